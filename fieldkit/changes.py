@@ -1,0 +1,113 @@
+"""Changes, the single source of truth of a survey file, and how fields resolve.
+
+Every edit is a :class:`Change`. For one field, the *heads* are the changes no
+other change supersedes; one head is the value, several heads are a conflict.
+The winner shown for a conflict is the head with the greatest
+``(hlc, device, id)``, so every file holding the same changes shows the same
+value. All of this is pure: state is a function of the set of changes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from fieldkit.errors import FieldkitError
+
+#: The entities a change may touch, with the fields each one has. Answers are
+#: keyed by question id, so their fields are open (``None``).
+ENTITY_FIELDS: dict[str, frozenset[str] | None] = {
+    "survey": frozenset({"title", "guide"}),
+    "initiative": frozenset({"name", "territory", "network", "kind", "deleted"}),
+    "interview": frozenset(
+        {"initiative", "date", "place", "interviewers", "status", "guide", "deleted"}
+    ),
+    "answer": None,
+    "row": frozenset({"interview", "repeat", "position", "deleted"}),
+    "row_answer": None,
+    "note": frozenset({"interview", "question", "text", "deleted"}),
+    "quote": frozenset({"interview", "question", "text", "speaker", "deleted"}),
+    "attachment": frozenset(
+        {"interview", "question", "sha256", "filename", "media_type", "size", "caption", "deleted"}
+    ),
+}
+
+FieldKey = tuple[str, str, str]
+
+
+def check_field(entity: str, field: str) -> None:
+    """Refuse a change to an entity or field the survey format does not have."""
+    if entity not in ENTITY_FIELDS:
+        raise FieldkitError(f"unknown entity {entity!r} in a change")
+    allowed = ENTITY_FIELDS[entity]
+    if allowed is not None and field not in allowed:
+        raise FieldkitError(f"unknown field {field!r} of {entity!r} in a change")
+    if not field or len(field) > 200:
+        raise FieldkitError(f"malformed field name {field[:40]!r} of {entity!r} in a change")
+
+
+def encode(value: object) -> str:
+    """Return the canonical JSON text of a value, so equal values store equal text."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def decode(text: str) -> object:
+    return json.loads(text)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit of one field. ``value`` and ``supersedes`` are canonical JSON text."""
+
+    id: str
+    entity: str
+    entity_id: str
+    field: str
+    value: str
+    hlc: int
+    device: str
+    author: str
+    supersedes: str
+
+    @property
+    def key(self) -> FieldKey:
+        return (self.entity, self.entity_id, self.field)
+
+    @property
+    def superseded_ids(self) -> list[str]:
+        ids = json.loads(self.supersedes)
+        return [str(i) for i in ids]
+
+    @property
+    def order(self) -> tuple[int, str, str]:
+        """The winner order among concurrent heads."""
+        return (self.hlc, self.device, self.id)
+
+    def as_row(self) -> tuple[str, str, str, str, str, int, str, str, str]:
+        return (
+            self.id,
+            self.entity,
+            self.entity_id,
+            self.field,
+            self.value,
+            self.hlc,
+            self.device,
+            self.author,
+            self.supersedes,
+        )
+
+
+COLUMNS = ("id", "entity", "entity_id", "field", "value", "hlc", "device", "author", "supersedes")
+
+
+def heads(changes: Iterable[Change]) -> list[Change]:
+    """Return the changes of one field that nothing supersedes, winner first."""
+    pool = list(changes)
+    superseded = {old for change in pool for old in change.superseded_ids}
+    current = [c for c in pool if c.id not in superseded]
+    return sorted(current, key=lambda c: c.order, reverse=True)
+
+
+def supersedes_text(ids: Iterable[str]) -> str:
+    return encode(sorted(set(ids)))

@@ -1,0 +1,182 @@
+"""The survey file's SQLite schema, its version ladder and the checks on opening.
+
+``PRAGMA application_id`` marks a fieldkit file and ``PRAGMA user_version``
+its schema version. A newer version is refused; an older one is upgraded step
+by step inside one transaction, after a backup copy is made beside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from fieldkit.errors import FieldkitError
+
+APPLICATION_ID = 0x464B4954  # "FKIT"
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+#: Derived tables and views: a pure function of ``changes``, rebuilt at will.
+DERIVED_SQL = """
+CREATE TABLE state (
+    rid INTEGER PRIMARY KEY,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    heads TEXT NOT NULL,
+    conflict INTEGER NOT NULL,
+    hlc INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    text TEXT,
+    UNIQUE (entity, entity_id, field)
+);
+CREATE INDEX state_conflicts ON state (entity, entity_id) WHERE conflict;
+CREATE INDEX state_children ON state (entity, value) WHERE field = 'interview';
+CREATE VIRTUAL TABLE search USING fts5(
+    text, content='state', content_rowid='rid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIEW initiatives AS
+SELECT entity_id AS id,
+    json_extract(max(CASE field WHEN 'name' THEN value END), '$') AS name,
+    json_extract(max(CASE field WHEN 'territory' THEN value END), '$') AS territory,
+    json_extract(max(CASE field WHEN 'network' THEN value END), '$') AS network,
+    json_extract(max(CASE field WHEN 'kind' THEN value END), '$') AS kind,
+    coalesce(max(CASE field WHEN 'deleted' THEN value END), 'false') = 'true' AS deleted,
+    max(hlc) AS hlc
+FROM state WHERE entity = 'initiative' GROUP BY entity_id;
+CREATE VIEW interviews AS
+SELECT entity_id AS id,
+    json_extract(max(CASE field WHEN 'initiative' THEN value END), '$') AS initiative,
+    json_extract(max(CASE field WHEN 'date' THEN value END), '$') AS date,
+    json_extract(max(CASE field WHEN 'place' THEN value END), '$') AS place,
+    max(CASE field WHEN 'interviewers' THEN value END) AS interviewers,
+    coalesce(json_extract(max(CASE field WHEN 'status' THEN value END), '$'), 'draft') AS status,
+    json_extract(max(CASE field WHEN 'guide' THEN value END), '$') AS guide,
+    coalesce(max(CASE field WHEN 'deleted' THEN value END), 'false') = 'true' AS deleted,
+    max(hlc) AS hlc
+FROM state WHERE entity = 'interview' GROUP BY entity_id;
+CREATE VIEW answers AS
+SELECT entity_id AS interview, field AS question, value, conflict, hlc, author
+FROM state WHERE entity = 'answer';
+"""
+
+SCHEMA_SQL = (
+    """
+CREATE TABLE changes (
+    id TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    hlc INTEGER NOT NULL,
+    device TEXT NOT NULL,
+    author TEXT NOT NULL,
+    supersedes TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX changes_by_field ON changes (entity, entity_id, field);
+CREATE INDEX changes_by_device ON changes (device, hlc);
+CREATE TABLE guides (hash TEXT PRIMARY KEY, source TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE local (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE unsent (change_id TEXT PRIMARY KEY, session TEXT NOT NULL) WITHOUT ROWID;
+"""
+    + DERIVED_SQL
+)
+
+DERIVED_OBJECTS = ("answers", "interviews", "initiatives", "search", "state")
+
+#: Upgrade steps: ``MIGRATIONS[n]`` takes a file from version ``n`` to ``n + 1``.
+#: Version 1 is the first published schema, so the ladder is empty for now;
+#: each future schema change appends one step here and bumps SCHEMA_VERSION.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def create(connection: sqlite3.Connection, file_id: str) -> None:
+    """Lay out an empty survey file's schema in one transaction."""
+    connection.executescript(
+        "BEGIN IMMEDIATE;"
+        + SCHEMA_SQL
+        + f"PRAGMA application_id = {APPLICATION_ID};"
+        + f"PRAGMA user_version = {SCHEMA_VERSION};"
+        + f"INSERT INTO local (key, value) VALUES ('file_id', '{file_id}');"
+        + "COMMIT;"
+    )
+
+
+def drop_derived(connection: sqlite3.Connection) -> None:
+    """Remove the derived tables and views so they can be rebuilt from the log."""
+    for name in DERIVED_OBJECTS:
+        kind = "VIEW" if name in {"answers", "interviews", "initiatives"} else "TABLE"
+        connection.execute(f"DROP {kind} IF EXISTS {name}")
+
+
+def sniff(path: Path) -> None:
+    """Refuse a path that is missing, a folder, or not an SQLite database at all."""
+    if not path.exists():
+        raise FieldkitError(f"{path}: no such file")
+    if path.is_dir():
+        raise FieldkitError(f"{path}: is a folder, not a survey file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise FieldkitError(f"{path}: permission denied") from None
+    if header != SQLITE_HEADER:
+        if not header:
+            raise FieldkitError(f"{path}: the file is empty, not a fieldkit survey file")
+        raise FieldkitError(f"{path}: not a fieldkit survey file (not an SQLite database)")
+
+
+def check_identity(connection: sqlite3.Connection, path: Path) -> int:
+    """Return the file's schema version, refusing foreign or too-new files."""
+    try:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise FieldkitError(f"{path}: the file is damaged ({error})") from None
+    if application_id != APPLICATION_ID:
+        raise FieldkitError(
+            f"{path}: not a fieldkit survey file (an SQLite database of another application)"
+        )
+    if version > SCHEMA_VERSION:
+        raise FieldkitError(
+            f"{path}: made by a newer fieldkit (schema version {version}, this one reads up to "
+            f"{SCHEMA_VERSION}); update fieldkit to open it"
+        )
+    if version < 1:
+        raise FieldkitError(f"{path}: the file is damaged (schema version {version})")
+    return int(version)
+
+
+def quick_check(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file SQLite itself finds damaged."""
+    try:
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        raise FieldkitError(f"{path}: the file is damaged ({error})") from None
+    problems = [str(r[0]) for r in rows if r[0] != "ok"]
+    if problems:
+        raise FieldkitError(f"{path}: the file is damaged ({problems[0]})")
+
+
+def upgrade(connection: sqlite3.Connection, path: Path, version: int) -> Path | None:
+    """Bring an older file to SCHEMA_VERSION; return the backup made, if any."""
+    if version == SCHEMA_VERSION:
+        return None
+    backup = path.with_name(f"{path.name}.v{version}.bak")
+    with sqlite3.connect(backup) as copy:
+        connection.backup(copy)
+    copy.close()
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](connection)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return backup

@@ -1,0 +1,130 @@
+"""Checking an answer against its question: type, choices and constraint.
+
+Values arrive as typed Python values (from the window or a dump) or as text
+(from the command line); both end up as the one stored form per type, or as a
+:class:`FieldkitError` that says in words what is wrong.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from fieldkit.errors import FieldkitError
+from fieldkit.guide import Question
+
+_TEXT_TYPES = frozenset({"text", "long_text"})
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters other than line breaks and tabs; keep everything else."""
+    return "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cs"}
+    )
+
+
+def from_strings(question: Question, raw: Sequence[str]) -> object:
+    """Convert command-line words to the question's value type (before checking)."""
+    if question.type == "select_multiple":
+        return list(raw)
+    if len(raw) != 1:
+        raise FieldkitError(f"question '{question.id}' takes one value, got {len(raw)}")
+    text = raw[0]
+    if question.type in {"integer", "scale"}:
+        try:
+            return int(text)
+        except ValueError:
+            raise FieldkitError(
+                f"question '{question.id}' expects a whole number, not {text!r}"
+            ) from None
+    if question.type == "decimal":
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            raise FieldkitError(f"question '{question.id}' expects a number, not {text!r}") from None
+    return text
+
+
+def normalize(question: Question, value: object) -> object:
+    """Return the stored form of ``value`` for ``question``, or raise with the reason.
+
+    ``None`` and empty values clear the answer and are always accepted.
+    """
+    if value is None or value == "" or value == []:
+        return None
+    kind = question.type
+    if kind in {"note", "repeat"}:
+        what = "a note takes no answer" if kind == "note" else "a repeat group takes rows"
+        raise FieldkitError(f"question '{question.id}': {what}")
+    if kind in _TEXT_TYPES:
+        if not isinstance(value, str):
+            raise FieldkitError(f"question '{question.id}' expects text")
+        return clean_text(value)
+    if kind == "select_one":
+        return _choice(question, value)
+    if kind == "select_multiple":
+        return _choices(question, value)
+    if kind in {"integer", "scale"}:
+        return _integer(question, value)
+    if kind == "decimal":
+        return _decimal(question, value)
+    if kind == "date":
+        return _date(question, value)
+    raise FieldkitError(f"question '{question.id}' has an unknown type {kind!r}")
+
+
+def _choice(question: Question, value: object) -> str:
+    known = [c.value for c in question.choices]
+    if not isinstance(value, str) or value not in known:
+        raise FieldkitError(
+            f"question '{question.id}': {value!r} is not one of the choices ({', '.join(known)})"
+        )
+    return value
+
+
+def _choices(question: Question, value: object) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    chosen = {_choice(question, item) for item in items}
+    return [c.value for c in question.choices if c.value in chosen]
+
+
+def _integer(question: Question, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FieldkitError(f"question '{question.id}' expects a whole number")
+    if isinstance(value, float) and not value.is_integer():
+        raise FieldkitError(f"question '{question.id}' expects a whole number, not {value}")
+    number = int(value)
+    if question.type == "scale":
+        low, high = question.minimum or 0, question.maximum or 0
+        if not low <= number <= high:
+            raise FieldkitError(
+                f"question '{question.id}' expects a value from {low} to {high}, not {number}"
+            )
+    return number
+
+
+def _decimal(question: Question, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise FieldkitError(f"question '{question.id}' expects a number")
+    return float(value)
+
+
+def _date(question: Question, value: object) -> str:
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise FieldkitError(
+            f"question '{question.id}' expects a date as YYYY-MM-DD, not {value!r}"
+        ) from None
+
+
+def check_constraint(question: Question, value: object, answers: Mapping[str, object]) -> None:
+    """Raise with the guide's own words when a value breaks the question's constraint."""
+    if question.constraint is None or value is None:
+        return
+    if not question.constraint.test(answers, current=value):
+        message = question.constraint_message.get() if question.constraint_message else ""
+        reason = message or f"the answer does not satisfy {question.constraint.source}"
+        raise FieldkitError(f"question '{question.id}': {reason}")

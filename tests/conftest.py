@@ -1,0 +1,71 @@
+"""Shared fixtures: a fresh survey, a populated one, laptops, and the command line."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from fieldkit.cli import cli
+from fieldkit.device import CONFIG_ENV, Device
+from fieldkit.survey import Survey
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Give every test its own configuration folder, hence its own device identity."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv(CONFIG_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def survey_path(tmp_path: Path) -> Path:
+    """A new survey file made from the built-in guide."""
+    path = tmp_path / "enquête test.fieldkit"
+    Survey.create(path).close()
+    return path
+
+
+@pytest.fixture
+def survey(survey_path: Path) -> Iterator[Survey]:
+    opened = Survey.open(survey_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def interview(survey: Survey) -> str:
+    """An interview of a new initiative, with nothing answered yet."""
+    initiative = survey.add_initiative("Garage solidaire du Val", territory="Dijon métropole")
+    return survey.add_interview(initiative, "2026-11-14", "Dijon", ["Camille Roussel"])
+
+
+@pytest.fixture
+def laptop() -> Callable[[str], Device]:
+    """Make device identities, to play several laptops in one test."""
+
+    def make(name: str) -> Device:
+        return Device(id=f"device-{name}", author=name)
+
+    return make
+
+
+class Cli:
+    """Runs ``fieldkit`` commands in-process, as a user would type them."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str | Path) -> Result:
+        return self.runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def run() -> Cli:
+    return Cli()

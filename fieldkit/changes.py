@@ -99,6 +99,9 @@ class Change:
 
 
 COLUMNS = ("id", "entity", "entity_id", "field", "value", "hlc", "device", "author", "supersedes")
+INSERT_CHANGE = (
+    f"INSERT INTO changes ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+)
 
 
 def heads(changes: Iterable[Change]) -> list[Change]:

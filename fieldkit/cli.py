@@ -82,7 +82,12 @@ def cli() -> None:
 
 @cli.command()
 @survey_argument
-@click.option("--guide", "guide_path", type=click.Path(path_type=Path), help="Guide file (YAML); the built-in guide by default.")
+@click.option(
+    "--guide",
+    "guide_path",
+    type=click.Path(path_type=Path),
+    help="Guide file (YAML); the built-in guide by default.",
+)
 def new(survey: Path, guide_path: Path | None) -> None:
     """Create a new survey file answered with a guide."""
     guide = load_guide(guide_path)
@@ -95,7 +100,9 @@ def new(survey: Path, guide_path: Path | None) -> None:
 def demo(survey: Path) -> None:
     """Create a demo survey: five initiatives of the workshop report, with visits."""
     counts = build_demo(survey)
-    click.echo(f"created {survey}: {counts['initiatives']} initiatives, {counts['interviews']} visits")
+    click.echo(
+        f"created {survey}: {counts['initiatives']} initiatives, {counts['interviews']} visits"
+    )
 
 
 @cli.command(name="list")
@@ -196,7 +203,10 @@ def history(survey: Path, interview: str, question: str) -> None:
     for revision in revisions:
         mark = "*" if revision.current else " "
         value = json.dumps(revision.value, ensure_ascii=False)
-        click.echo(f"{mark} {revision.time}  {revision.author}  ({revision.device[:8]})  {revision.change}  {value}")
+        click.echo(
+            f"{mark} {revision.time}  {revision.author}  ({revision.device[:8]})  "
+            f"{revision.change}  {value}"
+        )
     if not revisions:
         click.echo("never answered", err=True)
 
@@ -278,7 +288,9 @@ def interview() -> None:
 @click.option("--initiative", "initiative_id", required=True, help="Id of the initiative visited.")
 @click.option("--date", "when", help="Visit date, YYYY-MM-DD (today by default).")
 @click.option("--place", default="", help="Where the interview took place.")
-@click.option("--interviewer", "interviewers", multiple=True, help="An interviewer (repeat for several).")
+@click.option(
+    "--interviewer", "interviewers", multiple=True, help="An interviewer (repeat for several)."
+)
 def interview_add(
     survey: Path, initiative_id: str, when: str | None, place: str, interviewers: tuple[str, ...]
 ) -> None:
@@ -337,7 +349,9 @@ def quote() -> None:
 @click.argument("text")
 @click.option("--speaker", default="", help="Who said it.")
 @click.option("--question", default=None, help="The question it answers.")
-def quote_add(survey: Path, interview_id: str, text: str, speaker: str, question: str | None) -> None:
+def quote_add(
+    survey: Path, interview_id: str, text: str, speaker: str, question: str | None
+) -> None:
     """Add a quote to an interview; print its id."""
     with opened(survey) as opened_survey:
         click.echo(opened_survey.add_quote(interview_id, text, speaker, question))
@@ -408,7 +422,9 @@ def guide_show(guide_path: Path | None, as_json: bool, lang: str) -> None:
 def _show_question(question: Any, lang: str, indent: str) -> None:
     mark = " *" if question.required else ""
     condition = f"  (si {question.relevant.source})" if question.relevant else ""
-    click.echo(f"{indent}- {question.label.get(lang)}{mark}  [{question.id}: {question.type}]{condition}")
+    click.echo(
+        f"{indent}- {question.label.get(lang)}{mark}  [{question.id}: {question.type}]{condition}"
+    )
     for column in question.columns:
         _show_question(column, lang, indent + "    ")
 

@@ -22,10 +22,14 @@ EMPTY_VALUES = ("null", '""', "[]")
 
 
 class _Initiative(Protocol):
-    name: str
-    territory: str
-    network: str
-    kind: str
+    @property
+    def name(self) -> str: ...
+    @property
+    def territory(self) -> str: ...
+    @property
+    def network(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
 
 
 class _GuideSource(Protocol):
@@ -90,8 +94,14 @@ def _for_guide(
     answerable = [q for q in guide.questions if q.answerable]
     conditional = [q for q in answerable if guide.conditions(q.id)]
     conditional_ids = {q.id for q in conditional}
-    plain = [q.id for q in answerable if q.id not in conditional_ids and not q.bind and q.type != "repeat"]
-    special = [q for q in answerable if q.id not in conditional_ids and (q.bind or q.type == "repeat")]
+    plain = [
+        q.id
+        for q in answerable
+        if q.id not in conditional_ids and not q.bind and q.type != "repeat"
+    ]
+    special = [
+        q for q in answerable if q.id not in conditional_ids and (q.bind or q.type == "repeat")
+    ]
     needed = {name for q in conditional for c in guide.conditions(q.id) for name in c.references}
     needed |= conditional_ids
     counted, last = _count_answers(log, plain)
@@ -113,7 +123,9 @@ def _for_guide(
     return result
 
 
-def _count_answers(log: ChangeLog, question_ids: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+def _count_answers(
+    log: ChangeLog, question_ids: list[str]
+) -> tuple[dict[str, int], dict[str, int]]:
     """Count answered questions among ``question_ids`` and the last change, per interview."""
     marks = ", ".join("?" for _ in question_ids) or "NULL"
     cursor = log.connection.execute(
@@ -156,6 +168,8 @@ def _bound_values(
             values[question.id] = [{}] * rows.get((interview_id, question.id), 0)
         elif question.bind:
             owner, field = question.bind.split(".")
-            value = getattr(initiative, field, None) if owner == "initiative" else interview.get(field)
+            value = (
+                getattr(initiative, field, None) if owner == "initiative" else interview.get(field)
+            )
             values[question.id] = value or None
     return values

@@ -92,7 +92,9 @@ def _write_visit(survey: Survey, initiative_id: str, key: str, visit: dict[str, 
         if repeat is not None:
             survey.add_row(interview_id, repeat.id, person)
     for quote in visit.get("quotes", []):
-        survey.add_quote(interview_id, quote["text"], quote.get("speaker", ""), quote.get("question"))
+        survey.add_quote(
+            interview_id, quote["text"], quote.get("speaker", ""), quote.get("question")
+        )
     for note in visit.get("notes", []):
         survey.add_note(interview_id, note["text"], note.get("question"))
     if visit.get("status") == "complete":

@@ -15,7 +15,7 @@ from typing import Any
 
 from fieldkit.errors import FieldkitError
 from fieldkit.guide_loader import guide_hash, parse_guide
-from fieldkit.survey import Survey
+from fieldkit.survey import Survey, as_position
 
 DUMP_FORMAT = "fieldkit-dump/1"
 _CHILDREN = ("note", "quote", "attachment")
@@ -24,7 +24,9 @@ _CHILDREN = ("note", "quote", "attachment")
 def dump_survey(survey: Survey) -> dict[str, Any]:
     """Return the survey's current state as plain JSON-ready data."""
     log = survey.log
-    by_entity = {name: log.entities(name) for name in ("initiative", "interview", "row", *_CHILDREN)}
+    by_entity = {
+        name: log.entities(name) for name in ("initiative", "interview", "row", *_CHILDREN)
+    }
     answers = log.entities("answer")
     row_answers = log.entities("row_answer")
     interviews = []
@@ -59,7 +61,9 @@ def _rows_of(
         for row_id, fields in rows.items()
         if fields.get("interview") == interview_id
     ]
-    return sorted(found, key=lambda r: (str(r.get("repeat")), float(r.get("position", 0)), str(r["id"])))  # type: ignore[arg-type]
+    return sorted(
+        found, key=lambda r: (str(r.get("repeat")), as_position(r.get("position")), str(r["id"]))
+    )
 
 
 def _guides(survey: Survey) -> list[dict[str, str]]:
@@ -128,7 +132,9 @@ def load_dump(survey: Survey, data: Mapping[str, Any], source: str = "<dump>") -
     return counts
 
 
-def _write_fields(survey: Survey, entity: str, item: Mapping[str, Any], skip: tuple[str, ...] = ()) -> None:
+def _write_fields(
+    survey: Survey, entity: str, item: Mapping[str, Any], skip: tuple[str, ...] = ()
+) -> None:
     entity_id = str(item["id"])
     for field, value in item.items():
         if field != "id" and field not in skip:

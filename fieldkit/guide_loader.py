@@ -90,7 +90,7 @@ def load_guide(path: str | Path | None = None) -> Guide:
 def parse_guide(text: str, source: str = "<guide>") -> Guide:
     """Build a guide from its YAML text, naming ``source`` in every problem."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: safe
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
@@ -136,7 +136,8 @@ class _GuideBuilder:
         return Guide(
             id=self._identifier(data.get("id"), data, "the guide") or "guide",
             version=str(data.get("version", "1")),
-            title=self._text(data.get("title"), data, "the guide's title", required=True),
+            title=self._text(data.get("title"), data, "the guide's title", required=True)
+            or Text(()),
             description=self._text(data.get("description"), data, "the guide's description"),
             languages=tuple(languages),
             tags=tuple(tags.items()),
@@ -153,7 +154,9 @@ class _GuideBuilder:
             self.problem(where, f"{what}: id {text!r} may only use letters, digits, '_' and '-'")
         return text
 
-    def _text(self, value: object, where: Mapping[str, Any], what: str, required: bool = False) -> Text | None:
+    def _text(
+        self, value: object, where: Mapping[str, Any], what: str, required: bool = False
+    ) -> Text | None:
         if value is None:
             if required:
                 self.problem(where, f"{what} is missing (a French label is required)")
@@ -352,7 +355,9 @@ class _GuideBuilder:
             return None
         return str(bind)
 
-    def _bound(self, raw: Mapping[str, Any], key: str, what: str, kind: str, default: int) -> int | None:
+    def _bound(
+        self, raw: Mapping[str, Any], key: str, what: str, kind: str, default: int
+    ) -> int | None:
         value = raw.get(key)
         if kind != "scale":
             if value is not None:
@@ -400,8 +405,14 @@ class _GuideBuilder:
                         what = f"question '{item.id}' (section '{item.section}')"
                         self._check_names(expression, known, what, item.line)
             if question.type == "scale" and (question.minimum or 0) >= (question.maximum or 0):
-                self.problem({_LINE: question.line}, f"question '{question.id}': 'min' must be below 'max'")
+                self.problem(
+                    {_LINE: question.line}, f"question '{question.id}': 'min' must be below 'max'"
+                )
 
-    def _check_names(self, expression: Expression, known: set[str], what: str, line: int | None) -> None:
+    def _check_names(
+        self, expression: Expression, known: set[str], what: str, line: int | None
+    ) -> None:
         for name in sorted(expression.references - known):
-            self.problem({_LINE: line}, f"{what}: {expression.source!r} refers to unknown question {name!r}")
+            self.problem(
+                {_LINE: line}, f"{what}: {expression.source!r} refers to unknown question {name!r}"
+            )

@@ -23,6 +23,7 @@ import sqlite_utils
 from fieldkit import schema
 from fieldkit.changes import (
     COLUMNS,
+    INSERT_CHANGE,
     Change,
     FieldKey,
     check_field,
@@ -87,10 +88,10 @@ def _check_header(path: Path) -> None:
         header = handle.read(100)
     if len(header) < 100:
         raise FieldkitError(f"{path}: the file is truncated (only {len(header)} bytes)")
-    page_size, = struct.unpack(">H", header[16:18])
+    (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack(">II", header[24:32])
-    valid_for, = struct.unpack(">I", header[92:96])
+    (valid_for,) = struct.unpack(">I", header[92:96])
     size = path.stat().st_size
     if valid_for == change_counter and pages and size < pages * page_size:
         raise FieldkitError(
@@ -173,7 +174,9 @@ class ChangeLog:
     def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         if readonly:
             uri = f"{path.resolve().as_uri()}?mode=ro"
-            connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            connection = sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False
+            )
         else:
             connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         connection.execute("PRAGMA busy_timeout = 5000")
@@ -188,7 +191,9 @@ class ChangeLog:
         names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
         missing = sorted({"changes", "guides", "blobs", "state", "local", "unsent"} - names)
         if missing:
-            raise FieldkitError(f"{path}: the file is damaged (missing tables: {', '.join(missing)})")
+            raise FieldkitError(
+                f"{path}: the file is damaged (missing tables: {', '.join(missing)})"
+            )
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -255,7 +260,7 @@ class ChangeLog:
                 supersedes=supersedes_text(superseded),
             )
             self.connection.execute(
-                f"INSERT INTO changes ({', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                INSERT_CHANGE,
                 change.as_row(),
             )
             self.connection.execute(
@@ -302,7 +307,8 @@ class ChangeLog:
                 "INSERT INTO search (search, rowid, text) VALUES ('delete', ?, ?)", old
             )
         rid = self.connection.execute(
-            "INSERT INTO state (entity, entity_id, field, value, heads, conflict, hlc, author, text) "
+            "INSERT INTO state "
+            "(entity, entity_id, field, value, heads, conflict, hlc, author, text) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (entity, entity_id, field) DO UPDATE SET value = excluded.value, "
             "heads = excluded.heads, conflict = excluded.conflict, hlc = excluded.hlc, "
@@ -332,7 +338,7 @@ class ChangeLog:
                         )
                     continue
                 self.connection.execute(
-                    f"INSERT INTO changes ({', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    INSERT_CHANGE,
                     change.as_row(),
                 )
                 self.clock.observe(change.hlc)
@@ -366,7 +372,7 @@ class ChangeLog:
                 "SELECT DISTINCT entity, entity_id, field FROM changes"
             ).fetchall()
             for key in keys:
-                self.refresh(tuple(key))  # type: ignore[arg-type]
+                self.refresh((key[0], key[1], key[2]))
 
     # -- reading ---------------------------------------------------------------
 
@@ -453,7 +459,9 @@ class ChangeLog:
             )
 
     def guide_source(self, digest: str) -> str | None:
-        row = self.connection.execute("SELECT source FROM guides WHERE hash = ?", (digest,)).fetchone()
+        row = self.connection.execute(
+            "SELECT source FROM guides WHERE hash = ?", (digest,)
+        ).fetchone()
         return str(row[0]) if row else None
 
     def put_blob(self, digest: str, data: bytes) -> None:
@@ -464,7 +472,9 @@ class ChangeLog:
             )
 
     def blob(self, digest: str) -> bytes | None:
-        row = self.connection.execute("SELECT data FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+        row = self.connection.execute(
+            "SELECT data FROM blobs WHERE sha256 = ?", (digest,)
+        ).fetchone()
         return bytes(row[0]) if row else None
 
     # -- local, per-file facts (never part of the shared state) -----------------

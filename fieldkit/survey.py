@@ -73,6 +73,20 @@ class InterviewInfo:
 
 
 @dataclass(frozen=True)
+class RepeatRow:
+    """One row of a repeat group (e.g. one person met), with its column values."""
+
+    id: str
+    position: float
+    values: dict[str, object]
+
+
+def as_position(value: object) -> float:
+    """Read a row's stored position; a damaged or missing one sorts first."""
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+@dataclass(frozen=True)
 class Revision:
     """One saved value of a field, as history shows it."""
 
@@ -138,9 +152,7 @@ class Survey:
         return survey
 
     @classmethod
-    def open(
-        cls, path: str | Path, readonly: bool = False, device: Device | None = None
-    ) -> Survey:
+    def open(cls, path: str | Path, readonly: bool = False, device: Device | None = None) -> Survey:
         return cls(ChangeLog.open(Path(path), device or current_device(), readonly=readonly))
 
     def close(self) -> None:
@@ -197,14 +209,25 @@ class Survey:
     # -- initiatives and interviews ---------------------------------------------
 
     def add_initiative(
-        self, name: str, territory: str = "", network: str = "", kind: str = "", *, id: str | None = None
+        self,
+        name: str,
+        territory: str = "",
+        network: str = "",
+        kind: str = "",
+        *,
+        id: str | None = None,
     ) -> str:
         name = clean_text(name).strip()
         if not name:
             raise FieldkitError("an initiative needs a name")
         initiative_id = id or _new_id()
         with self.log.transaction():
-            for field, value in (("name", name), ("territory", territory), ("network", network), ("kind", kind)):
+            for field, value in (
+                ("name", name),
+                ("territory", territory),
+                ("network", network),
+                ("kind", kind),
+            ):
                 if value or field == "name":
                     self.log.write("initiative", initiative_id, field, clean_text(value).strip())
         return initiative_id
@@ -372,18 +395,20 @@ class Survey:
                     value = ", ".join(_strings(value)) or None
                 values[question.id] = value or None
             elif question.type == "repeat":
-                values[question.id] = [r["values"] for r in self.rows(interview_id, question.id)]
+                values[question.id] = [r.values for r in self.rows(interview_id, question.id)]
         return values
 
     # -- repeat rows ---------------------------------------------------------------
 
-    def add_row(self, interview_id: str, repeat_id: str, values: Mapping[str, object] | None = None) -> str:
+    def add_row(
+        self, interview_id: str, repeat_id: str, values: Mapping[str, object] | None = None
+    ) -> str:
         self._require("interview", interview_id)
         repeat = self._question(interview_id, repeat_id)
         if repeat.type != "repeat":
             raise FieldkitError(f"question '{repeat_id}' is not a repeat group")
         existing = self.rows(interview_id, repeat_id, include_deleted=True)
-        position = max((float(r["position"]) for r in existing), default=0.0) + 1.0
+        position = max((r.position for r in existing), default=0.0) + 1.0
         row_id = _new_id()
         with self.log.transaction():
             self.log.write("row", row_id, "interview", interview_id)
@@ -403,8 +428,10 @@ class Survey:
         check_constraint(column, stored, self.log.fields("row_answer", row_id))
         self.log.write("row_answer", row_id, column_id, stored)
 
-    def rows(self, interview_id: str, repeat_id: str, include_deleted: bool = False) -> list[dict[str, object]]:
-        """Return a repeat group's rows in order, each as ``{id, position, values}``."""
+    def rows(
+        self, interview_id: str, repeat_id: str, include_deleted: bool = False
+    ) -> list[RepeatRow]:
+        """Return a repeat group's rows in order."""
         found = []
         for row_id in self.log.children("row", interview_id):
             fields = self.log.fields("row", row_id)
@@ -412,9 +439,11 @@ class Survey:
                 continue
             if fields.get("deleted") and not include_deleted:
                 continue
-            values = {k: v for k, v in self.log.fields("row_answer", row_id).items() if v is not None}
-            found.append({"id": row_id, "position": fields.get("position", 0.0), "values": values})
-        return sorted(found, key=lambda r: (float(r["position"]), str(r["id"])))  # type: ignore[arg-type]
+            values = {
+                k: v for k, v in self.log.fields("row_answer", row_id).items() if v is not None
+            }
+            found.append(RepeatRow(row_id, as_position(fields.get("position")), values))
+        return sorted(found, key=lambda r: (r.position, r.id))
 
     # -- quotes, notes, attachments ----------------------------------------------
 
@@ -445,11 +474,17 @@ class Survey:
 
     def set_item_field(self, entity: str, item_id: str, field: str, value: str) -> None:
         self._require(entity, item_id)
-        if entity not in {"quote", "note", "attachment"} or field not in {"text", "speaker", "caption"}:
+        if entity not in {"quote", "note", "attachment"} or field not in {
+            "text",
+            "speaker",
+            "caption",
+        }:
             raise FieldkitError(f"cannot change {field!r} of a {entity}")
         self.log.write(entity, item_id, field, clean_text(value).strip())
 
-    def items(self, entity: str, interview_id: str, include_deleted: bool = False) -> list[dict[str, object]]:
+    def items(
+        self, entity: str, interview_id: str, include_deleted: bool = False
+    ) -> list[dict[str, object]]:
         """Quotes, notes or attachments of an interview, oldest first."""
         found = []
         for item_id in self.log.children(entity, interview_id):
@@ -475,7 +510,9 @@ class Survey:
             size = path.stat().st_size
             if size > MAX_ATTACHMENT_BYTES:
                 limit = MAX_ATTACHMENT_BYTES // (1024 * 1024)
-                raise FieldkitError(f"{path}: too large to attach ({size} bytes; the limit is {limit} MB)")
+                raise FieldkitError(
+                    f"{path}: too large to attach ({size} bytes; the limit is {limit} MB)"
+                )
             data = path.read_bytes()
         except FileNotFoundError:
             raise FieldkitError(f"{path}: no such file") from None
@@ -507,7 +544,9 @@ class Survey:
         fields = self._require("attachment", attachment_id)
         data = self.log.blob(_text(fields.get("sha256")))
         if data is None:
-            raise FieldkitError(f"{self.path}: the content of attachment {attachment_id} is missing")
+            raise FieldkitError(
+                f"{self.path}: the content of attachment {attachment_id} is missing"
+            )
         return data
 
     # -- history, search, conflicts ----------------------------------------------
@@ -527,7 +566,9 @@ class Survey:
         """Every saved value of a field, oldest first, the current head(s) marked."""
         state = self.log.get(entity, entity_id, field)
         current = set(state.heads) if state else set()
-        return [_revision(c, c.id in current) for c in self.log.changes_of((entity, entity_id, field))]
+        return [
+            _revision(c, c.id in current) for c in self.log.changes_of((entity, entity_id, field))
+        ]
 
     def answer_history(self, interview_id: str, question_id: str) -> list[Revision]:
         self._require("interview", interview_id)

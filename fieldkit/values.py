@@ -43,7 +43,9 @@ def from_strings(question: Question, raw: Sequence[str]) -> object:
         try:
             return float(text.replace(",", "."))
         except ValueError:
-            raise FieldkitError(f"question '{question.id}' expects a number, not {text!r}") from None
+            raise FieldkitError(
+                f"question '{question.id}' expects a number, not {text!r}"
+            ) from None
     return text
 
 

@@ -302,7 +302,10 @@ class ChangeLog:
         old = self.connection.execute(
             "SELECT rid, text FROM state WHERE entity = ? AND entity_id = ? AND field = ?", key
         ).fetchone()
-        if old is not None and old[1] is not None:
+        # Every state row has its entry in the index, even one without text:
+        # FTS5's integrity check (``fieldkit check``) compares the index with
+        # every row of its content table.
+        if old is not None:
             self.connection.execute(
                 "INSERT INTO search (search, rowid, text) VALUES ('delete', ?, ?)", old
             )
@@ -315,8 +318,7 @@ class ChangeLog:
             "author = excluded.author, text = excluded.text RETURNING rid",
             (*key, encoded, json.dumps(list(head_ids)), len(head_ids) > 1, stamp, author, text),
         ).fetchone()[0]
-        if text is not None:
-            self.connection.execute("INSERT INTO search (rowid, text) VALUES (?, ?)", (rid, text))
+        self.connection.execute("INSERT INTO search (rowid, text) VALUES (?, ?)", (rid, text))
 
     def add_changes(self, changes: Iterable[Change]) -> set[FieldKey]:
         """Add changes made elsewhere (a merge, a load); return the fields they touch.

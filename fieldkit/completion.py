@@ -126,11 +126,16 @@ def _for_guide(
 def _count_answers(
     log: ChangeLog, question_ids: list[str]
 ) -> tuple[dict[str, int], dict[str, int]]:
-    """Count answered questions among ``question_ids`` and the last change, per interview."""
+    """Count answered questions among ``question_ids``, and find the last change, per interview.
+
+    Interview ids and answer sets share their entity id, so one grouped scan
+    covers both the answers and the visit's own fields.
+    """
     marks = ", ".join("?" for _ in question_ids) or "NULL"
     cursor = log.connection.execute(
-        f"SELECT entity_id, sum(field IN ({marks}) AND value NOT IN (?, ?, ?)), max(hlc) "
-        "FROM state WHERE entity = 'answer' GROUP BY entity_id",
+        "SELECT entity_id, "
+        f"sum(entity = 'answer' AND field IN ({marks}) AND value NOT IN (?, ?, ?)), max(hlc) "
+        "FROM state WHERE entity IN ('answer', 'interview') GROUP BY entity_id",
         (*question_ids, *EMPTY_VALUES),
     )
     counted: dict[str, int] = {}

@@ -110,14 +110,20 @@ class _GuideBuilder:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
-        self.problems: list[str] = []
+        self.found: list[tuple[int, str]] = []
         self.choice_lists: dict[str, tuple[Choice, ...]] = {}
         self.known_tags: set[str] = set()
         self.seen_ids: dict[str, int | None] = {}
 
+    @property
+    def problems(self) -> list[str]:
+        """Every problem found, in the order of the file's lines."""
+        ordered = sorted(self.found, key=lambda item: item[0])
+        return [f"line {line}: {message}" if line else message for line, message in ordered]
+
     def problem(self, where: Mapping[str, Any] | None, message: str) -> None:
         line = where.get(_LINE) if isinstance(where, Mapping) else None
-        self.problems.append(f"line {line}: {message}" if line else message)
+        self.found.append((line if isinstance(line, int) else 0, message))
 
     def build(self, source_text: str) -> Guide:
         data = self.data

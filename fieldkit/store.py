@@ -100,6 +100,16 @@ def _check_header(path: Path) -> None:
         )
 
 
+def is_writable(path: Path) -> bool:
+    """Whether fieldkit may write to a file or folder.
+
+    The write bits count as well as ``os.access``: root (or an administrator)
+    may write anything, but a file or folder its owner marked read-only must
+    still be left as it is.
+    """
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
 def _damaged(path: Path, error: sqlite3.Error) -> FieldkitError:
     return FieldkitError(f"{path}: the file is damaged or unreadable ({error})")
 
@@ -123,11 +133,13 @@ class ChangeLog:
     def create(cls, path: Path, device: Device) -> ChangeLog:
         """Create a new, empty survey file; refuse to replace an existing one."""
         path = Path(path)
+        if path.is_dir():
+            raise FieldkitError(f"{path}: is a folder; give the name of a new survey file")
         if path.exists():
             raise FieldkitError(f"{path}: a file already exists there")
         if not path.parent.is_dir():
             raise FieldkitError(f"{path}: the folder {path.parent} does not exist")
-        if not os.access(path.parent, os.W_OK):
+        if not is_writable(path.parent):
             raise FieldkitError(f"{path}: the folder {path.parent} is read-only")
         connection = cls._connect(path, readonly=False)
         try:
@@ -146,9 +158,9 @@ class ChangeLog:
         schema.sniff(path)
         _check_header(path)
         if not readonly:
-            if not os.access(path, os.W_OK):
+            if not is_writable(path):
                 raise FieldkitError(f"{path}: the file is read-only")
-            if not os.access(path.parent, os.W_OK):
+            if not is_writable(path.parent):
                 raise FieldkitError(f"{path}: the folder {path.parent} is read-only")
         connection = cls._connect(path, readonly)
         try:
@@ -232,8 +244,14 @@ class ChangeLog:
 
     # -- writing ---------------------------------------------------------------
 
-    def write(self, entity: str, entity_id: str, field: str, value: object) -> str | None:
-        """Record a new value for one field; return the change id, or None if unchanged."""
+    def write(
+        self, entity: str, entity_id: str, field: str, value: object, amend: bool = True
+    ) -> str | None:
+        """Record a new value for one field; return the change id, or None if unchanged.
+
+        ``amend=False`` always keeps the current value in history (a restore
+        or a resolution must never swallow the version it replaces).
+        """
         check_field(entity, field)
         encoded = encode(value)
         key = (entity, entity_id, field)
@@ -247,7 +265,8 @@ class ChangeLog:
                 superseded = json.loads(row[1])
                 if len(superseded) == 1 and row[0] == encoded:
                     return None
-                superseded = self._amend(superseded)
+                if amend:
+                    superseded = self._amend(superseded)
             change = Change(
                 id=uuid.uuid4().hex,
                 entity=entity,

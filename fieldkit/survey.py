@@ -579,7 +579,8 @@ class Survey:
         change = self.log.change(change_id)
         if change is None:
             raise FieldkitError(f"{self.path}: no change with id {change_id!r}")
-        self.log.write(change.entity, change.entity_id, change.field, decode(change.value))
+        value = decode(change.value)
+        self.log.write(change.entity, change.entity_id, change.field, value, amend=False)
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over answers, notes, quotes and names (accents ignored)."""
@@ -599,7 +600,7 @@ class Survey:
         state = self.log.get(entity, entity_id, field)
         if state is None or not state.in_conflict:
             raise FieldkitError(f"{self.path}: no open conflict {conflict_id!r}")
-        self.log.write(entity, entity_id, field, value)
+        self.log.write(entity, entity_id, field, value, amend=False)
 
     def field_state(self, entity: str, entity_id: str, field: str) -> FieldState | None:
         return self.log.get(entity, entity_id, field)

@@ -289,8 +289,11 @@ _WORD_OPERATORS = frozenset({"and", "or", "div", "mod"})
 class _Parser:
     """A Pratt parser over the token list; each method returns a node and its depth.
 
-    Depth is tracked alongside the nodes so that a too-deep tree is refused
-    where it is built, with the position of the operator that made it so.
+    Two limits keep Python's stack safe. ``nesting`` counts the parser's own
+    recursion (parentheses, unary minus, function arguments), checked before
+    recursing. The depth of the tree (0 for a leaf) bounds compilation and
+    evaluation, which recurse along it; it is tracked alongside the nodes so a
+    too-deep tree is refused where it is built, at the operator that made it so.
     """
 
     def __init__(self, source: str, tokens: list[_Token]) -> None:
@@ -314,8 +317,8 @@ class _Parser:
         return token
 
     def expression(self, min_power: int, nesting: int) -> tuple[Node, int]:
-        if nesting > MAX_DEPTH:
-            raise self.too_deep(self.peek().start)
+        if nesting > MAX_DEPTH:  # point at the '(' or '-' that opened one level too many
+            raise self.too_deep(self.tokens[self.index - 1].start)
         left, depth = self.operand(nesting)
         while True:
             token = self.peek()
@@ -343,13 +346,13 @@ class _Parser:
     def operand(self, nesting: int) -> tuple[Node, int]:
         token = self.advance()
         if token.kind == _NUMBER:
-            return Literal(float(token.value)), 1
+            return Literal(float(token.value)), 0
         if token.kind == _TEXT:
-            return Literal(token.value), 1
+            return Literal(token.value), 0
         if token.kind == _REFERENCE:
-            return Reference(token.value), 1
+            return Reference(token.value), 0
         if token.kind == _CURRENT:
-            return Current(), 1
+            return Current(), 0
         if token.kind == _SYMBOL and token.value == "(":
             inner, depth = self.expression(0, nesting + 1)
             self.expect_closing(token)
@@ -405,9 +408,10 @@ class _Parser:
 
     def unexpected(self, token: _Token) -> ExpressionError:
         if token.kind == _END:
-            before = self.tokens[-2] if len(self.tokens) > 1 else None
-            after = f" after {self.describe(before)}" if before else ""
-            return ExpressionError(f"the expression ends too early{after}", token.start)
+            last = self.tokens[-2]  # parse() refused an empty expression already
+            return ExpressionError(
+                f"the expression ends too early after {self.describe(last)}", token.start
+            )
         message = f"unexpected {self.describe(token)}"
         if token.kind == _NAME and token.value.lower() in _WORD_OPERATORS:
             if token.value not in _WORD_OPERATORS:
@@ -717,7 +721,7 @@ def _blank(value: _Value) -> bool:
 class _Function:
     minimum: int
     maximum: int | None
-    apply: Callable[..., _Value]
+    apply: Callable[..., _Value] | None  # None: compiled specially, to evaluate lazily
 
 
 _FUNCTIONS: dict[str, _Function] = {
@@ -738,8 +742,8 @@ _FUNCTIONS: dict[str, _Function] = {
     "starts-with": _Function(2, 2, lambda s, t: _string(s).startswith(_string(t))),
     "ends-with": _Function(2, 2, lambda s, t: _string(s).endswith(_string(t))),
     "substr": _Function(2, 3, _substr),
-    "if": _Function(3, 3, lambda c, a, b: a if _boolean(c) else b),
-    "coalesce": _Function(2, 2, lambda a, b: b if _blank(a) else a),
+    "if": _Function(3, 3, None),
+    "coalesce": _Function(2, 2, None),
     "regex": _Function(2, 2, _regex),
     "today": _Function(0, 0, _today),
     "now": _Function(0, 0, _now),
@@ -816,6 +820,7 @@ def _compile_call(function: str, arguments: tuple[Node, ...], names: set[str]) -
         text = compiled[0]
         return lambda v, c: fixed.search(_string(text(v, c))) is not None
     apply = _FUNCTIONS[function].apply
+    assert apply is not None, function
     if not compiled:
         return lambda v, c: apply()
     if len(compiled) == 1:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -27,6 +26,7 @@ from fieldkit.errors import FieldkitError
 from fieldkit.guide import Guide
 from fieldkit.guide_json import guide_to_json
 from fieldkit.guide_loader import load_guide
+from fieldkit.store import is_writable
 from fieldkit.survey import Survey
 from fieldkit.values import from_strings
 
@@ -55,14 +55,21 @@ class FieldkitGroup(click.Group):
             raise UserError(f"{where}{error.strerror or error}") from None
 
 
-survey_argument = click.argument("survey", type=click.Path(path_type=Path, dir_okay=False))
+# A folder is accepted here so that the core can say what is wrong with it in
+# its own words (exit 1), like any other file that is not a survey.
+survey_argument = click.argument("survey", type=click.Path(path_type=Path))
 
 
 @contextlib.contextmanager
 def opened(path: Path, readonly: bool = False) -> Iterator[Survey]:
+    """Open a survey for one command; SQLite's complaints name the file."""
     survey = Survey.open(path, readonly=readonly)
     try:
         yield survey
+    except sqlite3.DatabaseError as error:
+        # Opening checks only the header and schema; damage deeper in the file
+        # shows up when a command reads or writes the damaged pages.
+        raise FieldkitError(f"{path}: the file is damaged or unreadable ({error})") from None
     finally:
         survey.close()
 
@@ -71,7 +78,9 @@ def _echo_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-@click.group(cls=FieldkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    name="fieldkit", cls=FieldkitGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, prog_name="fieldkit")
 def cli() -> None:
     """fieldkit: run interview guides offline, merge survey files, write monographs."""
@@ -159,7 +168,7 @@ def check(survey: Path) -> None:
     """Check the file's integrity and that its tables agree with its change log."""
     # The search index's own check needs a write transaction (rolled back),
     # so a writable file is opened for writing; a read-only one is still checked.
-    readonly = survey.exists() and not os.access(survey, os.W_OK)
+    readonly = survey.is_file() and not (is_writable(survey) and is_writable(survey.parent))
     with opened(survey, readonly=readonly) as opened_survey:
         problems = check_survey(opened_survey)
     if problems:
@@ -222,9 +231,15 @@ def answer(survey: Path, interview: str, question: str, values: tuple[str, ...])
         opened_survey.interview_fields(interview)
         found = opened_survey.guide_for(interview).question(question)
         if found is None:
-            raise FieldkitError(f"the interview's guide has no question {question!r}")
-        value = from_strings(found, list(values))
-        opened_survey.set_answer(interview, question, value)
+            raise FieldkitError(f"{survey}: the interview's guide has no question {question!r}")
+        try:
+            opened_survey.set_answer(interview, question, from_strings(found, list(values)))
+        except FieldkitError as error:
+            # A refused value is about the question; say which survey it was for.
+            message = str(error)
+            if message.startswith(f"{survey}:"):
+                raise
+            raise FieldkitError(f"{survey}: {message}") from None
 
 
 @cli.command()

@@ -126,6 +126,7 @@ class ChangeLog:
         self.session = uuid.uuid4().hex
         self.clock = HybridClock(self._max_hlc())
         self._depth = 0
+        self._committed = False
 
     # -- opening ---------------------------------------------------------------
 
@@ -208,8 +209,10 @@ class ChangeLog:
             )
 
     def close(self) -> None:
+        # Only after a write: optimize may store statistics, and a command
+        # that was refused must leave the file byte for byte as it was.
         with contextlib.suppress(sqlite3.Error):
-            if not self.readonly:
+            if self._committed:
                 self.connection.execute("PRAGMA optimize")
         self.connection.close()
 
@@ -241,6 +244,7 @@ class ChangeLog:
         except sqlite3.Error as error:
             self.connection.execute("ROLLBACK")
             raise FieldkitError(f"{self.path}: could not save ({error})") from None
+        self._committed = True
 
     # -- writing ---------------------------------------------------------------
 

@@ -26,7 +26,12 @@ def clean_text(text: str) -> str:
 
 
 def from_strings(question: Question, raw: Sequence[str]) -> object:
-    """Convert command-line words to the question's value type (before checking)."""
+    """Convert command-line words to the question's value type (before checking).
+
+    A single empty word (``""``) clears the answer, whatever the type.
+    """
+    if list(raw) == [""]:
+        return None
     if question.type == "select_multiple":
         return list(raw)
     if len(raw) != 1:

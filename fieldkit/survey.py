@@ -401,15 +401,21 @@ class Survey:
     # -- repeat rows ---------------------------------------------------------------
 
     def add_row(
-        self, interview_id: str, repeat_id: str, values: Mapping[str, object] | None = None
+        self,
+        interview_id: str,
+        repeat_id: str,
+        values: Mapping[str, object] | None = None,
+        *,
+        id: str | None = None,
     ) -> str:
+        """Append a row to a repeat group; ``id`` lets a caller name it before it is saved."""
         self._require("interview", interview_id)
         repeat = self._question(interview_id, repeat_id)
         if repeat.type != "repeat":
             raise FieldkitError(f"question '{repeat_id}' is not a repeat group")
         existing = self.rows(interview_id, repeat_id, include_deleted=True)
         position = max((r.position for r in existing), default=0.0) + 1.0
-        row_id = _new_id()
+        row_id = id or _new_id()
         with self.log.transaction():
             self.log.write("row", row_id, "interview", interview_id)
             self.log.write("row", row_id, "repeat", repeat_id)

@@ -272,6 +272,7 @@ class Survey:
 
     def complete(self, interview_id: str) -> list[Question]:
         """Mark an interview complete, unless required answers are missing (returned)."""
+        self._require("interview", interview_id)
         missing = self.guide_for(interview_id).missing_required(self.answers(interview_id))
         if not missing:
             self.set_status(interview_id, "complete")
@@ -344,7 +345,9 @@ class Survey:
         guide = self.guide_for(interview_id)
         question = guide.question(question_id)
         if question is None:
-            raise FieldkitError(f"the guide {guide.id!r} has no question {question_id!r}")
+            raise FieldkitError(
+                f"{self.path}: the guide {guide.id!r} has no question {question_id!r}"
+            )
         return question
 
     def set_answer(self, interview_id: str, question_id: str, value: object) -> None:

@@ -8,6 +8,7 @@ by step inside one transaction, after a backup copy is made beside it.
 from __future__ import annotations
 
 import sqlite3
+import struct
 from collections.abc import Callable
 from pathlib import Path
 
@@ -128,6 +129,29 @@ def sniff(path: Path) -> None:
         if not header:
             raise FieldkitError(f"{path}: the file is empty, not a fieldkit survey file")
         raise FieldkitError(f"{path}: not a fieldkit survey file (not an SQLite database)")
+
+
+def check_header(path: Path, shown: Path | None = None) -> None:
+    """Refuse a file shorter than its own header says: a truncated copy.
+
+    ``shown`` is the name to give in the message when ``path`` is a private
+    copy of the file the user named (a merge source's snapshot).
+    """
+    shown = shown or path
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100:
+        raise FieldkitError(f"{shown}: the file is truncated (only {len(header)} bytes)")
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, pages = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    size = path.stat().st_size
+    if valid_for == change_counter and pages and size < pages * page_size:
+        raise FieldkitError(
+            f"{shown}: the file is truncated ({size} bytes where its header announces "
+            f"{pages * page_size})"
+        )
 
 
 def check_identity(connection: sqlite3.Connection, path: Path) -> int:

@@ -12,7 +12,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import struct
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from fieldkit.changes import (
 from fieldkit.device import Device
 from fieldkit.errors import FieldkitError
 from fieldkit.hlc import HybridClock, milliseconds
+from fieldkit.intake import SEARCH_TEXT_FUNCTION, Intake
 
 #: A device's own unsent change is amended rather than superseded while the
 #: same session keeps editing the field within this many milliseconds; history
@@ -65,6 +65,11 @@ def searchable_text(entity: str, field: str, value: object) -> str | None:
     return None
 
 
+def _search_text_of_json(entity: str, field: str, value: str) -> str | None:
+    """``searchable_text`` of a stored (JSON) value, as the set-based path calls it from SQL."""
+    return searchable_text(entity, field, json.loads(value))
+
+
 @dataclass(frozen=True)
 class FieldState:
     """The current value of one field, with its heads (winner first)."""
@@ -80,24 +85,6 @@ class FieldState:
     @property
     def in_conflict(self) -> bool:
         return len(self.heads) > 1
-
-
-def _check_header(path: Path) -> None:
-    """Refuse a file shorter than its own header says: a truncated copy."""
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100:
-        raise FieldkitError(f"{path}: the file is truncated (only {len(header)} bytes)")
-    (page_size,) = struct.unpack(">H", header[16:18])
-    page_size = 65536 if page_size == 1 else page_size
-    change_counter, pages = struct.unpack(">II", header[24:32])
-    (valid_for,) = struct.unpack(">I", header[92:96])
-    size = path.stat().st_size
-    if valid_for == change_counter and pages and size < pages * page_size:
-        raise FieldkitError(
-            f"{path}: the file is truncated ({size} bytes where its header announces "
-            f"{pages * page_size})"
-        )
 
 
 def is_writable(path: Path) -> bool:
@@ -127,6 +114,10 @@ class ChangeLog:
         self.clock = HybridClock(self._max_hlc())
         self._depth = 0
         self._committed = False
+        self._intake: Intake | None = None
+        connection.create_function(
+            SEARCH_TEXT_FUNCTION, 3, _search_text_of_json, deterministic=True
+        )
 
     # -- opening ---------------------------------------------------------------
 
@@ -157,7 +148,7 @@ class ChangeLog:
         """Open an existing survey file, upgrading an older schema when writing."""
         path = Path(path)
         schema.sniff(path)
-        _check_header(path)
+        schema.check_header(path)
         if not readonly:
             if not is_writable(path):
                 raise FieldkitError(f"{path}: the file is read-only")
@@ -343,39 +334,38 @@ class ChangeLog:
         ).fetchone()[0]
         self.connection.execute("INSERT INTO search (rowid, text) VALUES (?, ?)", (rid, text))
 
+    @property
+    def intake(self) -> Intake:
+        """The staging area for changes from elsewhere (temporary tables, made on first use)."""
+        if self._intake is None:
+            self._intake = Intake(self)
+        return self._intake
+
     def add_changes(self, changes: Iterable[Change]) -> set[FieldKey]:
         """Add changes made elsewhere (a merge, a load); return the fields they touch.
 
         A change already present is skipped. One id naming two different
         contents can only be a damaged or forged file, and is refused.
+        The work is set-based (see :mod:`fieldkit.intake`): a merge of many
+        thousands of changes costs a few statements, not a few per change.
         """
-        touched: set[FieldKey] = set()
-        with self.transaction():
-            for change in changes:
-                existing = self.connection.execute(
-                    f"SELECT {', '.join(COLUMNS)} FROM changes WHERE id = ?", (change.id,)
-                ).fetchone()
-                if existing is not None:
-                    if Change(*existing) != change:
-                        raise FieldkitError(
-                            f"change {change.id} exists with two different contents: "
-                            "one of the files is damaged or forged"
-                        )
-                    continue
-                self.connection.execute(
-                    INSERT_CHANGE,
-                    change.as_row(),
-                )
-                self.clock.observe(change.hlc)
-                touched.add(change.key)
-            for key in touched:
-                self.refresh(key)
-        return touched
+        intake = self.intake
+        batch = intake.new_batch()
+        try:
+            with self.transaction():
+                intake.stage_changes(batch, changes)
+                intake.absorb(batch)
+                return intake.touched()
+        finally:
+            intake.discard(batch)
 
     def refresh(self, key: FieldKey) -> None:
         """Recompute one field's derived state from all its changes in the log."""
         current = heads(self.changes_of(key))
         if not current:
+            # Only a forged file can make changes supersede one another in a
+            # circle; the field then has no value, whatever the arrival order.
+            self._clear_state(key)
             return
         winner = current[0]
         self._set_state(
@@ -387,17 +377,24 @@ class ChangeLog:
             winner.author,
         )
 
+    def _clear_state(self, key: FieldKey) -> None:
+        old = self.connection.execute(
+            "SELECT rid, text FROM state WHERE entity = ? AND entity_id = ? AND field = ?", key
+        ).fetchone()
+        if old is None:
+            return
+        self.connection.execute(
+            "INSERT INTO search (search, rowid, text) VALUES ('delete', ?, ?)", old
+        )
+        self.connection.execute("DELETE FROM state WHERE rid = ?", (old[0],))
+
     def rebuild(self) -> None:
         """Throw the derived tables away and recompute them from the change log."""
         with self.transaction():
             schema.drop_derived(self.connection)
             for statement in _statements(schema.DERIVED_SQL):
                 self.connection.execute(statement)
-            keys = self.connection.execute(
-                "SELECT DISTINCT entity, entity_id, field FROM changes"
-            ).fetchall()
-            for key in keys:
-                self.refresh((key[0], key[1], key[2]))
+            self.intake.refresh_all()
 
     # -- reading ---------------------------------------------------------------
 

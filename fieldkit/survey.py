@@ -360,7 +360,10 @@ class Survey:
                 "set it on a row"
             )
         stored = normalize(question, value)
-        check_constraint(question, stored, self.answers(interview_id))
+        if question.constraint is not None:
+            # Reading every answer costs more than the save itself: only a
+            # constraint (which may refer to other answers) needs them.
+            check_constraint(question, stored, self.answers(interview_id))
         if question.bind:
             self._write_bound(question, interview_id, fields, stored)
         else:

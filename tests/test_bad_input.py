@@ -600,7 +600,7 @@ def test_a_guide_that_is_not_a_guide(
         ),
         (
             lambda folder: (folder / "guide.xlsx", (folder / "guide.xlsx").write_bytes(b"PK"))[0],
-            "XLSForm spreadsheets cannot be read yet",
+            "not a readable .xlsx workbook",
         ),
     ],
     ids=["missing", "folder", "png", "xlsform"],

@@ -1,0 +1,105 @@
+"""Window tests: isolated settings, no dialog that waits forever, windows closed after use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from fieldkit.demo import build_demo
+from fieldkit.survey import Survey
+from ui import errors as ui_errors
+from ui import i18n
+from ui.main_window import MainWindow
+from ui.qt import QApplication, QDialog, QSettings
+from ui.settings import Settings
+
+
+class UnexpectedDialog(AssertionError):
+    """A modal dialog opened that the test did not arrange to answer."""
+
+
+@pytest.fixture(autouse=True)
+def qt_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Keep each test's window settings (recent files, geometry) to itself."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(scope_format, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail, rather than hang, when a dialog opens that the test did not answer."""
+
+    def refuse(dialog: QDialog) -> int:
+        raise UnexpectedDialog(f"unexpected modal dialog: {dialog.windowTitle()!r}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+
+
+@pytest.fixture
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Errors the window showed, as (headline, detail), instead of message boxes."""
+    shown: list[tuple[str, str]] = []
+
+    def record(_parent: object, headline: str, detail: str) -> None:
+        shown.append((headline, detail))
+
+    monkeypatch.setattr(ui_errors, "show_error", record)
+    for module in ("ui.main_window", "ui.operations"):
+        monkeypatch.setattr(f"{module}.show_error", record)
+    return shown
+
+
+@pytest.fixture
+def french(qapp: QApplication) -> Iterator[None]:
+    """The window in French (its default), whatever an earlier test chose."""
+    i18n.install_language(qapp, "fr")
+    yield
+    i18n.install_language(qapp, "fr")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, french: None, shown_errors: list[tuple[str, str]]) -> Iterator[MainWindow]:
+    """The main window on its start page, closed (and its survey saved) after the test."""
+    main = MainWindow(Settings())
+    qtbot.addWidget(main)
+    main.resize(1200, 800)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "démo.fieldkit"
+    build_demo(path)
+    return path
+
+
+@pytest.fixture
+def fresh_interview(survey_path: Path) -> tuple[Path, str]:
+    """A survey file with one initiative and one empty interview."""
+    with Survey.open(survey_path) as survey:
+        initiative = survey.add_initiative("Garage solidaire du Val", territory="Dijon")
+        interview = survey.add_interview(initiative, "2026-11-14", "Dijon", ["Camille Roussel"])
+    return survey_path, interview
+
+
+@pytest.fixture
+def answer_dialog(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Answer one kind of dialog: ``fill(dialog)`` runs, then the dialog returns ``result``."""
+
+    def arrange(kind: type[QDialog], fill: Callable[[QDialog], object], result: int = 1) -> None:
+        def exec_(dialog: QDialog) -> int:
+            fill(dialog)
+            return result
+
+        monkeypatch.setattr(kind, "exec", exec_)
+
+    return arrange

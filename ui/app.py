@@ -1,0 +1,47 @@
+"""``fieldkit-desktop [SURVEY]``: the desktop app, on a survey or on its start page."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from fieldkit.resources import resource_path
+from ui import i18n, single_instance
+from ui.main_window import MainWindow
+from ui.qt import QApplication, QIcon
+from ui.settings import Settings
+
+
+def make_app(argv: Sequence[str]) -> QApplication:
+    """The Qt application, named so QSettings and the desktop know it."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setOrganizationName("fieldkit")
+    app.setApplicationName("fieldkit")
+    icon = resource_path("icons", "fieldkit.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the window (on the survey given, if any) and run until it is closed."""
+    app = make_app(sys.argv if argv is None else argv)
+    # One window per user (packaging, issue 7): a later launch hands its file over, exits 0.
+    instance = single_instance.hand_over([a for a in app.arguments()[1:] if not a.startswith("-")])
+    if instance is None:
+        return 0
+    settings = Settings()
+    i18n.install_language(app, settings.language)
+    window = MainWindow(settings)
+    single_instance.serve_window(instance, window, window.open_path)
+    window.show()
+    paths = [a for a in app.arguments()[1:] if not a.startswith("-")]
+    if paths:
+        window.open_path(Path(paths[0]))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

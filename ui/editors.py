@@ -1,0 +1,490 @@
+"""One editor per question type, all with the same small interface.
+
+An editor shows a value, emits ``edited`` when the person changes it (never
+when the program sets it), and gives back the value in the core's stored
+form: text, a choice value or a list of them, an int, a float, an ISO date,
+or ``None`` for no answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fieldkit.guide import Question
+from ui.qt import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QDoubleSpinBox,
+    QEvent,
+    QFrame,
+    QHBoxLayout,
+    QKeyEvent,
+    QLabel,
+    QLineEdit,
+    QObject,
+    QPushButton,
+    QRadioButton,
+    QResizeEvent,
+    QSize,
+    QSizePolicy,
+    QSpinBox,
+    Qt,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextEdit,
+    QValidator,
+    QVBoxLayout,
+    QWheelEvent,
+    QWidget,
+    Signal,
+)
+from ui.style import ACCENT, LONG_TEXT_LINE_HEIGHT, make_quiet
+
+#: Stands for "no answer" in number boxes (a QSpinBox always holds a number).
+EMPTY_INT = -(2**31) + 1
+EMPTY_DECIMAL = -1e15
+#: The earliest date a date box holds; it stands for "no date yet".
+EMPTY_DATE = QDate(1752, 9, 14)
+
+_NUMBER = re.compile(r"^-?\d*([.,]\d*)?$")
+
+
+class AnswerEditor(QWidget):
+    """The common interface of every editor."""
+
+    edited = Signal()
+
+    def value(self) -> object:
+        raise NotImplementedError
+
+    def set_value(self, value: object) -> None:
+        raise NotImplementedError
+
+    def focus_editor(self) -> None:
+        """Put the keyboard focus in the editor (its first field)."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _layout(self, horizontal: bool = False) -> QHBoxLayout | QVBoxLayout:
+        layout = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        return layout
+
+
+class TextEditor(AnswerEditor):
+    """One line of text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line = QLineEdit(self)
+        self._layout().addWidget(self.line)
+        self.setFocusProxy(self.line)
+        self.line.textEdited.connect(lambda _text: self.edited.emit())
+
+    def value(self) -> object:
+        return self.line.text() or None
+
+    def set_value(self, value: object) -> None:
+        self.line.setText(value if isinstance(value, str) else "")
+
+
+class GrowingTextEdit(QTextEdit):
+    """Plain text that grows with its content: no inner scroll bar, ever."""
+
+    MIN_LINES = 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().setDocumentMargin(6)
+        layout = self.document().documentLayout()
+        layout.documentSizeChanged.connect(lambda _size: self.updateGeometry())
+        self._spacious_lines()
+
+    def _spacious_lines(self) -> None:
+        """Give every paragraph the generous line height of long notes."""
+        block = QTextBlockFormat()
+        block.setLineHeight(LONG_TEXT_LINE_HEIGHT, 1)  # 1: proportional height
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block)
+
+    def set_text(self, text: str) -> None:
+        self.setPlainText(text)
+        self._spacious_lines()
+        self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def _height_for_content(self) -> int:
+        margins = self.contentsMargins()
+        lines = self.fontMetrics().lineSpacing() * LONG_TEXT_LINE_HEIGHT // 100
+        minimum = lines * self.MIN_LINES + 2 * int(self.document().documentMargin())
+        content = max(int(self.document().size().height() + 0.5), minimum)
+        return content + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height_for_content())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._height_for_content())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # The page scrolls, not this box (it shows all its text anyway).
+        event.ignore()
+
+
+class LongTextEditor(AnswerEditor):
+    """Paragraphs of notes: the editor where most of an interview is typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = GrowingTextEdit(self)
+        self._layout().addWidget(self.text)
+        self.setFocusProxy(self.text)
+        self._setting = False
+        self.text.textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if not self._setting:
+            self.edited.emit()
+
+    def value(self) -> object:
+        return self.text.toPlainText() or None
+
+    def set_value(self, value: object) -> None:
+        self._setting = True
+        try:
+            self.text.set_text(value if isinstance(value, str) else "")
+        finally:
+            self._setting = False
+
+
+class ChoiceEditor(AnswerEditor):
+    """Radio buttons (one choice) or check boxes (several), in the guide's order.
+
+    A chosen radio button is un-chosen by choosing it again, so an answer can
+    always be taken back.
+    """
+
+    def __init__(self, question: Question, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.multiple = question.type == "select_multiple"
+        layout = self._layout()
+        layout.setSpacing(5)
+        self.buttons: dict[str, QAbstractButton] = {}
+        for choice in question.choices:
+            text = choice.label.get(language)
+            button: QAbstractButton = QCheckBox(text, self) if self.multiple else QRadioButton(text)
+            if isinstance(button, QRadioButton):
+                button.setAutoExclusive(False)
+            button.clicked.connect(lambda _checked, value=choice.value: self._clicked(value))
+            layout.addWidget(button)
+            self.buttons[choice.value] = button
+        first = next(iter(self.buttons.values()), None)
+        if first is not None:
+            self.setFocusProxy(first)
+
+    def _clicked(self, value: str) -> None:
+        if not self.multiple and self.buttons[value].isChecked():
+            for other, button in self.buttons.items():
+                if other != value:
+                    button.setChecked(False)
+        self.edited.emit()
+
+    def value(self) -> object:
+        chosen = [v for v, b in self.buttons.items() if b.isChecked()]
+        if self.multiple:
+            return chosen or None
+        return chosen[0] if chosen else None
+
+    def set_value(self, value: object) -> None:
+        chosen = set(value) if isinstance(value, list) else {value}
+        for choice, button in self.buttons.items():
+            button.setChecked(choice in chosen)
+
+
+class CompactChoiceEditor(AnswerEditor):
+    """A drop-down list, for one choice inside a row of a repeat group."""
+
+    def __init__(self, question: Question, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox(self)
+        self.combo.addItem("", None)
+        for choice in question.choices:
+            self.combo.addItem(choice.label.get(language), choice.value)
+        self._layout().addWidget(self.combo)
+        self.setFocusProxy(self.combo)
+        self.combo.activated.connect(lambda _index: self.edited.emit())
+
+    def value(self) -> object:
+        data = self.combo.currentData()
+        return data if isinstance(data, str) else None
+
+    def set_value(self, value: object) -> None:
+        index = self.combo.findData(value) if isinstance(value, str) else 0
+        self.combo.setCurrentIndex(max(index, 0))
+
+
+class OptionalSpinBox(QSpinBox):
+    """A whole-number box that may also be empty (no answer yet)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(EMPTY_INT, 2**31 - 1)
+        self.setValue(EMPTY_INT)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+
+    def textFromValue(self, value: int) -> str:
+        return "" if value == EMPTY_INT else str(value)
+
+    def valueFromText(self, text: str) -> int:
+        stripped = text.strip()
+        if not stripped or stripped == "-":
+            return EMPTY_INT
+        return int(stripped)
+
+    def validate(self, text: str, position: int) -> object:
+        stripped = text.strip()
+        if not stripped:
+            return (QValidator.State.Acceptable, text, position)
+        if stripped == "-":
+            return (QValidator.State.Intermediate, text, position)
+        if re.fullmatch(r"-?\d{1,10}", stripped) and abs(int(stripped)) < 2**31 - 1:
+            return (QValidator.State.Acceptable, text, position)
+        return (QValidator.State.Invalid, text, position)
+
+    def stepBy(self, steps: int) -> None:
+        if self.value() == EMPTY_INT:
+            self.setValue(0)
+        super().stepBy(steps)
+
+
+class OptionalDoubleSpinBox(QDoubleSpinBox):
+    """A decimal box that may be empty, accepting the comma or the point."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(3)
+        self.setRange(EMPTY_DECIMAL, 1e12)
+        self.setValue(EMPTY_DECIMAL)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+
+    def textFromValue(self, value: float) -> str:
+        if value <= EMPTY_DECIMAL:
+            return ""
+        text = f"{value:.3f}".rstrip("0").rstrip(".")
+        return text.replace(".", self.locale().decimalPoint())
+
+    def valueFromText(self, text: str) -> float:
+        stripped = text.strip().replace(" ", "").replace("\u202f", "")
+        if not stripped or stripped in {"-", ",", "."}:
+            return EMPTY_DECIMAL
+        return float(stripped.replace(",", "."))
+
+    def validate(self, text: str, position: int) -> object:
+        stripped = text.strip()
+        if not stripped:
+            return (QValidator.State.Acceptable, text, position)
+        if _NUMBER.match(stripped):
+            try:
+                float(stripped.replace(",", "."))
+            except ValueError:
+                return (QValidator.State.Intermediate, text, position)
+            return (QValidator.State.Acceptable, text, position)
+        return (QValidator.State.Invalid, text, position)
+
+    def stepBy(self, steps: int) -> None:
+        if self.value() <= EMPTY_DECIMAL:
+            self.setValue(0)
+        super().stepBy(steps)
+
+
+class NumberEditor(AnswerEditor):
+    """A whole number or a decimal, empty until answered."""
+
+    def __init__(self, decimal: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.decimal = decimal
+        self.box: QSpinBox | QDoubleSpinBox = (
+            OptionalDoubleSpinBox(self) if decimal else OptionalSpinBox(self)
+        )
+        self.box.setMaximumWidth(self.fontMetrics().averageCharWidth() * 18)
+        layout = self._layout(horizontal=True)
+        layout.addWidget(self.box)
+        layout.addStretch(1)
+        self.setFocusProxy(self.box)
+        self._setting = False
+        self.box.valueChanged.connect(self._changed)
+
+    def _changed(self, _value: object) -> None:
+        if not self._setting:
+            self.edited.emit()
+
+    def value(self) -> object:
+        value = self.box.value()
+        if self.decimal:
+            return None if value <= EMPTY_DECIMAL else float(value)
+        return None if value == EMPTY_INT else int(value)
+
+    def set_value(self, value: object) -> None:
+        self._setting = True
+        try:
+            empty = EMPTY_DECIMAL if self.decimal else EMPTY_INT
+            is_number = isinstance(value, int | float) and not isinstance(value, bool)
+            self.box.setValue(value if is_number else empty)
+        finally:
+            self._setting = False
+
+
+class DateEditor(AnswerEditor):
+    """A date, typed or picked in a calendar, shown as *14 novembre 2026*."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QDateEdit(self)
+        self.box.setCalendarPopup(True)
+        self.box.setDisplayFormat("d MMMM yyyy")
+        self.box.setMinimumDate(EMPTY_DATE)
+        self.box.setSpecialValueText(self.tr("pas encore de date"))
+        self.box.setDate(EMPTY_DATE)
+        layout = self._layout(horizontal=True)
+        layout.addWidget(self.box)
+        layout.addStretch(1)
+        self.setFocusProxy(self.box)
+        self._setting = False
+        self.box.dateChanged.connect(self._changed)
+
+    def _changed(self, _date: QDate) -> None:
+        if not self._setting:
+            self.edited.emit()
+
+    def value(self) -> object:
+        date = self.box.date()
+        return None if date == EMPTY_DATE else date.toString("yyyy-MM-dd")
+
+    def set_value(self, value: object) -> None:
+        self._setting = True
+        try:
+            date = QDate.fromString(value, "yyyy-MM-dd") if isinstance(value, str) else QDate()
+            self.box.setDate(date if date.isValid() else EMPTY_DATE)
+            if not date.isValid():
+                self.box.calendarWidget().setSelectedDate(QDate.currentDate())
+        finally:
+            self._setting = False
+
+
+SCALE_STYLE = """
+QPushButton {{ border: 1px solid palette(mid); border-radius: 4px; padding: 4px 0;
+               min-width: 2.4em; background: palette(base); }}
+QPushButton:hover {{ border-color: {accent}; }}
+QPushButton:focus {{ border: 2px solid {accent}; }}
+QPushButton:checked {{ background: {accent}; color: white; border-color: {accent}; }}
+"""
+
+
+class ScaleEditor(AnswerEditor):
+    """A scale as a row of toggle buttons between its two end labels.
+
+    Digits choose a value, arrows move between values, choosing the chosen
+    value again takes it back.
+    """
+
+    def __init__(self, question: Question, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = self._layout(horizontal=True)
+        layout.setSpacing(6)
+        self.buttons: dict[int, QPushButton] = {}
+        low, high = question.minimum or 0, question.maximum or 0
+        if question.minimum_label:
+            layout.addWidget(self._end_label(question.minimum_label.get(language)))
+        for number in range(low, high + 1):
+            button = QPushButton(str(number), self)
+            button.setCheckable(True)
+            button.setStyleSheet(SCALE_STYLE.format(accent=ACCENT.name()))
+            button.clicked.connect(lambda _checked, n=number: self._clicked(n))
+            button.installEventFilter(self)
+            layout.addWidget(button)
+            self.buttons[number] = button
+        if question.maximum_label:
+            layout.addWidget(self._end_label(question.maximum_label.get(language)))
+        layout.addStretch(1)
+        first = next(iter(self.buttons.values()), None)
+        if first is not None:
+            self.setFocusProxy(first)
+
+    def _end_label(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        make_quiet(label)
+        return label
+
+    def _clicked(self, number: int) -> None:
+        if self.buttons[number].isChecked():
+            for other, button in self.buttons.items():
+                if other != number:
+                    button.setChecked(False)
+        self.edited.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            text = event.text()
+            if text.isdigit() and int(text) in self.buttons:
+                self.buttons[int(text)].click()
+                self.buttons[int(text)].setFocus()
+                return True
+            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()), 0)
+            if step and isinstance(watched, QPushButton):
+                numbers = list(self.buttons)
+                current = next(n for n, b in self.buttons.items() if b is watched)
+                index = min(max(numbers.index(current) + step, 0), len(numbers) - 1)
+                self.buttons[numbers[index]].setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def value(self) -> object:
+        return next((n for n, b in self.buttons.items() if b.isChecked()), None)
+
+    def set_value(self, value: object) -> None:
+        for number, button in self.buttons.items():
+            button.setChecked(number == value)
+
+
+class NoteText(QLabel):
+    """A note of the guide: instructions to read, no answer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+
+def make_editor(question: Question, language: str, compact: bool = False) -> AnswerEditor | None:
+    """The editor for a question's type (``None`` for a note or a repeat group).
+
+    ``compact`` asks for the smaller editors that fit in a row of a repeat group.
+    """
+    kind = question.type
+    if kind == "text":
+        return TextEditor()
+    if kind == "long_text":
+        return TextEditor() if compact else LongTextEditor()
+    if kind == "select_one" and compact:
+        return CompactChoiceEditor(question, language)
+    if kind in {"select_one", "select_multiple"}:
+        return ChoiceEditor(question, language)
+    if kind in {"integer", "decimal"}:
+        return NumberEditor(decimal=kind == "decimal")
+    if kind == "date":
+        return DateEditor()
+    if kind == "scale":
+        return ScaleEditor(question, language)
+    return None

@@ -1,0 +1,114 @@
+"""Languages: the translator, the guide's language, and French-first formats.
+
+The interface's source strings are French; English comes from
+``resources/translations/fieldkit_en.qm``. Dates read as *14 novembre 2026*
+and numbers take the language's decimal comma or point.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fieldkit.resources import resource_path
+from ui.qt import (
+    QApplication,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTimeZone,
+    QTranslator,
+)
+
+_installed: list[QTranslator] = []
+_language = "fr"
+
+
+def translation_file(language: str) -> str:
+    return str(resource_path("translations", f"fieldkit_{language}.qm"))
+
+
+def install_language(app: QApplication, language: str) -> None:
+    """Translate the interface (ours and Qt's own buttons) into ``language``."""
+    global _language
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _language = language
+    QLocale.setDefault(QLocale(language))
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [(f"qtbase_{language}", qt_folder)]
+    if language != "fr":
+        candidates.append((f"fieldkit_{language}", str(resource_path("translations"))))
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+
+
+def language() -> str:
+    """The language the interface and the guide are shown in."""
+    return _language
+
+
+def tr(context: str, text: str) -> str:
+    """Translate a string outside a QObject (``context`` names the module's role)."""
+    return QCoreApplication.translate(context, text)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """Pick the singular or plural (both already translated) by the language's rule.
+
+    French counts 0 and 1 as singular, English only 1. ``%1`` in the chosen
+    form is replaced by the count.
+    """
+    singular = count <= 1 if _language == "fr" else count == 1
+    return (one if singular else many).replace("%1", str(count))
+
+
+def format_date(iso: str) -> str:
+    """*14 novembre 2026* from ``2026-11-14``; the raw text if it is not a date."""
+    date = QDate.fromString(iso[:10], "yyyy-MM-dd")
+    if not date.isValid():
+        return iso
+    return QLocale().toString(date, "d MMMM yyyy")
+
+
+def local_datetime(iso: str) -> QDateTime | None:
+    """The local time of a core timestamp (ISO 8601, UTC)."""
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000), QTimeZone.utc())
+    return stamp.toLocalTime()
+
+
+def format_moment(iso: str) -> str:
+    """*14 novembre 2026, 14:02* from a core timestamp, in local time."""
+    moment = local_datetime(iso)
+    if moment is None:
+        return iso
+    locale = QLocale()
+    day = locale.toString(moment.date(), "d MMMM yyyy")
+    return f"{day}, {locale.toString(moment.time(), 'HH:mm')}"
+
+
+def format_number(value: float) -> str:
+    return QLocale().toString(value, "g", 12)
+
+
+def format_percent(value: int) -> str:
+    """*72 %* in French (a narrow no-break space), *72%* in English."""
+    number = QLocale().toString(value)
+    return f"{number}\u202f%" if _language == "fr" else f"{number}%"
+
+
+def fold(text: str) -> str:
+    """Text without case or accents, so that *eco* finds *Écocyclerie*."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,98 @@
+"""Capturing a verbatim quote in two keystrokes: Ctrl+K, type, Entrée.
+
+The quote may come prefilled with the words selected in an answer; the
+speaker is picked among the people met or typed; the quote hangs off the
+question being worked on unless the person unticks it.
+"""
+
+from __future__ import annotations
+
+from ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QEvent,
+    QFormLayout,
+    QKeyEvent,
+    QObject,
+    QPlainTextEdit,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class QuoteDialog(QDialog):
+    """Text, speaker and (optionally) the question a quote belongs to."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        speakers: list[str],
+        question_label: str = "",
+        text: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Nouvelle citation"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.text = QPlainTextEdit(self)
+        self.text.setPlainText(text)
+        self.text.setTabChangesFocus(True)
+        self.text.setPlaceholderText(self.tr("Les mots exacts de la personne…"))
+        self.text.installEventFilter(self)
+        self.text.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        form.addRow(self.tr("&Citation"), self.text)
+        self.speaker = QComboBox(self)
+        self.speaker.setEditable(True)
+        self.speaker.addItems(["", *speakers])
+        self.speaker.lineEdit().setPlaceholderText(self.tr("Qui parle ?"))
+        form.addRow(self.tr("&Personne"), self.speaker)
+        layout.addLayout(form)
+        self.on_question = QCheckBox(
+            self.tr("Rattacher à la question « %1 »").replace("%1", question_label), self
+        )
+        self._has_question = bool(question_label)
+        self.on_question.setChecked(self._has_question)
+        self.on_question.setVisible(self._has_question)
+        layout.addWidget(self.on_question)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ajouter la citation"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.text.textChanged.connect(self._update)
+        self._update()
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def _update(self) -> None:
+        self.ok.setEnabled(bool(self.quote_text()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Entrée saves the quote; Maj+Entrée starts a new line inside it.
+        if (
+            watched is self.text
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            if self.quote_text():
+                self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def quote_text(self) -> str:
+        return self.text.toPlainText().strip()
+
+    def speaker_name(self) -> str:
+        return self.speaker.currentText().strip()
+
+    def attach_to_question(self) -> bool:
+        return self._has_question and self.on_question.isChecked()

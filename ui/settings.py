@@ -1,0 +1,70 @@
+"""The window's own preferences, kept by Qt (QSettings) on this computer.
+
+The author name is not here: it belongs to the core (:mod:`fieldkit.device`),
+because the command line signs changes with it too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui.qt import QByteArray, QSettings, QStandardPaths
+
+LANGUAGES = ("fr", "en")
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed access to the few things the window remembers between runs."""
+
+    def __init__(self) -> None:
+        self._store = QSettings("fieldkit", "fieldkit")
+
+    @property
+    def language(self) -> str:
+        value = str(self._store.value("language", "fr"))
+        return value if value in LANGUAGES else "fr"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("language", value if value in LANGUAGES else "fr")
+
+    @property
+    def default_folder(self) -> Path:
+        stored = self._store.value("default_folder", "")
+        if stored:
+            return Path(str(stored))
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents or Path.home())
+
+    @default_folder.setter
+    def default_folder(self, folder: Path) -> None:
+        self._store.setValue("default_folder", str(folder))
+
+    @property
+    def recent_files(self) -> list[Path]:
+        stored = self._store.value("recent_files", [])
+        names = [stored] if isinstance(stored, str) else list(stored or [])
+        return [Path(str(name)) for name in names if name]
+
+    def remember_file(self, path: Path) -> None:
+        """Put ``path`` first in the recent files, without duplicates."""
+        resolved = path.resolve()
+        others = [p for p in self.recent_files if p != resolved]
+        self._store.setValue("recent_files", [str(p) for p in [resolved, *others][:MAX_RECENT]])
+
+    def forget_file(self, path: Path) -> None:
+        remaining = [p for p in self.recent_files if p != path]
+        self._store.setValue("recent_files", [str(p) for p in remaining])
+
+    def geometry(self, name: str) -> QByteArray | None:
+        value = self._store.value(f"geometry/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, name: str, value: QByteArray) -> None:
+        self._store.setValue(f"geometry/{name}", value)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := demo/demo.fieldkit
 
-.PHONY: run test lint format bench demo clean
+.PHONY: run test lint format bench demo clean package
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,packaging]'
 	touch $(STAMP)
 
 ## Open the desktop app on a demo survey made from the built-in guide.
@@ -37,6 +37,14 @@ format: $(STAMP)
 ## Benchmarks: one line per figure, with a ratio against a baseline measured in the same run.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench
+
+## Build the desktop app for this platform into dist/fieldkit/ (see packaging/README.md);
+## on Linux also dist/fieldkit-<version>-linux-<arch>.tar.gz with its install.sh.
+package: $(STAMP)
+	rm -rf build/pyinstaller dist/fieldkit dist/fieldkit.app
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/fieldkit.spec
+	@if [ "$$(uname -s)" = Linux ]; then $(BIN)/python packaging/linux/make_tarball.py dist/fieldkit; fi
 
 clean:
 	rm -rf $(VENV) build dist demo .pytest_cache .mypy_cache .ruff_cache

@@ -23,9 +23,10 @@ from fieldkit.demo import build_demo
 from fieldkit.device import current_device, set_author
 from fieldkit.dump import dump_text, load_dump, read_dump
 from fieldkit.errors import FieldkitError
+from fieldkit.files import atomic_write_text
 from fieldkit.guide import Guide
 from fieldkit.guide_json import guide_to_json
-from fieldkit.guide_loader import load_guide
+from fieldkit.guide_loader import XLSFORM_SUFFIXES, load_guide, load_guide_with_warnings
 from fieldkit.store import is_writable
 from fieldkit.survey import Survey
 from fieldkit.values import from_strings
@@ -95,11 +96,11 @@ def cli() -> None:
     "--guide",
     "guide_path",
     type=click.Path(path_type=Path),
-    help="Guide file (YAML); the built-in guide by default.",
+    help="Guide file (YAML) or XLSForm workbook (.xlsx); the built-in guide by default.",
 )
 def new(survey: Path, guide_path: Path | None) -> None:
     """Create a new survey file answered with a guide."""
-    guide = load_guide(guide_path)
+    guide = _load_guide_warning(guide_path)
     Survey.create(survey, guide).close()
     click.echo(f"created {survey} with the guide « {guide.title.get()} » ({guide.version})")
 
@@ -408,13 +409,49 @@ def guide() -> None:
     """Interview guides."""
 
 
+def _load_guide_warning(guide_path: Path | None) -> Guide:
+    """Load a guide; an XLSForm's conversion warnings go to stderr, one per line."""
+    loaded, warnings = load_guide_with_warnings(guide_path)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return loaded
+
+
+def _outline(guide: Guide) -> str:
+    count = sum(1 for _ in guide.all_questions())
+    return f"{len(guide.sections)} sections, {count} questions"
+
+
 @guide.command(name="check")
 @click.argument("guide_path", type=click.Path(path_type=Path))
 def guide_check(guide_path: Path) -> None:
-    """Validate a guide file and report every problem at once."""
-    loaded = load_guide(guide_path)
-    count = sum(1 for _ in loaded.all_questions())
-    click.echo(f"{guide_path}: ok ({len(loaded.sections)} sections, {count} questions)")
+    """Validate a guide file or an XLSForm workbook and report every problem at once."""
+    loaded = _load_guide_warning(guide_path)
+    click.echo(f"{guide_path}: ok ({_outline(loaded)})")
+
+
+@guide.command(name="import")
+@click.argument("form", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the guide to this YAML file (printed on stdout without it).",
+)
+def guide_import(form: Path, output: Path | None) -> None:
+    """Convert an XLSForm workbook (ODK, KoboToolbox) to a fieldkit guide."""
+    if output is not None and output.suffix.lower() in XLSFORM_SUFFIXES:
+        raise FieldkitError(f"{output}: write the guide to a .yaml file, not a spreadsheet")
+    from fieldkit.xlsform import import_xlsform  # openpyxl loads only for this command
+
+    text, warnings = import_xlsform(form)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    atomic_write_text(output, text)
+    click.echo(f"wrote {output} ({_outline(load_guide(output))})")
 
 
 @guide.command(name="show")

@@ -40,6 +40,7 @@ __all__ = [
     "Node",
     "Reference",
     "parse",
+    "straighten_quotes",
 ]
 
 MAX_LENGTH = 10_000
@@ -180,6 +181,27 @@ def parse(source: str) -> Expression:
     if tokens[0].kind == _END:
         raise ExpressionError("the expression is empty", 0)
     return Expression(source, _Parser(source, tokens).parse())
+
+
+def straighten_quotes(source: str) -> str:
+    """Rewrite texts quoted with curly quotes (‘…’, “…”) with straight quotes.
+
+    Spreadsheets and word processors curl quotes as they are typed. The parser
+    takes them as they come, but a guide written out for people and for other
+    XLSForm tools should carry the plain form. A text that holds both kinds of
+    straight quote keeps its curly ones. Raises ExpressionError, like
+    :func:`parse`, where the source cannot be read.
+    """
+    pieces: list[str] = []
+    done = 0
+    for token in _tokenize(source):
+        if token.kind != _TEXT or source[token.start] in "'\"":
+            continue
+        quote = next((q for q in "'\"" if q not in token.value), None)
+        if quote is not None:
+            pieces += [source[done : token.start], quote, token.value, quote]
+            done = token.end
+    return "".join(pieces) + source[done:]
 
 
 # --- Tokens ------------------------------------------------------------------

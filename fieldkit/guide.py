@@ -24,6 +24,8 @@ QUESTION_TYPES = frozenset(
         "integer",
         "decimal",
         "date",
+        "time",
+        "datetime",
         "scale",
         "note",
         "repeat",

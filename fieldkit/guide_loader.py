@@ -36,6 +36,8 @@ from fieldkit.guide import (
 from fieldkit.resources import builtin_guide_path
 
 GUIDE_FORMAT = "fieldkit-guide/1"
+#: File name endings read as XLSForm workbooks (.xls only to be refused clearly).
+XLSFORM_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})
 _LINE = "__line__"
 _QUESTION_KEYS = frozenset(
     {
@@ -83,12 +85,25 @@ def guide_hash(source_text: str) -> str:
 
 def load_guide(path: str | Path | None = None) -> Guide:
     """Load and validate a guide file; the built-in guide when ``path`` is None."""
+    return load_guide_with_warnings(path)[0]
+
+
+def load_guide_with_warnings(path: str | Path | None = None) -> tuple[Guide, list[str]]:
+    """Load a guide file, or convert an XLSForm workbook, with what the conversion warns of.
+
+    A native guide has no warnings; an XLSForm may hold things a guide can
+    only approximate, which the person importing it should see.
+    """
     guide_path = Path(path) if path is not None else builtin_guide_path()
-    if guide_path.suffix.lower() in {".xlsx", ".xls"}:
-        raise FieldkitError(
-            f"{guide_path}: XLSForm spreadsheets cannot be read yet; "
-            "write the guide in fieldkit's YAML format"
-        )
+    if guide_path.suffix.lower() in XLSFORM_SUFFIXES:
+        # Imported here: openpyxl is only needed, and only loaded, for spreadsheets.
+        from fieldkit.xlsform import read_xlsform
+
+        return read_xlsform(guide_path)
+    return _read_guide_file(guide_path), []
+
+
+def _read_guide_file(guide_path: Path) -> Guide:
     try:
         text = guide_path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -136,6 +151,7 @@ class _GuideBuilder:
         self.choice_lists: dict[str, tuple[Choice, ...]] = {}
         self.known_tags: set[str] = set()
         self.seen_ids: dict[str, int | None] = {}
+        self.main_language = DEFAULT_LANGUAGE
 
     @property
     def problems(self) -> list[str]:
@@ -152,15 +168,12 @@ class _GuideBuilder:
         declared = data.get("format", GUIDE_FORMAT)
         if declared != GUIDE_FORMAT:
             self.problem(data, f"unknown guide format {declared!r} (expected {GUIDE_FORMAT!r})")
+        languages = self._languages(data.get("languages"))
         tags = self._tags(data.get("tags") or {})
         self._choice_lists(data.get("choice_lists") or {})
         sections = self._sections(data.get("sections"))
         questions = [q for s in sections for q in s.questions]
         self._check_references(sections, questions)
-        languages = data.get("languages") or [DEFAULT_LANGUAGE]
-        if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
-            self.problem(data, "'languages' must be a list of language codes such as [fr, en]")
-            languages = [DEFAULT_LANGUAGE]
         return Guide(
             id=self._identifier(data.get("id"), data, "the guide") or "guide",
             version=str(data.get("version", "1")),
@@ -172,6 +185,15 @@ class _GuideBuilder:
             sections=tuple(sections),
             source_text=source_text,
         )
+
+    def _languages(self, raw: object) -> list[str]:
+        """Read the guide's languages; the first is the one every label must have."""
+        languages = raw or [DEFAULT_LANGUAGE]
+        if not isinstance(languages, list) or not all(isinstance(x, str) and x for x in languages):
+            self.problem(self.data, "'languages' must be a list of language codes such as [fr, en]")
+            languages = [DEFAULT_LANGUAGE]
+        self.main_language = languages[0]
+        return languages
 
     def _identifier(self, value: object, where: Mapping[str, Any], what: str) -> str | None:
         if not isinstance(value, str | int) or not str(value).strip():
@@ -185,20 +207,28 @@ class _GuideBuilder:
     def _text(
         self, value: object, where: Mapping[str, Any], what: str, required: bool = False
     ) -> Text | None:
+        main = self.main_language
         if value is None:
             if required:
-                self.problem(where, f"{what} is missing (a French label is required)")
-                return Text.of({DEFAULT_LANGUAGE: ""})
+                self.problem(where, f"{what} is missing (it needs {self._main_text})")
+                return Text.of({main: ""})
             return None
         if isinstance(value, str | int | float):
-            return Text.of({DEFAULT_LANGUAGE: str(value)})
+            return Text.of({main: str(value)})
         if not isinstance(value, Mapping):
             self.problem(where, f"{what} must be a text or a mapping of languages")
-            return Text.of({DEFAULT_LANGUAGE: ""})
+            return Text.of({main: ""})
         translations = {str(k): str(v) for k, v in value.items() if k != _LINE and v is not None}
-        if required and not translations.get(DEFAULT_LANGUAGE, "").strip():
-            self.problem(where, f"{what} has no French text ('fr')")
+        if required and not translations.get(main, "").strip():
+            self.problem(where, f"{what} has no {self._main_text}")
         return Text.of(translations)
+
+    @property
+    def _main_text(self) -> str:
+        """What a required text lacks, in words: French for most guides."""
+        if self.main_language == DEFAULT_LANGUAGE:
+            return f"French text ({DEFAULT_LANGUAGE!r})"
+        return f"text in {self.main_language!r}, the guide's first language"
 
     def _tags(self, raw: object) -> dict[str, Text]:
         if not isinstance(raw, Mapping):

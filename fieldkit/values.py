@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, time
 
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import Question
@@ -83,6 +83,8 @@ def normalize(question: Question, value: object) -> object:
         return _decimal(question, value)
     if kind == "date":
         return _date(question, value)
+    if kind in _MOMENTS:
+        return _moment(question, value)
     raise FieldkitError(f"question '{question.id}' has an unknown type {kind!r}")
 
 
@@ -129,6 +131,27 @@ def _date(question: Question, value: object) -> str:
         raise FieldkitError(
             f"question '{question.id}' expects a date as YYYY-MM-DD, not {value!r}"
         ) from None
+
+
+def _moment(question: Question, value: object) -> str:
+    """Store a time (HH:MM) or a date and time (ISO 8601), seconds only when there are some."""
+    parse, expected = _MOMENTS[question.type]
+    try:
+        moment = parse(str(value).strip())
+    except ValueError:
+        raise FieldkitError(f"question '{question.id}' expects {expected}, not {value!r}") from None
+    return moment.isoformat(timespec="seconds" if moment.second else "minutes")
+
+
+def _time_of_day(text: str) -> time:
+    """Read HH:MM[:SS], also with a one-digit hour as people type it (9:05)."""
+    return time.fromisoformat(f"0{text}" if text[1:2] == ":" else text)
+
+
+_MOMENTS: dict[str, tuple[Callable[[str], time | datetime], str]] = {
+    "time": (_time_of_day, "a time as HH:MM"),
+    "datetime": (datetime.fromisoformat, "a date and time as YYYY-MM-DDTHH:MM"),
+}
 
 
 def check_constraint(question: Question, value: object, answers: Mapping[str, object]) -> None:

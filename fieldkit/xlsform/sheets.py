@@ -1,0 +1,339 @@
+"""Reading an XLSForm workbook into rows of named cells, as XLSForm tools read it.
+
+People write XLSForms by hand in Excel or LibreOffice, or export them from
+KoboToolbox, so the same column turns up as ``Relevance``, ``relevant `` or
+``bind::relevant``, and the same language as ``label::Français (fr)`` or
+``label:French``. This module settles all of that once: every later step sees a
+column as a plain key (``relevant``) plus, for texts, a language code
+(``fr``), and every cell as stripped text. Each row keeps its spreadsheet
+row number and column letters, so that every message can point at a cell.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from fieldkit.errors import FieldkitError, GuideError
+
+SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
+
+#: Columns that hold a text per language (``label::English (en)``).
+TRANSLATABLE = frozenset(
+    {
+        "label",
+        "hint",
+        "guidance_hint",
+        "constraint_message",
+        "required_message",
+        "image",
+        "big-image",
+        "audio",
+        "video",
+    }
+)
+
+# Other names XLSForm tools accept for the same column, after lower-casing and
+# turning spaces into underscores (so "list name" is already "list_name").
+_ALIASES = {
+    "relevance": "relevant",
+    "calculation": "calculate",
+    "readonly": "read_only",
+    "caption": "label",
+    "value": "name",
+    "constraining_message": "constraint_message",
+    "jr:constraintmsg": "constraint_message",
+    "requiredmsg": "required_message",
+    "jr:requiredmsg": "required_message",
+    "count": "repeat_count",
+    "jr:count": "repeat_count",
+}
+# Prefixes of pyxform's internal column names ("bind::relevant", "media::image").
+_PREFIXES = frozenset({"bind", "control", "media", "body"})
+
+_CODE_IN_PARENTHESES = re.compile(r"\(\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\s*\)\s*$")
+_LANGUAGE_NAMES = {
+    "french": "fr",
+    "français": "fr",
+    "francais": "fr",
+    "english": "en",
+    "anglais": "en",
+    "spanish": "es",
+    "español": "es",
+    "espagnol": "es",
+    "portuguese": "pt",
+    "português": "pt",
+    "portugais": "pt",
+    "german": "de",
+    "deutsch": "de",
+    "allemand": "de",
+    "italian": "it",
+    "italiano": "it",
+    "italien": "it",
+    "arabic": "ar",
+    "arabe": "ar",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column header, understood: its key, its language if it is a text, its letter."""
+
+    key: str
+    language: str | None
+    letter: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a sheet: its non-empty cells by (key, language)."""
+
+    sheet: str
+    number: int
+    cells: Mapping[tuple[str, str | None], str]
+    letters: Mapping[str, str] = field(repr=False)
+
+    def get(self, key: str) -> str:
+        """The cell of a column that has no language ('' when empty or absent)."""
+        return self.cells.get((key, None), "")
+
+    def texts(self, key: str) -> dict[str | None, str]:
+        """A translatable column's non-empty texts by language (None: no language given)."""
+        return {language: text for (k, language), text in self.cells.items() if k == key}
+
+    def has(self, key: str) -> bool:
+        return any(k == key for k, _ in self.cells)
+
+    def where(self, key: str | None = None) -> str:
+        """Point at the row, or at one of its cells, as a spreadsheet user would."""
+        place = f"{self.sheet} sheet, row {self.number}"
+        if key is None:
+            return place
+        letter = self.letters.get(key)
+        return f"{place}, column {letter} ({key})" if letter else f"{place}, column '{key}'"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+    def languages(self, keys: Iterable[str] = TRANSLATABLE) -> list[str | None]:
+        """Languages of the sheet's text columns, in column order (None: no language)."""
+        wanted = set(keys)
+        found = [c.language for c in self.columns if c.key in wanted]
+        return list(dict.fromkeys(found))
+
+
+class Report:
+    """Problems (which stop the import) and warnings (which do not) about one workbook.
+
+    A form with forty geopoint questions should get one warning naming forty
+    rows, not forty warnings, so warnings are grouped by message.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[str] = []
+        self._warnings: dict[tuple[str, str], list[int]] = {}
+
+    def error(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}")
+
+    def warn(self, message: str, row: Row | None = None) -> None:
+        rows = self._warnings.setdefault((row.sheet if row else "", message), [])
+        if row is not None and row.number not in rows:
+            rows.append(row.number)
+
+    @property
+    def warnings(self) -> list[str]:
+        found = []
+        for (sheet, message), rows in self._warnings.items():
+            if not rows:
+                found.append(message)
+                continue
+            label = "row" if len(rows) == 1 else "rows"
+            found.append(f"{sheet} sheet, {label} {', '.join(map(str, rows))}: {message}")
+        return found
+
+    def stop_if_wrong(self) -> None:
+        """Raise every problem found so far, all at once."""
+        if self.problems:
+            raise GuideError(self.source, self.problems)
+
+
+def language_code(name: str) -> str:
+    """Turn ``Français (fr)``, ``English`` or ``fr`` into a language code."""
+    found = _CODE_IN_PARENTHESES.search(name)
+    if found:
+        return found.group(1).lower().replace("_", "-")
+    lowered = name.strip().lower()
+    if lowered in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[lowered]
+    ascii_name = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_name).strip("_") or "und"
+
+
+def read_header(header: str, letter: str) -> Column | None:
+    """Understand one header cell; None for an empty one."""
+    text = " ".join(header.split())
+    if not text:
+        return None
+    base, language = text, None
+    if "::" in text:
+        base, language = text.split("::", 1)
+        if _key(base) in _PREFIXES:
+            base, _, language = language.partition("::")
+    elif ":" in text and _key(text.split(":", 1)[0]) in TRANSLATABLE:
+        base, language = text.split(":", 1)
+    key = _key(base)
+    if key not in TRANSLATABLE:
+        # Only texts have languages; any other "a::b" is a column of its own.
+        return Column(key if not language else _key(text), None, letter)
+    return Column(key, language_code(language) if language and language.strip() else None, letter)
+
+
+def _key(text: str) -> str:
+    key = "_".join(text.strip().lower().split())
+    return _ALIASES.get(key, key)
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the text a person sees in it, without surrounding blanks."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+@dataclass(frozen=True)
+class Book:
+    """The sheets of a workbook that XLSForm defines, and the titles of all its sheets."""
+
+    sheets: Mapping[str, Sheet]
+    titles: tuple[str, ...]
+
+
+def read_workbook(path: Path, report: Report) -> Book:
+    """Read the survey, choices and settings sheets that the workbook has."""
+    if path.suffix.lower() == ".xls":
+        raise FieldkitError(
+            f"{path}: an Excel 97-2003 (.xls) workbook; open it and save it as .xlsx"
+        )
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise FieldkitError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FieldkitError(f"{path}: is a folder, not a spreadsheet") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise FieldkitError(f"{path}: not a readable .xlsx workbook ({error})") from None
+    try:
+        titles = list(book.sheetnames)
+        sheets = {}
+        for wanted in (SURVEY, CHOICES, SETTINGS):
+            title = _find_sheet(titles, wanted, report)
+            if title is not None:
+                worksheet = book[title]
+                # Some writers record a wrong size; read what is really there.
+                worksheet.reset_dimensions()
+                sheets[wanted] = _read_sheet(wanted, worksheet.iter_rows(values_only=True), report)
+    finally:
+        book.close()
+    if SURVEY not in sheets:
+        report.error("the workbook", missing_sheet(SURVEY, titles))
+    return Book(sheets, tuple(titles))
+
+
+def missing_sheet(wanted: str, titles: Sequence[str]) -> str:
+    """Say that a sheet is missing, and which existing sheet was perhaps meant."""
+    shown = ", ".join(repr(t) for t in titles) or "none"
+    message = f"there is no '{wanted}' sheet (the sheets are: {shown})"
+    lowered = {t.lower(): t for t in titles}
+    close = difflib.get_close_matches(wanted, list(lowered), n=1, cutoff=0.6)
+    return message + (f"; is {lowered[close[0]]!r} meant to be '{wanted}'?" if close else "")
+
+
+def _find_sheet(titles: list[str], wanted: str, report: Report) -> str | None:
+    if wanted in titles:
+        return wanted
+    for title in titles:
+        if " ".join(title.split()).lower() == wanted:
+            report.warn(
+                f"the sheet {title!r} is read as the '{wanted}' sheet "
+                "(XLSForm sheet names are written in lower case)"
+            )
+            return title
+    return None
+
+
+def _read_sheet(name: str, values: Iterator[tuple[object, ...]], report: Report) -> Sheet:
+    header = next(values, ())
+    columns = _columns(name, header, report)
+    letters: dict[str, str] = {}
+    for column in columns:
+        if column is not None:
+            letters.setdefault(column.key, column.letter)
+    rows = []
+    for number, cells in enumerate(values, start=2):
+        row = _row(name, number, columns, letters, cells)
+        if row.cells:
+            rows.append(row)
+    return Sheet(name, tuple(c for c in columns if c is not None), tuple(rows))
+
+
+def _columns(name: str, header: tuple[object, ...], report: Report) -> list[Column | None]:
+    columns = []
+    seen: dict[tuple[str, str | None], str] = {}
+    for index, value in enumerate(header, start=1):
+        column = read_header(cell_text(value), get_column_letter(index))
+        if column is not None:
+            identity = (column.key, column.language)
+            if identity in seen:
+                report.error(
+                    f"{name} sheet, row 1, columns {seen[identity]} and {column.letter}",
+                    f"both are the '{_shown(identity)}' column; keep one",
+                )
+                column = None
+            else:
+                seen[identity] = column.letter
+        columns.append(column)
+    return columns
+
+
+def _shown(identity: tuple[str, str | None]) -> str:
+    key, language = identity
+    return f"{key}::{language}" if language else key
+
+
+def _row(
+    sheet: str,
+    number: int,
+    columns: list[Column | None],
+    letters: Mapping[str, str],
+    values: tuple[object, ...],
+) -> Row:
+    cells: dict[tuple[str, str | None], str] = {}
+    for column, value in zip(columns, values, strict=False):
+        text = cell_text(value)
+        if column is not None and text:
+            cells[(column.key, column.language)] = text
+    return Row(sheet, number, cells, letters)

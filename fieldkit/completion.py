@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from fieldkit.guide import Guide
+from fieldkit.guide import Guide, Question
 
 if TYPE_CHECKING:
     from fieldkit.store import ChangeLog
@@ -114,90 +115,86 @@ def _for_guide(
     ]
     # Conditions read the values of the questions they name; a conditional
     # question's own answer only needs to be known answered or not.
-    referenced = {
-        name for q in conditional for c in guide.conditions(q.id) for name in c.references
-    }
+    relevance = _Relevance(guide, conditional)
     own_answer = [q.id for q in conditional if not q.bind and q.type != "repeat"]
-    counted, last = _count_answers(log, plain)
-    looked_up, answered_ids = _answer_values(log, sorted(referenced), sorted(own_answer))
+    answers = _scan_answers(log, plain, relevance.names, own_answer)
+    visits = _visit_stamps(log)
     bound = _bound_questions(guide)
-    relevance = _Relevance(guide)
     result: dict[str, Completion] = {}
     for interview_id in ids:
         fields = interviews[interview_id]
         initiative = initiatives.get(str(fields.get("initiative")))
-        values = dict(looked_up.get(interview_id, {}))
+        found = answers.get(interview_id, _NO_ANSWERS)
+        values = dict(found.values)
         values.update(_bound_values(bound, fields, initiative, rows, interview_id))
-        answered_here = answered_ids.get(interview_id, set())
-        answered = counted.get(interview_id, 0)
+        answered = found.counted
         applicable = len(plain) + len(special)
         answered += sum(1 for q in special if not _empty(values.get(q.id)))
-        for question in conditional:
-            if relevance.test(question.id, values):
+        for question, shown in zip(conditional, relevance.shown(values), strict=True):
+            if shown:
                 applicable += 1
                 if question.bind or question.type == "repeat":
                     answered += not _empty(values.get(question.id))
                 else:
-                    answered += question.id in answered_here
-        result[interview_id] = (answered, applicable, last.get(interview_id, 0))
+                    answered += question.id in found.answered
+        last = max(found.last, visits.get(interview_id, 0))
+        result[interview_id] = (answered, applicable, last)
     return result
 
 
-def _count_answers(
-    log: ChangeLog, question_ids: list[str]
-) -> tuple[dict[str, int], dict[str, int]]:
-    """Count answered questions among ``question_ids``, and find the last change, per interview.
+@dataclass(frozen=True)
+class _Answers:
+    """What the listing needs of one interview's answers."""
 
-    Interview ids and answer sets share their entity id: the last change of a
-    visit is the latest of its answers and of its own fields. Each is one
-    grouped scan in index order (scanning both kinds at once needs a sort).
+    counted: int  # answered questions among those always shown
+    last: int  # stamp of the latest answer
+    values: Mapping[str, object]  # values that skip-logic conditions read
+    answered: frozenset[str]  # conditional questions that hold an answer
+
+
+_NO_ANSWERS = _Answers(0, 0, {}, frozenset())
+
+
+def _scan_answers(
+    log: ChangeLog, plain: list[str], referenced: list[str], conditional: list[str]
+) -> dict[str, _Answers]:
+    """Read what the listing needs of every interview's answers, in one grouped scan.
+
+    Answers are many (questions × interviews) and long: SQL counts them and
+    hands back, per interview, only the few values conditions read (as one
+    JSON object) and which conditional questions are answered.
     """
-    marks = ", ".join("?" for _ in question_ids) or "NULL"
+
+    def marks(ids: list[str]) -> str:
+        return ", ".join("?" for _ in ids) or "NULL"
+
     cursor = log.connection.execute(
-        f"SELECT entity_id, sum(field IN ({marks}) AND value NOT IN (?, ?, ?)), max(hlc) "
+        "SELECT entity_id, "
+        f"sum(field IN ({marks(plain)}) AND value NOT IN (?, ?, ?)), max(hlc), "
+        "json_group_object(field, json(value)) "
+        f"FILTER (WHERE field IN ({marks(referenced)})), "
+        "json_group_array(field) "
+        f"FILTER (WHERE field IN ({marks(conditional)}) AND value NOT IN (?, ?, ?)) "
         "FROM state WHERE entity = 'answer' GROUP BY entity_id",
-        (*question_ids, *EMPTY_VALUES),
+        (*plain, *EMPTY_VALUES, *referenced, *conditional, *EMPTY_VALUES),
     )
-    counted: dict[str, int] = {}
-    last: dict[str, int] = {}
-    for interview_id, answered, stamp in cursor:
-        counted[interview_id] = int(answered or 0)
-        last[interview_id] = int(stamp)
+    found: dict[str, _Answers] = {}
+    for interview_id, counted, stamp, values, answered in cursor:
+        found[interview_id] = _Answers(
+            counted=int(counted or 0),
+            last=int(stamp or 0),
+            values=json.loads(values) if values else {},
+            answered=frozenset(json.loads(answered)) if answered else frozenset(),
+        )
+    return found
+
+
+def _visit_stamps(log: ChangeLog) -> dict[str, int]:
+    """The stamp of the latest change to each visit's own fields (date, place…)."""
     cursor = log.connection.execute(
         "SELECT entity_id, max(hlc) FROM state WHERE entity = 'interview' GROUP BY entity_id"
     )
-    for interview_id, stamp in cursor:
-        last[interview_id] = max(last.get(interview_id, 0), int(stamp))
-    return counted, last
-
-
-def _answer_values(
-    log: ChangeLog, referenced: list[str], answered_only: list[str]
-) -> tuple[dict[str, dict[str, object]], dict[str, set[str]]]:
-    """Return the values of ``referenced`` questions, and which questions are answered.
-
-    Values are decoded only where a condition reads them; for the others
-    SQL says whether they hold an answer, so long texts are never decoded.
-    """
-    found: dict[str, dict[str, object]] = defaultdict(dict)
-    answered: dict[str, set[str]] = defaultdict(set)
-    wanted = sorted({*referenced, *answered_only})
-    if not wanted:
-        return found, answered
-    marks = ", ".join("?" for _ in wanted)
-    reads = ", ".join("?" for _ in referenced) or "NULL"
-    cursor = log.connection.execute(
-        f"SELECT entity_id, field, CASE WHEN field IN ({reads}) THEN value END, "
-        "value NOT IN (?, ?, ?) "
-        f"FROM state WHERE entity = 'answer' AND field IN ({marks})",
-        (*referenced, *EMPTY_VALUES, *wanted),
-    )
-    for interview_id, field, value, filled in cursor:
-        if value is not None:
-            found[interview_id][field] = json.loads(value)
-        if filled:
-            answered[interview_id].add(field)
-    return found, answered
+    return {interview_id: int(stamp) for interview_id, stamp in cursor}
 
 
 class _Relevance:
@@ -208,20 +205,27 @@ class _Relevance:
     times rather than once per visit.
     """
 
-    def __init__(self, guide: Guide) -> None:
+    def __init__(self, guide: Guide, questions: list[Question]) -> None:
         self.guide = guide
+        self.questions = questions
+        self.references = [
+            sorted({name for c in guide.conditions(q.id) for name in c.references})
+            for q in questions
+        ]
+        self.names = sorted({name for names in self.references for name in names})
         self.verdicts: dict[tuple[object, ...], bool] = {}
-        self.references = {
-            q.id: sorted({name for c in guide.conditions(q.id) for name in c.references})
-            for q in guide.questions
-        }
 
-    def test(self, question_id: str, values: Mapping[str, object]) -> bool:
-        key = (question_id, *(_frozen(values.get(name)) for name in self.references[question_id]))
-        verdict = self.verdicts.get(key)
-        if verdict is None:
-            verdict = self.verdicts[key] = self.guide.is_relevant(question_id, values)
-        return verdict
+    def shown(self, values: Mapping[str, object]) -> list[bool]:
+        """Whether each question is shown, in the order they were given."""
+        frozen = {name: _frozen(values.get(name)) for name in self.names}
+        verdicts = []
+        for question, names in zip(self.questions, self.references, strict=True):
+            key = (question.id, *(frozen[name] for name in names))
+            verdict = self.verdicts.get(key)
+            if verdict is None:
+                verdict = self.verdicts[key] = self.guide.is_relevant(question.id, values)
+            verdicts.append(verdict)
+        return verdicts
 
 
 def _frozen(value: object) -> object:

@@ -20,9 +20,9 @@ from fieldkit.survey import Survey
 from ui.operations import SurveyExecutor
 from ui.qt import QApplication, QObject, QTimer, QWidget, Signal
 
-#: Pause after the last keystroke before saving.
+# Pause after the last keystroke before saving.
 QUIET_MS = 300
-#: Longest time an edit waits while the person keeps typing.
+# Longest time an edit waits while the person keeps typing.
 MAX_DELAY_MS = 400
 
 
@@ -64,11 +64,11 @@ def write_values(survey: Survey, values: dict[SaveKey, object]) -> dict[SaveKey,
 class AutoSaver(QObject):
     """Collects edits on the GUI thread and writes them on the writer thread."""
 
-    #: The save state changed: something is pending or being written, or all is saved.
+    # The save state changed: something is pending or being written, or all is saved.
     state_changed = Signal()
-    #: These keys were written (their errors, if shown, can go).
+    # These keys were written (their errors, if shown, can go).
     saved = Signal(object)
-    #: The core refused a value: key, the core's message.
+    # The core refused a value: key, the core's message.
     refused = Signal(object, str)
 
     def __init__(self, executor: SurveyExecutor) -> None:

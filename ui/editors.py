@@ -44,10 +44,10 @@ from ui.qt import (
 )
 from ui.style import ACCENT, LONG_TEXT_LINE_HEIGHT, make_quiet
 
-#: Stands for "no answer" in number boxes (a QSpinBox always holds a number).
+# Stands for "no answer" in number boxes (a QSpinBox always holds a number).
 EMPTY_INT = -(2**31) + 1
 EMPTY_DECIMAL = -1e15
-#: The earliest date a date box holds; it stands for "no date yet".
+# The earliest date a date box holds; it stands for "no date yet".
 EMPTY_DATE = QDate(1752, 9, 14)
 
 _NUMBER = re.compile(r"^-?\d*([.,]\d*)?$")
@@ -188,7 +188,7 @@ class ChoiceEditor(AnswerEditor):
             if isinstance(button, QRadioButton):
                 button.setAutoExclusive(False)
             button.clicked.connect(lambda _checked, value=choice.value: self._clicked(value))
-            layout.addWidget(button)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.buttons[choice.value] = button
         first = next(iter(self.buttons.values()), None)
         if first is not None:

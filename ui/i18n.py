@@ -12,7 +12,6 @@ from datetime import datetime
 from fieldkit.resources import resource_path
 from ui.qt import (
     QApplication,
-    QCoreApplication,
     QDate,
     QDateTime,
     QLibraryInfo,
@@ -51,11 +50,6 @@ def install_language(app: QApplication, language: str) -> None:
 def language() -> str:
     """The language the interface and the guide are shown in."""
     return _language
-
-
-def tr(context: str, text: str) -> str:
-    """Translate a string outside a QObject (``context`` names the module's role)."""
-    return QCoreApplication.translate(context, text)
 
 
 def plural(count: int, one: str, many: str) -> str:

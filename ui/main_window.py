@@ -103,38 +103,37 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _make_actions(self) -> WindowActions:
-        tr = self.tr
         std = QKeySequence.StandardKey
         table = {
-            "new_survey": (tr("&Nouvelle enquête…"), self.new_survey, ["Ctrl+Shift+N"]),
-            "open": (tr("&Ouvrir une enquête…"), self.open_dialog, [QKeySequence(std.Open)]),
-            "demo": (tr("Ouvrir la &démo"), self.open_demo, None),
-            "close": (tr("&Fermer l’enquête"), self.close_survey, [QKeySequence(std.Close)]),
-            "settings": (tr("&Réglages…"), self.open_settings, ["Ctrl+,"]),
-            "quit": (tr("&Quitter"), self.close, [QKeySequence(std.Quit)]),
-            "overview": (tr("&Liste des entretiens"), self.show_overview, ["Ctrl+L"]),
-            "new_interview": (tr("&Nouvel entretien…"), self.new_interview, ["Ctrl+N"]),
-            "new_initiative": (tr("Nouvelle &initiative…"), self.new_initiative, None),
-            "search": (tr("&Rechercher…"), self.focus_search, ["Ctrl+F"]),
-            "next_section": (tr("Section &suivante"), self._next_section, ["Ctrl+PgDown"]),
+            "new_survey": (self.tr("&Nouvelle enquête…"), self.new_survey, ["Ctrl+Shift+N"]),
+            "open": (self.tr("&Ouvrir une enquête…"), self.open_dialog, [QKeySequence(std.Open)]),
+            "demo": (self.tr("Ouvrir la &démo"), self.open_demo, None),
+            "close": (self.tr("&Fermer l’enquête"), self.close_survey, [QKeySequence(std.Close)]),
+            "settings": (self.tr("&Réglages…"), self.open_settings, ["Ctrl+,"]),
+            "quit": (self.tr("&Quitter"), self.close, [QKeySequence(std.Quit)]),
+            "overview": (self.tr("&Liste des entretiens"), self.show_overview, ["Ctrl+L"]),
+            "new_interview": (self.tr("&Nouvel entretien…"), self.new_interview, ["Ctrl+N"]),
+            "new_initiative": (self.tr("Nouvelle &initiative…"), self.new_initiative, None),
+            "search": (self.tr("&Rechercher…"), self.focus_search, ["Ctrl+F"]),
+            "next_section": (self.tr("Section &suivante"), self._next_section, ["Ctrl+PgDown"]),
             "previous_section": (
-                tr("Section &précédente"),
+                self.tr("Section &précédente"),
                 self._previous_section,
                 ["Ctrl+PgUp"],
             ),
             "next_question": (
-                tr("&Question suivante"),
+                self.tr("&Question suivante"),
                 self._next_question,
                 ["Ctrl+Return", "Ctrl+Enter"],
             ),
-            "quote": (tr("&Citation…"), self._quote, ["Ctrl+K"]),
-            "attach": (tr("&Joindre un fichier…"), self._attach, ["Ctrl+Shift+A"]),
-            "history": (tr("&Historique de la réponse…"), self._history, ["Ctrl+H"]),
-            "complete": (tr("&Marquer comme terminé"), self._complete, ["Ctrl+Shift+T"]),
-            "reopen": (tr("Repasser en &brouillon"), self._reopen, None),
-            "side_panel": (tr("&Panneau latéral"), self._toggle_side_panel, ["F9"]),
-            "shortcuts": (tr("&Raccourcis clavier"), self.show_shortcuts, ["F1"]),
-            "about": (tr("À &propos de fieldkit"), self.about, None),
+            "quote": (self.tr("&Citation…"), self._quote, ["Ctrl+K"]),
+            "attach": (self.tr("&Joindre un fichier…"), self._attach, ["Ctrl+Shift+A"]),
+            "history": (self.tr("&Historique de la réponse…"), self._history, ["Ctrl+H"]),
+            "complete": (self.tr("&Marquer comme terminé"), self._complete, ["Ctrl+Shift+T"]),
+            "reopen": (self.tr("Repasser en &brouillon"), self._reopen, None),
+            "side_panel": (self.tr("&Panneau latéral"), self._toggle_side_panel, ["F9"]),
+            "shortcuts": (self.tr("&Raccourcis clavier"), self.show_shortcuts, ["F1"]),
+            "about": (self.tr("À &propos de fieldkit"), self.about, None),
         }
         actions = {
             name: make_action(self, text, slot, keys) for name, (text, slot, keys) in table.items()

@@ -75,9 +75,9 @@ class Progress(QObject):
 class SurveyExecutor(QObject):
     """The single background thread that owns the survey's write connection."""
 
-    #: Carries a callable to run on the GUI thread (a finished job's callback).
+    # Carries a callable to run on the GUI thread (a finished job's callback).
     _finished = Signal(object)
-    #: A job failed and had no error callback of its own.
+    # A job failed and had no error callback of its own.
     failed = Signal(object)
 
     def __init__(self, open_survey: Callable[[], Survey]) -> None:

@@ -44,7 +44,7 @@ class Node:
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     deleted: bool = False
-    #: Position among its siblings (set once the tree is built).
+    # Position among its siblings (set once the tree is built).
     row: int = 0
 
 

@@ -101,7 +101,7 @@ class SearchBox(QLineEdit):
     """The search field; emits ``chosen`` with the hit to jump to."""
 
     chosen = Signal(object)
-    #: Asks the window to run a search (the window knows the survey and the words).
+    # Asks the window to run a search (the window knows the survey and the words).
     search_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:

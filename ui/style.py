@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from ui.qt import QColor, QFont, QLabel, QPalette, QWidget
 
-#: The one accent colour: a deep teal that reads on light and dark backgrounds.
+# The one accent colour: a deep teal that reads on light and dark backgrounds.
 ACCENT = QColor("#1d7a8c")
-#: Errors next to a field.
+# Errors next to a field.
 ERROR = QColor("#b3261e")
-#: Proportional line height of long-text answers, in percent.
+# Proportional line height of long-text answers, in percent.
 LONG_TEXT_LINE_HEIGHT = 140
-#: Width beyond which a line of questions becomes hard to read, in average characters.
+# Width beyond which a line of questions becomes hard to read, in average characters.
 READING_WIDTH_CHARS = 96
 
 

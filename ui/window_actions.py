@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ui.qt import QAction, QKeySequence, QObject, Qt
 from ui.shortcuts import with_shortcut
 
-#: Shortcuts that must work even while typing in an answer.
+# Shortcuts that must work even while typing in an answer.
 TYPING_SAFE = {
     "search",
     "quote",

@@ -1,0 +1,115 @@
+"""French by default, English on request: every string translated, the .qm up to date."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from fieldkit.resources import resource_path
+from tools import translations
+from ui import i18n
+from ui.main_window import MainWindow
+from ui.qt import QApplication, QDialog, Qt
+from ui.settings import Settings
+from ui.settings_dialog import SettingsDialog
+
+TS = resource_path("translations", "fieldkit_en.ts")
+QM = resource_path("translations", "fieldkit_en.qm")
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts).getroot()
+    return {
+        (str(context.findtext("name")), str(message.findtext("source"))): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_every_string_of_the_window_has_an_english_translation() -> None:
+    untranslated = [
+        source
+        for (_context, source), message in messages(TS).items()
+        if (translation := message.find("translation")) is None
+        or translation.get("type") in {"unfinished", "vanished", "obsolete"}
+        or not (translation.text or "").strip()
+    ]
+    assert untranslated == []
+
+
+def test_the_ts_file_holds_every_string_of_the_code(tmp_path: Path) -> None:
+    """A string added to the window without running ``tools/translations.py update`` fails."""
+    fresh = tmp_path / "fieldkit_en.ts"
+    shutil.copy(TS, fresh)
+    translations.update(fresh)
+    assert set(messages(fresh)) == set(messages(TS))
+
+
+def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
+    compiled = tmp_path / "fieldkit_en.qm"
+    translations.release(TS, compiled)
+    assert compiled.read_bytes() == QM.read_bytes(), "run: python tools/translations.py release"
+
+
+def test_the_window_speaks_english_when_asked(
+    qtbot: QtBot, qapp: QApplication, demo_path: Path
+) -> None:
+    i18n.install_language(qapp, "en")
+    try:
+        window = MainWindow(Settings())
+        qtbot.addWidget(window)
+        window.show()
+        assert window.start.new_button.text() == "New survey…"
+        assert [a.text() for a in window.menuBar().actions()] == [
+            "&File",
+            "&Survey",
+            "&Interview",
+            "&Help",
+        ]
+        assert window.open_path(demo_path)
+        assert window.overview is not None
+        assert window.overview.model.headerData(0, Qt.Orientation.Horizontal) == (
+            "Initiative / visit"
+        )
+        interview = window.session.reader.interviews()[0].id if window.session else ""
+        window.open_interview(interview)
+        assert window.interview is not None and window.interview.page is not None
+        # The guide speaks the same language as the window.
+        assert window.interview.sections.data(window.interview.sections.index(0)) == (
+            "The initiative and the visit"
+        )
+        assert "answers" in window.state_label.text()
+        window.close()
+    finally:
+        i18n.install_language(qapp, "fr")
+
+
+def test_english_is_chosen_in_the_settings_and_remembered(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    assert window.open_path(demo_path)
+    assert window.session is not None
+    interview = window.session.reader.interviews()[1].id
+    window.open_interview(interview)
+    assert window.interview is not None
+    window.interview.show_section(2)
+
+    def choose_english(dialog: QDialog) -> int:
+        assert isinstance(dialog, SettingsDialog)
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_english)
+    window.open_settings()
+    try:
+        assert Settings().language == "en"
+        assert window.start.new_button.text() == "New survey…"
+        assert window.interview is not None and window.interview.interview_id == interview
+        assert window.interview.sections.current == 2
+        assert window.actions["quote"].text() == "Q&uote…"
+    finally:
+        i18n.install_language(qapp, "fr")

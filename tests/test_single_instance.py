@@ -10,11 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl
-from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
+from ui.qt import QCoreApplication, QEvent, QFileOpenEvent, QLocalSocket, QMainWindow, QUrl
 from ui.single_instance import (
     SingleInstance,
     decode_paths,
@@ -31,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SECOND_LAUNCH = textwrap.dedent(
     """
     import sys
-    from PySide6.QtCore import QCoreApplication
+    from ui.qt import QCoreApplication
     from ui.single_instance import hand_over
     app = QCoreApplication(sys.argv)
     sys.exit(0 if hand_over(sys.argv[1:]) is None else 1)
@@ -41,7 +39,7 @@ SECOND_LAUNCH = textwrap.dedent(
 FIRST_LAUNCH = textwrap.dedent(
     """
     import sys, time
-    from PySide6.QtCore import QCoreApplication
+    from ui.qt import QCoreApplication
     from ui.single_instance import SingleInstance
     app = QCoreApplication(sys.argv)
     instance = SingleInstance()
@@ -143,8 +141,6 @@ def test_a_killed_first_instance_does_not_block_the_next(config_dir: Path) -> No
 def test_a_malformed_message_is_refused_without_a_signal(
     qtbot: QtBot, first: SingleInstance, message: bytes
 ) -> None:
-    from PySide6.QtNetwork import QLocalSocket
-
     signals: list[object] = []
     first.open_requested.connect(signals.append)
     first.activate_requested.connect(lambda: signals.append("activate"))

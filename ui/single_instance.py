@@ -36,23 +36,21 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-# Straight from PySide6 for now: ui/qt.py (the one way into Qt) does not carry
-# QtNetwork yet; once it does, these names come from there.
-from PySide6.QtCore import (
+from fieldkit.device import config_dir
+from ui.qt import (
     QCoreApplication,
     QEvent,
     QEventLoop,
+    QFileOpenEvent,
+    QLocalServer,
+    QLocalSocket,
     QLockFile,
     QObject,
     Qt,
     QTimer,
+    QWidget,
     Signal,
 )
-from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QWidget
-
-from fieldkit.device import config_dir
 
 LOCK_NAME = "instance.lock"
 # How long a second launch waits for the first to take its file (ms).

@@ -11,14 +11,16 @@ window does):
 
 The baseline is the least any save can cost: one raw ``sqlite3`` single-row
 ``INSERT`` and its commit, in a WAL database with the pragmas a survey file
-uses (``synchronous=NORMAL``), measured in the same run.
+uses (``synchronous=NORMAL``), measured in the same run. The three kinds of
+save are timed in interleaved rounds, so that all see the same machine load.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import time
-from pathlib import Path
+from collections.abc import Callable
 
 from fieldkit.survey import Survey
 from tests.bench import bench_folder, median, percentile, report
@@ -28,6 +30,10 @@ TARGET = "2ms,ratio<=3"
 #: A typed answer grows by a word per save up to this many words, then starts over.
 LONGEST_ANSWER_WORDS = 400
 WARM_UP_SAVES = 20
+ROUNDS = 10
+
+#: One save, given its step number (each kind of save counts its own steps).
+Save = Callable[[int], None]
 
 
 def typed_text(step: int) -> str:
@@ -36,28 +42,18 @@ def typed_text(step: int) -> str:
     return " ".join(f"coopération{n}" for n in range(words))
 
 
-def _milliseconds(started: int) -> float:
-    return (time.perf_counter_ns() - started) / 1e6
+def sqlite_insert_commit(connection: sqlite3.Connection) -> Save:
+    """A raw single-row insert in its own transaction, into a WAL database."""
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("CREATE TABLE edits (id INTEGER PRIMARY KEY, value TEXT NOT NULL)")
 
+    def save(step: int) -> None:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("INSERT INTO edits (value) VALUES (?)", (typed_text(step),))
+        connection.execute("COMMIT")
 
-def sqlite_insert_commit(path: Path, saves: int) -> list[float]:
-    """Time raw single-row inserts, each in its own transaction, into a WAL database."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        connection.execute("CREATE TABLE edits (id INTEGER PRIMARY KEY, value TEXT NOT NULL)")
-        samples = []
-        for step in range(WARM_UP_SAVES + saves):
-            text = typed_text(step)
-            started = time.perf_counter_ns()
-            connection.execute("BEGIN IMMEDIATE")
-            connection.execute("INSERT INTO edits (value) VALUES (?)", (text,))
-            connection.execute("COMMIT")
-            samples.append(_milliseconds(started))
-        return samples[WARM_UP_SAVES:]
-    finally:
-        connection.close()
+    return save
 
 
 def _new_interviews(survey: Survey, count: int) -> list[str]:
@@ -65,34 +61,58 @@ def _new_interviews(survey: Survey, count: int) -> list[str]:
     return [survey.add_interview(initiative, "2026-06-01") for _ in range(count)]
 
 
-def save_typing(survey: Survey, interview: str, saves: int) -> list[float]:
-    """Time saves of one answer being typed (the amend-in-place path)."""
-    samples = []
-    for step in range(WARM_UP_SAVES + saves):
-        text = typed_text(step)
-        started = time.perf_counter_ns()
-        survey.set_answer(interview, TYPED_QUESTION, text)
-        samples.append(_milliseconds(started))
-    return samples[WARM_UP_SAVES:]
+def save_typing(survey: Survey) -> Save:
+    """Saves of one answer being typed (after the first, the amend-in-place path)."""
+    (interview,) = _new_interviews(survey, 1)
+
+    def save(step: int) -> None:
+        survey.set_answer(interview, TYPED_QUESTION, typed_text(step))
+
+    return save
 
 
-def save_fresh(survey: Survey, saves: int) -> list[float]:
-    """Time first answers to long-text questions of interviews that had none."""
+def save_fresh(survey: Survey, saves: int) -> Save:
+    """First answers to long-text questions of interviews that had none."""
     questions = [q.id for q in survey.guide.questions if q.type == "long_text" and not q.bind]
-    interviews = _new_interviews(survey, (WARM_UP_SAVES + saves) // len(questions) + 1)
+    interviews = _new_interviews(survey, saves // len(questions) + 1)
     fields = [(i, q) for i in interviews for q in questions]
-    samples = []
-    for step, (interview, question) in enumerate(fields[: WARM_UP_SAVES + saves]):
-        text = f"Première phrase de la réponse {step}."
-        started = time.perf_counter_ns()
-        survey.set_answer(interview, question, text)
-        samples.append(_milliseconds(started))
-    return samples[WARM_UP_SAVES:]
+
+    def save(step: int) -> None:
+        interview, question = fields[step]
+        survey.set_answer(interview, question, f"Première phrase de la réponse {step}.")
+
+    return save
+
+
+def timed(saves: dict[str, Save], count: int) -> dict[str, list[float]]:
+    """Time ``count`` calls of each save in milliseconds, in interleaved rounds, after a warm-up."""
+    per_round = math.ceil((WARM_UP_SAVES + count) / ROUNDS)
+    samples: dict[str, list[float]] = {name: [] for name in saves}
+    for first in range(0, per_round * ROUNDS, per_round):
+        for name, save in saves.items():
+            for step in range(first, first + per_round):
+                started = time.perf_counter_ns()
+                save(step)
+                samples[name].append((time.perf_counter_ns() - started) / 1e6)
+    return {name: found[WARM_UP_SAVES : WARM_UP_SAVES + count] for name, found in samples.items()}
 
 
 def run(saves: int = 2000) -> None:
     with bench_folder() as folder:
-        baseline = sqlite_insert_commit(folder / "baseline.sqlite", saves)
+        path = folder / "saisie.fieldkit"
+        Survey.create(path).close()
+        raw = sqlite3.connect(folder / "baseline.sqlite", isolation_level=None)
+        with Survey.open(path) as survey:
+            samples = timed(
+                {
+                    "sqlite_insert_commit": sqlite_insert_commit(raw),
+                    "save_answer_typing": save_typing(survey),
+                    "save_answer_fresh": save_fresh(survey, WARM_UP_SAVES + saves + ROUNDS),
+                },
+                saves,
+            )
+        raw.close()
+        baseline = samples.pop("sqlite_insert_commit")
         base_median, base_p99 = median(baseline), percentile(baseline, 0.99)
         report(
             "sqlite_insert_commit_median",
@@ -102,28 +122,15 @@ def run(saves: int = 2000) -> None:
             base_median,
         )
         report("sqlite_insert_commit_p99", base_p99, "ms", "sqlite_insert_commit_p99", base_p99)
-
-        path = folder / "saisie.fieldkit"
-        Survey.create(path).close()
-        with Survey.open(path) as survey:
-            (interview,) = _new_interviews(survey, 1)
-            for path_name, samples in (
-                ("typing", save_typing(survey, interview, saves)),
-                ("fresh", save_fresh(survey, saves)),
-            ):
-                name = f"save_answer_{path_name}"
-                report(
-                    f"{name}_median",
-                    median(samples),
-                    "ms",
-                    "sqlite_insert_commit_median",
-                    base_median,
-                    TARGET,
-                )
-                report(
-                    f"{name}_p99",
-                    percentile(samples, 0.99),
-                    "ms",
-                    "sqlite_insert_commit_p99",
-                    base_p99,
-                )
+        for name, found in samples.items():
+            report(
+                f"{name}_median",
+                median(found),
+                "ms",
+                "sqlite_insert_commit_median",
+                base_median,
+                TARGET,
+            )
+            report(
+                f"{name}_p99", percentile(found, 0.99), "ms", "sqlite_insert_commit_p99", base_p99
+            )

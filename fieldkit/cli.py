@@ -490,7 +490,7 @@ def _show_question(question: Any, lang: str, indent: str) -> None:
 
 @cli.group()
 def export() -> None:
-    """Write monographs, the synthesis, tables and the JSON dump."""
+    """Write monographs, the synthesis, tables, the JSON dump and REFI-QDA projects."""
 
 
 output_option = click.option(
@@ -607,6 +607,19 @@ def export_json(survey: Path, out: Path) -> None:
 
     with opened(survey, readonly=True) as opened_survey:
         click.echo(f"wrote {write_json(opened_survey, out)}")
+
+
+@export.command(name="qdpx")
+@survey_argument
+@output_option
+@language_option
+@pseudonymize_option
+def export_qdpx(survey: Path, out: Path, lang: str, pseudonymize: bool) -> None:
+    """Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder."""
+    from fieldkit.qdpx import write_qdpx
+
+    with opened(survey, readonly=True) as opened_survey:
+        _report(write_qdpx(opened_survey, out, lang, pseudonymize))
 
 
 def _report(written: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import struct
 import zipfile
 import zlib
@@ -11,16 +12,26 @@ from pathlib import Path
 from fieldkit.survey import Survey
 
 
-def png(width: int, height: int, rgb: tuple[int, int, int] = (90, 120, 150)) -> bytes:
-    """A plain PNG of the given size, made without an imaging library."""
+def png(
+    width: int, height: int, rgb: tuple[int, int, int] = (90, 120, 150), noisy: bool = False
+) -> bytes:
+    """A PNG of the given size, made without an imaging library.
+
+    Plain by default; ``noisy`` fills it with random pixels, which compress
+    as badly as a real photo's.
+    """
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
-    row = b"\x00" + bytes(rgb) * width
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(row * height, 9)
+    if noisy:
+        noise = random.Random(width * height + sum(rgb))
+        raw = b"".join(b"\x00" + noise.randbytes(3 * width) for _ in range(height))
+    else:
+        raw = (b"\x00" + bytes(rgb) * width) * height
+    pixels = zlib.compress(raw, 6)
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )

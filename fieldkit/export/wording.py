@@ -105,6 +105,11 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "no_answer": {"fr": "Pas de réponse.", "en": "No answer."},
     "other_axis": {"fr": "Sans axe", "en": "No axis"},
+    # REFI-QDA projects (.qdpx)
+    "quotes": {"fr": "Citations", "en": "Quotes"},
+    "verbatim": {"fr": "Verbatim", "en": "Verbatim quotes"},
+    "codes_theme": {"fr": "Thèmes", "en": "Themes"},
+    "codes_axe": {"fr": "Axes de recherche", "en": "Research axes"},
 }
 
 

@@ -32,8 +32,9 @@ LONGEST_ANSWER_WORDS = 400
 WARM_UP_SAVES = 20
 ROUNDS = 10
 
-#: One save, given its step number (each kind of save counts its own steps).
-Save = Callable[[int], None]
+#: One save, given its step number (each kind of save counts its own steps) and
+#: the text typed so far, which is made before the clock starts.
+Save = Callable[[int, str], None]
 
 
 def typed_text(step: int) -> str:
@@ -48,9 +49,9 @@ def sqlite_insert_commit(connection: sqlite3.Connection) -> Save:
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("CREATE TABLE edits (id INTEGER PRIMARY KEY, value TEXT NOT NULL)")
 
-    def save(step: int) -> None:
+    def save(step: int, text: str) -> None:
         connection.execute("BEGIN IMMEDIATE")
-        connection.execute("INSERT INTO edits (value) VALUES (?)", (typed_text(step),))
+        connection.execute("INSERT INTO edits (value) VALUES (?)", (text,))
         connection.execute("COMMIT")
 
     return save
@@ -65,8 +66,8 @@ def save_typing(survey: Survey) -> Save:
     """Saves of one answer being typed (after the first, the amend-in-place path)."""
     (interview,) = _new_interviews(survey, 1)
 
-    def save(step: int) -> None:
-        survey.set_answer(interview, TYPED_QUESTION, typed_text(step))
+    def save(step: int, text: str) -> None:
+        survey.set_answer(interview, TYPED_QUESTION, text)
 
     return save
 
@@ -75,11 +76,13 @@ def save_fresh(survey: Survey, saves: int) -> Save:
     """First answers to long-text questions of interviews that had none."""
     questions = [q.id for q in survey.guide.questions if q.type == "long_text" and not q.bind]
     interviews = _new_interviews(survey, saves // len(questions) + 1)
-    fields = [(i, q) for i in interviews for q in questions]
+    fields = [
+        (interview, question, f"Première phrase de la réponse {n}.")
+        for n, (interview, question) in enumerate((i, q) for i in interviews for q in questions)
+    ]
 
-    def save(step: int) -> None:
-        interview, question = fields[step]
-        survey.set_answer(interview, question, f"Première phrase de la réponse {step}.")
+    def save(step: int, text: str) -> None:
+        survey.set_answer(*fields[step])
 
     return save
 
@@ -91,8 +94,9 @@ def timed(saves: dict[str, Save], count: int) -> dict[str, list[float]]:
     for first in range(0, per_round * ROUNDS, per_round):
         for name, save in saves.items():
             for step in range(first, first + per_round):
+                text = typed_text(step)
                 started = time.perf_counter_ns()
-                save(step)
+                save(step, text)
                 samples[name].append((time.perf_counter_ns() - started) / 1e6)
     return {name: found[WARM_UP_SAVES : WARM_UP_SAVES + count] for name, found in samples.items()}
 

@@ -32,8 +32,8 @@ def candidates(question: Question) -> list[object]:
     """Values worth trying for a question: empty ones, each choice, and a plain one."""
     choices = [c.value for c in question.choices]
     by_type: dict[str, list[object]] = {
-        "select_one": choices,
-        "select_multiple": [[c] for c in choices] + [choices[:2]],
+        "select_one": list(choices),
+        "select_multiple": [*([c] for c in choices), choices[:2]],
         "integer": [2015, 40],
         "decimal": [2.5],
         "scale": [1, 3],

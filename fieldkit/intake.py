@@ -17,6 +17,7 @@ the common case, a field with exactly one head. Fields left with several heads
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,12 +33,17 @@ if TYPE_CHECKING:
 #: so that the set-based path and ChangeLog.write index exactly the same words.
 SEARCH_TEXT_FUNCTION = "fieldkit_search_text"
 
+# Temporary tables have no statistics, so SQLite may guess that scanning a
+# whole survey table and probing the small temporary one is cheaper: every
+# join below starts from the staged rows with CROSS JOIN, which SQLite reads
+# as "this order", keeping each batch's cost in proportion to the batch.
 _COLUMNS = ", ".join(COLUMNS)
 _SAME_FIELD = "{a}.entity = {b}.entity AND {a}.entity_id = {b}.entity_id AND {a}.field = {b}.field"
 
 _STAGING = (
     f"CREATE TEMP TABLE IF NOT EXISTS incoming_changes (batch INTEGER NOT NULL, {_COLUMNS})",
-    "CREATE INDEX IF NOT EXISTS temp.incoming_changes_by_batch ON incoming_changes (batch)",
+    "CREATE INDEX IF NOT EXISTS temp.incoming_changes_by_field "
+    "ON incoming_changes (batch, entity, entity_id, field)",
     "CREATE TEMP TABLE IF NOT EXISTS incoming_guides (batch INTEGER NOT NULL, hash, source)",
     "CREATE TEMP TABLE IF NOT EXISTS incoming_blobs (batch INTEGER NOT NULL, sha256, size, data)",
     "CREATE TEMP TABLE IF NOT EXISTS touched_fields "
@@ -45,13 +51,14 @@ _STAGING = (
     "CREATE TEMP TABLE IF NOT EXISTS field_heads (entity, entity_id, field, id, value, hlc, "
     "author, PRIMARY KEY (entity, entity_id, field, id)) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS fresh_state (entity, entity_id, field, value, heads, hlc, "
-    "author, text, PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID",
+    "author, text, known, PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS earlier_state (entity, entity_id, field, value, conflict, "
     "PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID",
+    "CREATE TEMP TABLE IF NOT EXISTS batch_superseded "
+    "(entity, entity_id, field, id, PRIMARY KEY (entity, entity_id, field, id)) WITHOUT ROWID",
 )
 
 _STAGED_TABLES = ("incoming_changes", "incoming_guides", "incoming_blobs")
-_SCRATCH_TABLES = ("touched_fields", "field_heads", "fresh_state", "earlier_state")
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,11 @@ class Intake:
         self.log = log
         self.connection = log.connection
         self._batches = 0
+        #: Batches staged from Python, which may repeat changes the log holds;
+        #: a file's batch holds only what the log lacked when it was staged.
+        self._may_repeat: set[int] = set()
+        #: The latest stamp among a file batch's changes.
+        self._latest: dict[int, int] = {}
         for statement in _STAGING:
             self.connection.execute(statement)
 
@@ -106,18 +118,19 @@ class Intake:
     # -- staging ------------------------------------------------------------------
 
     def stage_changes(self, batch: int, changes: Iterable[Change]) -> None:
+        self._may_repeat.add(batch)
         self.connection.executemany(
             f"INSERT INTO incoming_changes (batch, {_COLUMNS}) "
             f"VALUES (?, {', '.join('?' * len(COLUMNS))})",
             ((batch, *change.as_row()) for change in changes),
         )
 
-    def stage_file(self, batch: int, path: Path) -> Novelty:
-        """Stage what a checked survey file holds that the log lacks; say what that is.
+    @contextlib.contextmanager
+    def _attached(self, path: Path) -> Iterator[None]:
+        """Attach a checked survey file read-only, for the length of a block.
 
-        The file is attached read-only, which SQLite allows only outside a
-        transaction: staging happens before the merge's one transaction opens.
-        Nothing is staged from a file that holds a forged change.
+        SQLite attaches only outside a transaction: files are compared and
+        staged before the merge's one transaction opens.
         """
         if self.connection.in_transaction:
             raise RuntimeError("files are staged before the transaction that absorbs them")
@@ -125,27 +138,33 @@ class Intake:
             "ATTACH DATABASE ? AS received", (f"{path.resolve().as_uri()}?mode=ro",)
         )
         try:
-            novelty = self._novelty()
-            if novelty.anything and novelty.forged is None:
-                self._copy_new(batch)
-            return novelty
+            yield
         finally:
             self.connection.execute("DETACH DATABASE received")
+
+    def novelty(self, path: Path) -> Novelty:
+        """Compare a checked survey file with the log, in bulk: what would it bring?"""
+        with self._attached(path):
+            return self._novelty()
+
+    def stage_file(self, batch: int, path: Path) -> None:
+        """Stage what a checked survey file holds that the log lacks."""
+        with self._attached(path):
+            self._copy_new(batch)
 
     def _count(self, sql: str) -> int:
         return int(self.connection.execute(sql).fetchall()[0][0])
 
     def _novelty(self) -> Novelty:
         differs = " OR ".join(f"r.{c} IS NOT c.{c}" for c in COLUMNS[1:])
-        forged = self.connection.execute(
-            "SELECT r.id FROM received.changes r JOIN main.changes c ON c.id = r.id "
-            f"WHERE {differs} LIMIT 1"
-        ).fetchall()
+        # One pass over the file's changes, each looked up once in the log.
+        lacking, forged = self.connection.execute(
+            "SELECT coalesce(sum(c.id IS NULL), 0), "
+            f"max(CASE WHEN c.id IS NOT NULL AND ({differs}) THEN r.id END) "
+            "FROM received.changes r LEFT JOIN main.changes c ON c.id = r.id"
+        ).fetchall()[0]
         return Novelty(
-            changes=self._count(
-                "SELECT count(*) FROM received.changes r "
-                "WHERE NOT EXISTS (SELECT 1 FROM main.changes c WHERE c.id = r.id)"
-            ),
+            changes=int(lacking),
             guides=self._count(
                 "SELECT count(*) FROM received.guides r "
                 "WHERE NOT EXISTS (SELECT 1 FROM main.guides g WHERE g.hash = r.hash)"
@@ -154,7 +173,7 @@ class Intake:
                 "SELECT count(*) FROM received.blobs r "
                 "WHERE NOT EXISTS (SELECT 1 FROM main.blobs b WHERE b.sha256 = r.sha256)"
             ),
-            forged=str(forged[0][0]) if forged else None,
+            forged=None if forged is None else str(forged),
         )
 
     def _copy_new(self, batch: int) -> None:
@@ -165,6 +184,9 @@ class Intake:
             "WHERE NOT EXISTS (SELECT 1 FROM main.changes c WHERE c.id = r.id)",
             (batch,),
         )
+        latest = self.connection.execute("SELECT max(hlc) FROM received.changes").fetchall()
+        if isinstance(latest[0][0], int):
+            self._latest[batch] = latest[0][0]
         self.connection.execute(
             "INSERT INTO incoming_guides (batch, hash, source) SELECT ?, r.hash, r.source "
             "FROM received.guides r "
@@ -180,6 +202,12 @@ class Intake:
 
     def discard(self, batch: int | None = None) -> None:
         """Forget staged rows (of one batch, or all of them)."""
+        if batch is None:
+            self._latest.clear()
+            self._may_repeat.clear()
+        else:
+            self._latest.pop(batch, None)
+            self._may_repeat.discard(batch)
         for table in _STAGED_TABLES:
             if batch is None:
                 self.connection.execute(f"DELETE FROM {table}")
@@ -196,15 +224,12 @@ class Intake:
         With ``counted``, also say what it did to the fields, by entity.
         """
         with self.log.transaction(), self._savepoint():
+            if batch in self._may_repeat:
+                self._drop_repeated(batch)
             self._touch(batch)
-            new_entities = self._remember_earlier() if counted else {}
-            added = self.connection.execute(
-                f"INSERT OR IGNORE INTO main.changes ({_COLUMNS}) "
-                f"SELECT {_COLUMNS} FROM incoming_changes WHERE batch = ? ORDER BY id",
-                (batch,),
-            ).rowcount
-            self._refuse_forgeries(batch)
-            self.refresh_touched()
+            new_entities = self._count_new_entities() if counted else {}
+            added = self._insert_changes(batch)
+            self.refresh_touched(batch)
             self._observe_clock(batch)
             guides, blobs = self._insert_contents(batch)
             fields = self._field_counts(new_entities) if counted else {}
@@ -226,21 +251,58 @@ class Intake:
             raise
         self.connection.execute("RELEASE absorb")
 
+    def _drop_repeated(self, batch: int) -> None:
+        """Set aside staged changes the log already holds, refusing any with other contents."""
+        self._refuse_forgeries(batch)
+        self.connection.execute(
+            "DELETE FROM incoming_changes WHERE batch = ? "
+            "AND id IN (SELECT c.id FROM main.changes c)",
+            (batch,),
+        )
+
+    def _insert_changes(self, batch: int) -> int:
+        """Insert the batch's changes; return how many were new.
+
+        A staged change can still meet its id in the log: two sources of one
+        merge held it, or a list repeated it. Equal contents are skipped. Other
+        contents must be refused, and looking every change up to find out
+        would cost as much as the insert itself; instead the upsert turns such
+        a meeting into a NOT NULL violation, which aborts the statement, and
+        only then is the culprit looked for.
+        """
+        differs = " OR ".join(f"excluded.{c} IS NOT {c}" for c in COLUMNS[1:])
+        try:
+            return int(
+                self.connection.execute(
+                    f"INSERT INTO main.changes ({_COLUMNS}) "
+                    f"SELECT {_COLUMNS} FROM incoming_changes WHERE batch = ? ORDER BY id "
+                    f"ON CONFLICT (id) DO UPDATE SET hlc = NULL WHERE {differs}",
+                    (batch,),
+                ).rowcount
+            )
+        except sqlite3.IntegrityError:
+            self._refuse_forgeries(batch)
+            raise
+
     def _touch(self, batch: int) -> None:
+        """List the fields the batch brings changes to, and keep their state before it.
+
+        Every staged change is new to the log (a file's batch holds only what
+        the log lacked; a Python batch had the rest set aside).
+        """
         self.connection.execute("DELETE FROM touched_fields")
         self.connection.execute(
             "INSERT OR IGNORE INTO touched_fields SELECT entity, entity_id, field "
-            "FROM incoming_changes i WHERE batch = ? "
-            "AND NOT EXISTS (SELECT 1 FROM main.changes c WHERE c.id = i.id) "
-            "ORDER BY entity, entity_id, field",
+            "FROM incoming_changes WHERE batch = ? ORDER BY entity, entity_id, field",
             (batch,),
         )
+        self._remember_earlier()
 
     def _refuse_forgeries(self, batch: int) -> None:
         """Refuse a change id that names two contents: one held, or two arriving together."""
         differs = " OR ".join(f"i.{c} IS NOT c.{c}" for c in COLUMNS[1:])
         found = self.connection.execute(
-            "SELECT i.id FROM incoming_changes i JOIN main.changes c ON c.id = i.id "
+            "SELECT i.id FROM incoming_changes i CROSS JOIN main.changes c ON c.id = i.id "
             f"WHERE i.batch = ? AND ({differs}) LIMIT 1",
             (batch,),
         ).fetchall()
@@ -248,9 +310,11 @@ class Intake:
             raise FieldkitError(forged_message(str(found[0][0])))
 
     def _observe_clock(self, batch: int) -> None:
-        latest = self.connection.execute(
-            "SELECT max(hlc) FROM incoming_changes WHERE batch = ?", (batch,)
-        ).fetchall()[0][0]
+        latest = self._latest.get(batch)
+        if latest is None:
+            latest = self.connection.execute(
+                "SELECT max(hlc) FROM incoming_changes WHERE batch = ?", (batch,)
+            ).fetchall()[0][0]
         if isinstance(latest, int):
             self.log.clock.observe(latest)
 
@@ -275,26 +339,31 @@ class Intake:
         self.connection.execute(
             "INSERT INTO touched_fields SELECT DISTINCT entity, entity_id, field FROM main.changes"
         )
+        self._remember_earlier()
         self.refresh_touched()
 
-    def refresh_touched(self) -> None:
-        """Recompute the derived state of every field listed in ``touched_fields``."""
+    def refresh_touched(self, batch: int | None = None) -> None:
+        """Recompute the derived state of every field listed in ``touched_fields``.
+
+        ``earlier_state`` must hold those fields' state rows as they were.
+        A field without one has no change in the log but the batch's (a field
+        has a state row exactly when it has changes), so its heads are found
+        among the staged rows, without reading the log at all: that is what
+        keeps merging new interviews cheap.
+        """
         for table in ("field_heads", "fresh_state"):
             self.connection.execute(f"DELETE FROM {table}")
-        # The heads: changes of the field that no change of the same field supersedes.
+        if batch is None:
+            self._heads_from_log("touched_fields")
+        else:
+            self._heads_from_batch(batch)
+            self._heads_from_log("earlier_state")
         self.connection.execute(
-            "INSERT INTO field_heads "
-            "SELECT c.entity, c.entity_id, c.field, c.id, c.value, c.hlc, c.author "
-            "FROM touched_fields t JOIN main.changes c ON "
-            + _SAME_FIELD.format(a="c", b="t")
-            + " WHERE NOT EXISTS (SELECT 1 FROM main.changes d, json_each(d.supersedes) j "
-            "WHERE " + _SAME_FIELD.format(a="d", b="c") + " AND d.supersedes <> '[]' "
-            "AND j.value = c.id)"
-        )
-        self.connection.execute(
-            "INSERT INTO fresh_state SELECT entity, entity_id, field, value, json_array(id), "
-            f"hlc, author, {SEARCH_TEXT_FUNCTION}(entity, field, value) FROM field_heads "
-            "GROUP BY entity, entity_id, field HAVING count(*) = 1"
+            "INSERT INTO fresh_state SELECT h.entity, h.entity_id, h.field, h.value, "
+            f"json_array(h.id), h.hlc, h.author, {SEARCH_TEXT_FUNCTION}(h.entity, h.field, "
+            "h.value), EXISTS (SELECT 1 FROM earlier_state e WHERE "
+            + _SAME_FIELD.format(a="e", b="h")
+            + ") FROM field_heads h GROUP BY h.entity, h.entity_id, h.field HAVING count(*) = 1"
         )
         self._write_fresh_state()
         leftovers = self.connection.execute(
@@ -304,16 +373,57 @@ class Intake:
         for entity, entity_id, field_name in leftovers:
             self.log.refresh((entity, entity_id, field_name))
 
+    def _heads_from_log(self, fields: str) -> None:
+        """The heads of the listed fields: their changes no other change of theirs supersedes."""
+        self.connection.execute(
+            "INSERT INTO field_heads "
+            "SELECT c.entity, c.entity_id, c.field, c.id, c.value, c.hlc, c.author "
+            f"FROM {fields} t CROSS JOIN main.changes c ON "
+            + _SAME_FIELD.format(a="c", b="t")
+            + " WHERE NOT EXISTS (SELECT 1 FROM main.changes d, json_each(d.supersedes) j "
+            "WHERE " + _SAME_FIELD.format(a="d", b="c") + " AND d.supersedes <> '[]' "
+            "AND j.value = c.id)"
+        )
+
+    def _heads_from_batch(self, batch: int) -> None:
+        """The heads of the fields new to the log, found among the batch's own changes."""
+        self.connection.execute("DELETE FROM batch_superseded")
+        self.connection.execute(
+            "INSERT OR IGNORE INTO batch_superseded SELECT i.entity, i.entity_id, i.field, j.value "
+            "FROM incoming_changes i, json_each(i.supersedes) j "
+            "WHERE i.batch = ? AND i.supersedes <> '[]'",
+            (batch,),
+        )
+        self.connection.execute(
+            "INSERT OR IGNORE INTO field_heads "
+            "SELECT i.entity, i.entity_id, i.field, i.id, i.value, i.hlc, i.author "
+            "FROM touched_fields t CROSS JOIN incoming_changes i ON i.batch = ? AND "
+            + _SAME_FIELD.format(a="i", b="t")
+            + " WHERE NOT EXISTS (SELECT 1 FROM earlier_state e WHERE "
+            + _SAME_FIELD.format(a="e", b="t")
+            + ") AND NOT EXISTS (SELECT 1 FROM batch_superseded d WHERE "
+            + _SAME_FIELD.format(a="d", b="i")
+            + " AND d.id = i.id)",
+            (batch,),
+        )
+
     def _write_fresh_state(self) -> None:
         """Upsert single-head fields into ``state``, keeping the search index in step.
 
         Every state row has its entry in the index, even one without text, as
         ChangeLog._set_state keeps it: FTS5's integrity check wants them all.
+        Rows new to ``state`` get row numbers past every earlier one, so they
+        are indexed by one range scan rather than one look-up each.
         """
-        join = "FROM fresh_state f JOIN main.state s ON " + _SAME_FIELD.format(a="s", b="f")
-        self.connection.execute(
-            f"INSERT INTO main.search (search, rowid, text) SELECT 'delete', s.rid, s.text {join}"
+        known = (
+            "FROM fresh_state f CROSS JOIN main.state s ON "
+            + _SAME_FIELD.format(a="s", b="f")
+            + " WHERE f.known"
         )
+        self.connection.execute(
+            f"INSERT INTO main.search (search, rowid, text) SELECT 'delete', s.rid, s.text {known}"
+        )
+        last = self.connection.execute("SELECT coalesce(max(rid), 0) FROM main.state").fetchall()
         self.connection.execute(
             "INSERT INTO main.state "
             "(entity, entity_id, field, value, heads, conflict, hlc, author, text) "
@@ -324,19 +434,26 @@ class Intake:
             "author = excluded.author, text = excluded.text"
         )
         self.connection.execute(
-            f"INSERT INTO main.search (rowid, text) SELECT s.rid, s.text {join}"
+            f"INSERT INTO main.search (rowid, text) SELECT s.rid, s.text {known}"
+        )
+        self.connection.execute(
+            "INSERT INTO main.search (rowid, text) SELECT rid, text FROM main.state WHERE rid > ?",
+            (last[0][0],),
         )
 
     # -- counting -------------------------------------------------------------------
 
-    def _remember_earlier(self) -> dict[str, int]:
-        """Keep the touched fields' state before the batch; count entities new to the log."""
+    def _remember_earlier(self) -> None:
+        """Keep the touched fields' state rows as they are before the batch."""
         self.connection.execute("DELETE FROM earlier_state")
         self.connection.execute(
             "INSERT INTO earlier_state SELECT s.entity, s.entity_id, s.field, s.value, "
-            "s.conflict FROM touched_fields t JOIN main.state s ON "
+            "s.conflict FROM touched_fields t CROSS JOIN main.state s ON "
             + _SAME_FIELD.format(a="s", b="t")
         )
+
+    def _count_new_entities(self) -> dict[str, int]:
+        """Count, by kind, the entities the batch brings that the log has never seen."""
         rows = self.connection.execute(
             "SELECT t.entity, count(DISTINCT t.entity_id) FROM touched_fields t "
             "WHERE NOT EXISTS (SELECT 1 FROM main.state s "

@@ -15,9 +15,9 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from fieldkit import schema
 from fieldkit.changes import (
@@ -34,6 +34,9 @@ from fieldkit.device import Device
 from fieldkit.errors import FieldkitError
 from fieldkit.hlc import HybridClock, milliseconds
 from fieldkit.intake import SEARCH_TEXT_FUNCTION, Intake
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 #: A device's own unsent change is amended rather than superseded while the
 #: same session keeps editing the field within this many milliseconds; history
@@ -107,7 +110,6 @@ class ChangeLog:
     def __init__(self, path: Path, connection: sqlite3.Connection, device: Device, readonly: bool):
         self.path = path
         self.connection = connection
-        self.db = sqlite_utils.Database(connection)
         self.device = device
         self.readonly = readonly
         self.session = uuid.uuid4().hex
@@ -118,6 +120,17 @@ class ChangeLog:
         connection.create_function(
             SEARCH_TEXT_FUNCTION, 3, _search_text_of_json, deterministic=True
         )
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils' view of the connection, made on first use.
+
+        Importing sqlite-utils takes longer than opening a survey, so the
+        window and the command line only pay for it when they use it.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.connection)
 
     # -- opening ---------------------------------------------------------------
 
@@ -364,9 +377,12 @@ class ChangeLog:
         current = heads(self.changes_of(key))
         if not current:
             # Only a forged file can make changes supersede one another in a
-            # circle; the field then has no value, whatever the arrival order.
-            self._clear_state(key)
-            return
+            # circle. Refusing it keeps one invariant the set-based intake
+            # relies on: a field has a state row exactly when it has changes.
+            raise FieldkitError(
+                f"the changes of {'/'.join(key)} supersede one another in a circle: "
+                "one of the files is damaged or forged"
+            )
         winner = current[0]
         self._set_state(
             key,
@@ -376,17 +392,6 @@ class ChangeLog:
             winner.hlc,
             winner.author,
         )
-
-    def _clear_state(self, key: FieldKey) -> None:
-        old = self.connection.execute(
-            "SELECT rid, text FROM state WHERE entity = ? AND entity_id = ? AND field = ?", key
-        ).fetchone()
-        if old is None:
-            return
-        self.connection.execute(
-            "INSERT INTO search (search, rowid, text) VALUES ('delete', ?, ?)", old
-        )
-        self.connection.execute("DELETE FROM state WHERE rid = ?", (old[0],))
 
     def rebuild(self) -> None:
         """Throw the derived tables away and recompute them from the change log."""
@@ -416,6 +421,37 @@ class ChangeLog:
         )
         for row in cursor:
             yield Change(*row)
+
+    def changes_by_device(self, device_id: str) -> Iterator[Change]:
+        """The changes one device made, as a folder sync writes them to its own file."""
+        cursor = self.connection.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM changes WHERE device = ? ORDER BY hlc, id",
+            (device_id,),
+        )
+        for row in cursor:
+            yield Change(*row)
+
+    def count_by_device(self, device_id: str) -> int:
+        found = self.connection.execute(
+            "SELECT count(*) FROM changes WHERE device = ?", (device_id,)
+        ).fetchone()
+        return int(found[0])
+
+    def contents_referenced_by(self, device_id: str) -> tuple[list[str], list[str]]:
+        """The guide snapshots and attachment blobs a device's own changes name."""
+
+        def named(condition: str) -> list[str]:
+            rows = self.connection.execute(
+                "SELECT DISTINCT json_extract(value, '$') FROM changes "
+                f"WHERE device = ? AND {condition} AND json_type(value) = 'text'",
+                (device_id,),
+            )
+            return sorted(str(row[0]) for row in rows)
+
+        return (
+            named("field = 'guide' AND entity IN ('survey', 'interview')"),
+            named("entity = 'attachment' AND field = 'sha256'"),
+        )
 
     def change(self, change_id: str) -> Change | None:
         row = self.connection.execute(
@@ -493,6 +529,14 @@ class ChangeLog:
                 (digest, len(data), data),
             )
 
+    def has_guide(self, digest: str) -> bool:
+        found = self.connection.execute("SELECT 1 FROM guides WHERE hash = ?", (digest,))
+        return found.fetchone() is not None
+
+    def has_blob(self, digest: str) -> bool:
+        found = self.connection.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,))
+        return found.fetchone() is not None
+
     def blob(self, digest: str) -> bytes | None:
         row = self.connection.execute(
             "SELECT data FROM blobs WHERE sha256 = ?", (digest,)
@@ -512,6 +556,9 @@ class ChangeLog:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    def has_unsent(self) -> bool:
+        return self.connection.execute("SELECT 1 FROM unsent LIMIT 1").fetchone() is not None
 
     def mark_sent(self) -> None:
         """Forget which changes are unsent: they have left the file, so never amend them."""

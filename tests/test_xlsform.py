@@ -108,6 +108,7 @@ def question(guide: Guide, question_id: str) -> Question:
         ("constraint message::Français (fr)", "constraint_message", "fr"),
         ("media::image::English (en)", "image", "en"),
         ("label::Wolof", "label", "wolof"),
+        ("label::default", "label", None),
     ],
 )
 def test_headers_are_read_as_xlsform_tools_read_them(
@@ -567,6 +568,22 @@ def test_a_repeat_inside_a_repeat_joins_its_columns(make_form: MakeForm) -> None
     ]
 
 
+def test_kobotoolbox_blocks_nest_like_groups(make_form: MakeForm) -> None:
+    form = make_form(
+        [
+            HEADER,
+            ("begin_group", "services", "Services"),
+            ("begin_kobomatrix", "matrice", "Services proposés"),
+            ("text", "service", "Service"),
+            ("end_kobomatrix", None, None),
+            ("end_group", None, None),
+        ]
+    )
+    guide, warnings = guide_of(form)
+    assert [q.id for q in guide.questions] == ["matrice", "service"]
+    assert warnings == ["survey sheet, rows 3, 5: 'kobomatrix' blocks are read as groups"]
+
+
 def test_a_group_with_nothing_to_import_is_left_out(make_form: MakeForm) -> None:
     form = make_form(
         [
@@ -771,6 +788,21 @@ def test_every_problem_is_reported_at_once(make_form: MakeForm) -> None:
         "survey sheet, row 9, column A (type): the repeat 'r' is never closed (add an "
         "'end repeat' row)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("parameters", "problem"),
+    [
+        ("start=un end=5", "start, end and step must be numbers"),
+        ("start=0 end=inf", "start, end and step must be numbers"),
+        ("start=5 end=1", "the start of a range must be below its end"),
+    ],
+)
+def test_a_range_with_bad_parameters_is_named(
+    make_form: MakeForm, parameters: str, problem: str
+) -> None:
+    form = make_form([("type", "name", "label", "parameters"), ("range", "r", "R", parameters)])
+    assert problems_of(form) == [f"survey sheet, row 2, column D (parameters): {problem}"]
 
 
 def test_a_group_closed_as_a_repeat_is_named(make_form: MakeForm) -> None:

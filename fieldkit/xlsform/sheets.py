@@ -201,7 +201,9 @@ def read_header(header: str, letter: str) -> Column | None:
     if key not in TRANSLATABLE:
         # Only texts have languages; any other "a::b" is a column of its own.
         return Column(key if not language else _key(text), None, letter)
-    return Column(key, language_code(language) if language and language.strip() else None, letter)
+    code = language_code(language) if language and language.strip() else None
+    # pyxform names the language of plain columns "default".
+    return Column(key, None if code == "default" else code, letter)
 
 
 def _key(text: str) -> str:

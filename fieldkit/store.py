@@ -43,6 +43,12 @@ if TYPE_CHECKING:
 #: then holds one revision per editing session, not one per keystroke.
 AMEND_WINDOW_MS = 10 * 60 * 1000
 
+#: An amended change supersedes every change it replaced (any of them may
+#: have left in a plain copy of the file), so its ``supersedes`` grows with
+#: each save. Past this many, the next save starts a new revision instead:
+#: a change row stays small however long someone types into one answer.
+AMEND_CHAIN_LIMIT = 64
+
 #: Fields whose text the search box finds, by entity (``None``: every field).
 SEARCHABLE: dict[str, frozenset[str] | None] = {
     "answer": None,
@@ -311,10 +317,13 @@ class ChangeLog:
         recent = milliseconds(self.clock.last) - milliseconds(stamp) < AMEND_WINDOW_MS
         if device != self.device.id or author != self.device.author or not recent:
             return current_heads
+        chain = json.loads(old_supersedes)
+        if len(chain) >= AMEND_CHAIN_LIMIT:
+            return current_heads
         amended = current_heads[0]
         self.connection.execute("DELETE FROM changes WHERE id = ?", (amended,))
         self.connection.execute("DELETE FROM unsent WHERE change_id = ?", (amended,))
-        return [*json.loads(old_supersedes), amended]
+        return [*chain, amended]
 
     def _set_state(
         self,

@@ -10,6 +10,7 @@ import pytest
 
 from fieldkit.device import Device
 from fieldkit.errors import FieldkitError
+from fieldkit.store import AMEND_CHAIN_LIMIT
 from fieldkit.survey import Survey
 
 
@@ -223,3 +224,18 @@ def test_the_derived_tables_rebuild_from_the_log(survey: Survey, interview: str)
     ).fetchall()
     assert after == before
     assert [h.field for h in survey.search("reparer")] == ["text"]
+
+
+def test_a_long_typing_session_starts_a_new_revision_now_and_then(
+    survey: Survey, interview: str
+) -> None:
+    for n in range(AMEND_CHAIN_LIMIT * 2 + 5):
+        survey.set_answer(interview, "note_libre", "x" * (n + 1))
+    history = survey.answer_history(interview, "note_libre")
+    assert 2 <= len(history) <= 4
+    assert history[-1].value == "x" * (AMEND_CHAIN_LIMIT * 2 + 5)
+    longest = max(
+        len(c.superseded_ids)
+        for c in survey.log.changes_of(survey.answer_key(interview, "note_libre"))
+    )
+    assert longest <= AMEND_CHAIN_LIMIT

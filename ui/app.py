@@ -36,10 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.install_language(app, settings.language)
     window = MainWindow(settings)
     single_instance.serve_window(instance, window, window.open_path)
-    window.show()
     paths = [a for a in app.arguments()[1:] if not a.startswith("-")]
     if paths:
+        # Opened before the window shows, so the first screen is the survey itself.
         window.open_path(Path(paths[0]))
+    window.show()
     return app.exec()
 
 

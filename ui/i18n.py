@@ -106,3 +106,23 @@ def fold(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def french_spacing(text: str) -> str:
+    """Keep « guillemets » and the space before : ; ! ? on the line of their word.
+
+    Guides are typed with ordinary spaces; on screen a line must never start
+    with « » », « ? » or « : », as French typography wants.
+    """
+    if _language != "fr":
+        return text
+    for plain, kept in (
+        ("« ", "«\u00a0"),
+        (" »", "\u00a0»"),
+        (" :", "\u00a0:"),
+        (" ;", "\u202f;"),
+        (" !", "\u202f!"),
+        (" ?", "\u202f?"),
+    ):
+        text = text.replace(plain, kept)
+    return text

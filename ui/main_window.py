@@ -3,23 +3,23 @@
 It owns the open survey's session and switches between the three pages;
 every flow that needs the survey and more than one page (opening, starting
 an interview, jumping to a search hit, changing language) is here.
+
+Pages and dialogs not needed for the first screen are imported when first
+used: the window must come up as fast as a bare Qt window, or nearly.
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fieldkit.demo import build_demo
 from fieldkit.device import config_dir, current_device, set_author
 from fieldkit.errors import FieldkitError
 from fieldkit.guide_loader import load_guide
 from fieldkit.survey import SearchHit, Survey
 from ui import i18n
 from ui.errors import show_error
-from ui.interview_dialog import InitiativeDialog, InterviewDialog, start_interview
-from ui.interview_view import InterviewView
-from ui.new_survey_dialog import NewSurveyDialog
 from ui.operations import report_error
 from ui.overview import OverviewPage
 from ui.qt import (
@@ -31,6 +31,7 @@ from ui.qt import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QShowEvent,
     QSizePolicy,
     QStackedWidget,
     Qt,
@@ -42,11 +43,13 @@ from ui.qt import (
 from ui.search import SearchBox, describe
 from ui.session import SurveySession
 from ui.settings import Settings
-from ui.settings_dialog import SettingsDialog
 from ui.shortcuts import ShortcutGuard, ShortcutsDialog
 from ui.start_page import StartPage
 from ui.style import make_quiet
 from ui.window_actions import WindowActions, make_action
+
+if TYPE_CHECKING:
+    from ui.interview_view import InterviewView
 
 SURVEY_ACTIONS = {"close", "overview", "new_interview", "new_initiative", "search"}
 INTERVIEW_ACTIONS = {
@@ -93,14 +96,29 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_header()
         self._build_status()
-        self.start = StartPage(self)
-        self.start.new_requested.connect(self.new_survey)
-        self.start.open_requested.connect(self.open_dialog)
-        self.start.demo_requested.connect(self.open_demo)
-        self.start.recent_chosen.connect(self.open_path)
-        self.stack.insertWidget(0, self.start)
-        self.start.set_recent(self.settings.recent_files)
+        self._start: StartPage | None = None
         self._update_actions()
+
+    @property
+    def start(self) -> StartPage:
+        """The start page, made when first needed (not at all when a file is opened)."""
+        if self._start is None:
+            self._start = StartPage(self)
+            self._start.new_requested.connect(self.new_survey)
+            self._start.open_requested.connect(self.open_dialog)
+            self._start.demo_requested.connect(self.open_demo)
+            self._start.recent_chosen.connect(self.open_path)
+            self.stack.insertWidget(0, self._start)
+        return self._start
+
+    def show_start(self) -> None:
+        self.start.set_recent(self.settings.recent_files)
+        self.stack.setCurrentWidget(self.start)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.session is None and self.stack.currentWidget() is None:
+            self.show_start()
+        super().showEvent(event)
 
     def _make_actions(self) -> WindowActions:
         std = QKeySequence.StandardKey
@@ -247,12 +265,13 @@ class MainWindow(QMainWindow):
         self.session = self.overview = self.interview = None
         self.header.hide()
         self.setWindowTitle("fieldkit")
-        self.start.set_recent(self.settings.recent_files)
-        self.stack.setCurrentWidget(self.start)
+        self.show_start()
         self._update_actions()
         self.update_status()
 
     def new_survey(self) -> None:
+        from ui.new_survey_dialog import NewSurveyDialog
+
         dialog = NewSurveyDialog(self, self.settings.default_folder)
         if not dialog.exec():
             return
@@ -277,6 +296,8 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """Open the demo survey, made on first use in fieldkit's own folder."""
+        from fieldkit.demo import build_demo
+
         path = config_dir() / DEMO_NAME
         if not path.exists():
             try:
@@ -314,6 +335,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         if self.interview is None:
+            from ui.interview_view import InterviewView
+
             self.interview = InterviewView(self.session, i18n.language(), self)
             self.interview.back_requested.connect(self.show_overview)
             self.interview.status_changed.connect(self.update_status)
@@ -327,6 +350,8 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def new_interview(self, initiative: str = "") -> None:
+        from ui.interview_dialog import InterviewDialog, start_interview
+
         if self.session is None:
             return
         session = self.session
@@ -343,6 +368,8 @@ class MainWindow(QMainWindow):
         )
 
     def new_initiative(self) -> None:
+        from ui.interview_dialog import InitiativeDialog
+
         if self.session is None:
             return
         session = self.session
@@ -489,6 +516,8 @@ class MainWindow(QMainWindow):
     # -- settings, help ----------------------------------------------------------
 
     def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self, current_device().author, self.settings.language, self.settings.default_folder
         )
@@ -517,8 +546,9 @@ class MainWindow(QMainWindow):
         place = (interview.interview_id, interview.sections.current) if interview else None
         path = self.session.path if self.session else None
         self.close_survey()
-        self.stack.removeWidget(self.start)
-        self.start.deleteLater()
+        if self._start is not None:
+            self.stack.removeWidget(self._start)
+            self._start.deleteLater()
         for action in self.actions.actions.values():
             self.removeAction(action)
         if app is not None:

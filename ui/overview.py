@@ -7,7 +7,7 @@ again when they are done.
 
 from __future__ import annotations
 
-from ui.i18n import plural
+from ui.i18n import format_moment, plural
 from ui.operations import report_error
 from ui.overview_model import (
     COMPLETION,
@@ -38,7 +38,6 @@ from ui.qt import (
     QPoint,
     QPushButton,
     QRect,
-    QSize,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
@@ -51,17 +50,7 @@ from ui.session import SurveySession
 from ui.style import ACCENT, heading, make_quiet
 
 
-class RoomyDelegate(QStyledItemDelegate):
-    """Rows with room to breathe: easier to read, easier to hit."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), size.height() + option.fontMetrics.height() // 2 + 4)
-
-
-class CompletionDelegate(RoomyDelegate):
+class CompletionDelegate(QStyledItemDelegate):
     """The percentage with a thin accent bar under it."""
 
     def paint(
@@ -148,22 +137,40 @@ class OverviewPage(QWidget):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._menu)
         view.activated.connect(self._activated)
-        view.setItemDelegate(RoomyDelegate(view))
         view.setItemDelegateForColumn(COMPLETION, CompletionDelegate(view))
+        # Rows with room to breathe; widths from the font, not from every cell,
+        # so that a survey of thousands of visits lists at once.
+        view.setStyleSheet("QTreeView::item { padding: 5px 2px; }")
         header = view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PLACE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(PLACE, self.fontMetrics().averageCharWidth() * 34)
-        for column in (INTERVIEWERS, STATUS, COMPLETION, LAST_CHANGE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 10)
+        for column, width in self._column_widths().items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         delete = QAction(self.tr("Mettre à la corbeille"), view)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
         view.addAction(delete)
         return view
+
+    def _column_widths(self) -> dict[int, int]:
+        """Widths that fit the longest words each column can hold (or a fair share)."""
+        metrics = self.fontMetrics()
+        model = self.model
+        samples = {
+            PLACE: ["x" * 30],
+            INTERVIEWERS: ["Camille Roussel, Yanis B"],
+            STATUS: model.status_words(),
+            COMPLETION: ["100\u202f%"],
+            LAST_CHANGE: [format_moment("2026-09-28T23:59:00Z")],
+        }
+        widths = {}
+        for column, texts in samples.items():
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = max(metrics.horizontalAdvance(text) for text in [*texts, title])
+            widths[column] = widest + metrics.averageCharWidth() * 4
+        return widths
 
     # -- reading -----------------------------------------------------------------
 

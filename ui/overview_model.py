@@ -175,6 +175,8 @@ class OverviewModel(QAbstractItemModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(node, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (PLACE, INTERVIEWERS):
+            return self._text(node, column) or None
         if role == Qt.ItemDataRole.EditRole:
             return node.initiative.name if column == NAME else self._text(node, column)
         if role == SortRole:
@@ -194,6 +196,10 @@ class OverviewModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COMPLETION:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def status_words(self) -> list[str]:
+        """The words the status column can show (to size it)."""
+        return [self.tr("Brouillon"), self.tr("Terminé"), self.tr("%1 visites")]
 
     def _text(self, node: Node, column: int) -> str:
         initiative, interview = node.initiative, node.interview

@@ -11,6 +11,7 @@ import html
 
 from fieldkit.guide import Question
 from ui.editors import AnswerEditor, NoteText
+from ui.i18n import french_spacing
 from ui.qt import (
     QEnterEvent,
     QEvent,
@@ -52,7 +53,7 @@ class QuestionWidget(QWidget):
         if question.required:
             self.label.setToolTip(self.tr("Réponse obligatoire"))
         layout.addWidget(self.label)
-        hint = question.hint.get(language) if question.hint else ""
+        hint = french_spacing(question.hint.get(language)) if question.hint else ""
         self.hint = QLabel(hint, self)
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -62,7 +63,7 @@ class QuestionWidget(QWidget):
         if question.type == "note":
             self.label.hide()
             note = NoteText(self)
-            note.setText(question.label.get(language))
+            note.setText(french_spacing(question.label.get(language)))
             layout.addWidget(note)
         if editor is not None:
             layout.addSpacing(2)
@@ -72,7 +73,7 @@ class QuestionWidget(QWidget):
     @staticmethod
     def _label_html(question: Question, language: str) -> str:
         """The label, with a discreet accent asterisk when an answer is required."""
-        text = html.escape(question.label.get(language))
+        text = html.escape(french_spacing(question.label.get(language)))
         if question.required:
             text += f"&nbsp;<span style='color:{ACCENT.name()}'>*</span>"
         return text

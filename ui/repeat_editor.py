@@ -111,6 +111,9 @@ class RepeatEditor(QWidget):
         widgets.append(remove)
         self._cells[row_id] = cells
         self._row_widgets[row_id] = widgets
+        # Shown now rather than on the layout's next pass, so the new row can take the focus.
+        for widget in widgets:
+            widget.show()
 
     def _drop(self, row_id: str) -> None:
         for widget in self._row_widgets.pop(row_id, []):

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from fieldkit.guide import Guide, Question, Section
 from ui.editors import AnswerEditor, GrowingTextEdit, LongTextEditor, make_editor
+from ui.i18n import french_spacing
 from ui.qt import (
     QFrame,
     QHBoxLayout,
@@ -73,7 +74,7 @@ class SectionPage(QScrollArea):
         title = heading(section.title.get(language), content)
         layout.addWidget(title)
         if section.intro:
-            intro = QLabel(section.intro.get(language), content)
+            intro = QLabel(french_spacing(section.intro.get(language)), content)
             intro.setWordWrap(True)
             make_quiet(intro)
             layout.addWidget(intro)

@@ -18,7 +18,10 @@ class Settings:
     """Typed access to the few things the window remembers between runs."""
 
     def __init__(self) -> None:
-        self._store = QSettings("fieldkit", "fieldkit")
+        # An INI file on every system (not the Windows registry): easy to inspect and move.
+        self._store = QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, "fieldkit", "fieldkit"
+        )
 
     @property
     def language(self) -> str:

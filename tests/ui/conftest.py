@@ -13,7 +13,7 @@ from fieldkit.survey import Survey
 from ui import errors as ui_errors
 from ui import i18n
 from ui.main_window import MainWindow
-from ui.qt import QApplication, QDialog, QSettings
+from ui.qt import QApplication, QDialog, QSettings, QTest
 from ui.settings import Settings
 
 
@@ -97,7 +97,18 @@ def answer_dialog(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
 
     def arrange(kind: type[QDialog], fill: Callable[[QDialog], object], result: int = 1) -> None:
         def exec_(dialog: QDialog) -> int:
-            fill(dialog)
+            # Shown (not modal) so that focus and visibility behave as on screen.
+            dialog.show()
+            dialog.activateWindow()
+            QTest.qWaitForWindowActive(dialog)
+            try:
+                fill(dialog)
+            finally:
+                dialog.hide()
+                owner = dialog.parentWidget()
+                if owner is not None:  # the window gets the keyboard back, as on screen
+                    owner.window().activateWindow()
+                    QTest.qWaitForWindowActive(owner.window())
             return result
 
         monkeypatch.setattr(kind, "exec", exec_)

@@ -7,15 +7,42 @@ Names are looked up on first use rather than star-imported: a star import
 makes PySide6 build every one of its thousands of types up front, which alone
 would double the app's start-up time. QtNetwork (the single-instance handover)
 and QtTest (typing in tests) are only loaded when a name from them is asked for.
+
+It also holds the one compatibility shim the window needs: see
+:func:`_immortal_singletons`.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
+
+
+def _immortal_singletons() -> None:
+    """Keep PySide6 from freeing ``None``, ``True`` and ``False`` on CPython 3.11.
+
+    PySide6's stable-ABI wheels (6.12 at least) return ``True`` from every
+    ``Signal.emit()`` and hand ``None`` back from Python overrides (a model's
+    ``data()`` with nothing to show, a timer's callback) without taking a
+    reference, as if these objects were immortal. They are, from CPython 3.12
+    on (PEP 683); on 3.11 each call costs one reference, and after a few
+    hundred signals the interpreter aborts ("deallocating True or False").
+    Raising their count far out of reach does what 3.12 does by design.
+    """
+    debug_build = hasattr(sys, "gettotalrefcount")  # refcount is not the first field there
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython" or debug_build:
+        return
+    import ctypes
+
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+
+
+_immortal_singletons()
 
 if TYPE_CHECKING:  # what editors and type checkers see
     from PySide6.QtCore import *  # noqa: F403

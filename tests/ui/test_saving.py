@@ -1,0 +1,195 @@
+"""No Save button: every edit reaches the file, whatever the person does next."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from fieldkit.merge import merge_files
+from fieldkit.survey import Survey
+from tests.ui.keyboard import type_text
+from ui.autosave import MAX_DELAY_MS, QUIET_MS
+from ui.editors import LongTextEditor, TextEditor
+from ui.main_window import MainWindow
+from ui.operations import Cancelled, Progress, run_operation
+from ui.qt import QDropEvent, QMimeData, QPoint, QProgressDialog, QPushButton, Qt, QUrl
+from ui.settings import Settings
+
+NOTE = "Ambiance chaleureuse ; on nous a offert le café « maison »."
+
+
+def open_interview(window: MainWindow, path: Path, interview: str) -> LongTextEditor:
+    assert window.open_path(path)
+    window.open_interview(interview)
+    assert window.interview is not None
+    window.interview.go_to_question("note_libre")
+    page = window.interview.page
+    assert page is not None
+    editor = page.editors["note_libre"]
+    assert isinstance(editor, LongTextEditor)
+    return editor
+
+
+def answer(path: Path, interview: str, question: str) -> object:
+    with Survey.open(path, readonly=True) as survey:
+        return survey.answers(interview).get(question)
+
+
+def test_closing_right_after_typing_loses_nothing(
+    window: MainWindow, fresh_interview: tuple[Path, str]
+) -> None:
+    path, interview = fresh_interview
+    editor = open_interview(window, path, interview)
+    editor.text.setFocus()
+    type_text(editor.text, NOTE)
+    window.close()
+    assert answer(path, interview, "note_libre") == NOTE
+
+
+def test_switching_interviews_right_after_typing_loses_nothing(
+    window: MainWindow, fresh_interview: tuple[Path, str]
+) -> None:
+    path, interview = fresh_interview
+    with Survey.open(path) as survey:
+        other = survey.add_interview(survey.initiatives()[0].id, "2026-11-20")
+    editor = open_interview(window, path, interview)
+    type_text(editor.text, NOTE)
+    window.open_interview(other)
+    assert editor.value() is None  # the same editor now shows the other visit
+    assert answer(path, interview, "note_libre") == NOTE
+    window.open_interview(interview)
+    assert editor.value() == NOTE
+
+
+def test_a_focus_change_saves_at_once(
+    window: MainWindow, qtbot: QtBot, fresh_interview: tuple[Path, str]
+) -> None:
+    path, interview = fresh_interview
+    assert window.open_path(path)
+    window.open_interview(interview)
+    assert window.interview is not None and window.interview.page is not None
+    place = window.interview.page.editors["visite_lieu"]
+    assert isinstance(place, TextEditor)
+    place.line.setFocus()
+    qtbot.waitUntil(place.line.hasFocus)
+    type_text(place.line, " centre")
+    assert window.session is not None and window.session.saver.busy
+    assert window.state_label.text().endswith("Enregistrement…")
+    started = time.monotonic()
+    window.interview.page.editors["annee_creation"].setFocus()
+    window.session.executor.wait()
+    assert (time.monotonic() - started) * 1000 < QUIET_MS
+    assert answer(path, interview, "visite_lieu") == "Dijon centre"
+    qtbot.waitUntil(lambda: "Enregistré à" in window.state_label.text())
+
+
+def test_continuous_typing_is_saved_twice_a_second(
+    window: MainWindow, qtbot: QtBot, fresh_interview: tuple[Path, str]
+) -> None:
+    path, interview = fresh_interview
+    editor = open_interview(window, path, interview)
+    started = time.monotonic()
+    typed = ""
+    while time.monotonic() - started < 1.2:
+        type_text(editor.text, "a")
+        typed += "a"
+        qtbot.wait(20)  # a key every 20 ms: never a pause long enough to wait for
+    saved = answer(path, interview, "note_libre")
+    assert isinstance(saved, str) and typed.startswith(saved)
+    assert len(saved) >= len(typed) - (MAX_DELAY_MS + 200) // 20
+
+
+def test_the_conflict_count_is_always_visible(
+    window: MainWindow, tmp_path: Path, fresh_interview: tuple[Path, str]
+) -> None:
+    path, interview = fresh_interview
+    copy = tmp_path / "portable de Yanis.fieldkit"
+    shutil.copy(path, copy)
+    with Survey.open(path) as survey:
+        survey.set_answer(interview, "note_libre", "Version de Camille")
+    with Survey.open(copy) as survey:
+        survey.log.device = type(survey.log.device)(id="yanis", author="Yanis")
+        survey.set_answer(interview, "note_libre", "Version de Yanis")
+    merge_files(path, [copy])
+    assert window.open_path(path)
+    assert window.conflict_label.text() == "⚠ 1 conflit"
+
+
+def test_a_file_dropped_on_a_question_is_attached_to_it(
+    window: MainWindow, qtbot: QtBot, fresh_interview: tuple[Path, str], tmp_path: Path
+) -> None:
+    path, interview = fresh_interview
+    document = tmp_path / "statuts de l’association.pdf"
+    document.write_bytes(b"%PDF-1.4 statuts")
+    open_interview(window, path, interview)
+    view = window.interview
+    assert view is not None and view.page is not None
+    target = view.page.widgets["note_libre"]
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(document))])
+    position = target.mapTo(view, QPoint(10, 10)).toPointF()
+    drop = QDropEvent(
+        position,
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.dropEvent(drop)
+    qtbot.waitUntil(lambda: view.side.attachments.count() == 1, timeout=3000)
+    with Survey.open(path, readonly=True) as survey:
+        [attachment] = survey.items("attachment", interview)
+        assert attachment["question"] == "note_libre"
+        assert attachment["filename"] == document.name
+
+
+def test_long_work_reports_progress_and_can_be_cancelled(
+    window: MainWindow, qtbot: QtBot, fresh_interview: tuple[Path, str]
+) -> None:
+    path, interview = fresh_interview
+    assert window.open_path(path)
+    assert window.session is not None
+    finished: list[object] = []
+
+    def long_work(survey: Survey, progress: Progress) -> str:
+        with survey.log.transaction():
+            for step in range(200):
+                progress.report(step, 200, "Fusion en cours…")
+                progress.check()
+                survey.set_answer(interview, "note_libre", f"étape {step}")
+                time.sleep(0.01)
+        return "fini"
+
+    progress = run_operation(
+        window, window.session.executor, "Fusion…", long_work, finished.append, "Échec"
+    )
+    qtbot.waitUntil(lambda: window.findChild(QProgressDialog) is not None, timeout=3000)
+    dialog = window.findChild(QProgressDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=3000)
+    assert dialog.labelText() == "Fusion en cours…"
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Annuler"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert progress.cancelled
+    window.session.executor.wait()
+    assert finished == []
+    assert answer(path, interview, "note_libre") is None  # all or nothing
+    with pytest.raises(Cancelled):
+        progress.check()
+
+
+def test_a_new_window_opens_where_the_last_one_was(qtbot: QtBot, demo_path: Path) -> None:
+    first = MainWindow(Settings())
+    qtbot.addWidget(first)
+    first.show()
+    assert first.open_path(demo_path)
+    first.close()
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    second.show()
+    assert second.start.recent.count() == 1

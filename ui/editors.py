@@ -20,7 +20,6 @@ from ui.qt import (
     QDateEdit,
     QDoubleSpinBox,
     QEvent,
-    QFrame,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
@@ -89,6 +88,7 @@ class TextEditor(AnswerEditor):
 
     def set_value(self, value: object) -> None:
         self.line.setText(value if isinstance(value, str) else "")
+        self.line.setCursorPosition(0)  # a long value shows its beginning
 
 
 class GrowingTextEdit(QTextEdit):
@@ -459,12 +459,15 @@ class ScaleEditor(AnswerEditor):
 
 
 class NoteText(QLabel):
-    """A note of the guide: instructions to read, no answer."""
+    """A note of the guide: instructions to read, no answer, set off by an accent rule."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet(
+            "QLabel { border-width: 0 0 0 3px; border-style: solid; "
+            f"border-color: {ACCENT.name()}; padding: 2px 0 2px 10px; }}"
+        )
 
 
 def make_editor(question: Question, language: str, compact: bool = False) -> AnswerEditor | None:

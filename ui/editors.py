@@ -88,7 +88,6 @@ class TextEditor(AnswerEditor):
 
     def set_value(self, value: object) -> None:
         self.line.setText(value if isinstance(value, str) else "")
-        self.line.setCursorPosition(0)  # a long value shows its beginning
 
 
 class GrowingTextEdit(QTextEdit):

@@ -23,6 +23,7 @@ from ui.errors import show_error
 from ui.operations import report_error
 from ui.overview import OverviewPage
 from ui.qt import (
+    QAction,
     QApplication,
     QCloseEvent,
     QFileDialog,
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.overview: OverviewPage | None = None
         self.interview: InterviewView | None = None
         self._conflicts = 0
+        # Actions other windows plug in (merge, sync, export): menu and overview toolbar.
+        self._survey_extras: list[QAction] = []
         self.setWindowTitle("fieldkit")
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -180,6 +183,10 @@ class MainWindow(QMainWindow):
         survey_menu = bar.addMenu(self.tr("&Enquête"))
         for name in ("overview", "new_interview", "new_initiative", "search"):
             survey_menu.addAction(a[name])
+        self.survey_menu = survey_menu
+        if self._survey_extras:
+            survey_menu.addSeparator()
+            survey_menu.addActions(self._survey_extras)
         interview_menu = bar.addMenu(self.tr("E&ntretien"))
         for name in ("next_section", "previous_section", "next_question"):
             interview_menu.addAction(a[name])
@@ -317,6 +324,8 @@ class MainWindow(QMainWindow):
             self.session.saver.flush()
         if self.overview is None:
             self.overview = OverviewPage(self.session, self)
+            for action in self._survey_extras:
+                self.overview.add_button(action)
             self.overview.open_interview.connect(self.open_interview)
             self.overview.new_interview.connect(self.new_interview)
             self.overview.new_initiative.connect(self.new_initiative)
@@ -329,6 +338,34 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.overview)
         self.overview.view.setFocus()
         self._update_actions()
+        self.update_status()
+
+    def add_survey_action(self, action: QAction) -> None:
+        """Plug a survey-wide command (*Fusionner…*, *Synchroniser*, *Exporter…*) in.
+
+        It goes to the *Enquête* menu and to the overview's toolbar; it is
+        enabled with the survey. The command's own window belongs to its caller.
+        """
+        self._survey_extras.append(action)
+        self.addAction(action)
+        self._build_menus()
+        if self.overview is not None:
+            self.overview.add_button(action)
+        action.setEnabled(self.session is not None)
+
+    def refresh(self) -> None:
+        """Read the survey again after a change made elsewhere (a merge, a sync)."""
+        if self.session is None:
+            return
+        self.session.flush_and_wait()
+        self._conflicts = len(self.session.reader.conflicts())
+        if self.overview is not None:
+            self.overview.reload()
+        view = self._current_interview()
+        if view is not None:
+            section = view.sections.current
+            view.open_interview(view.interview_id)
+            view.show_section(section)
         self.update_status()
 
     def open_interview(self, interview_id: str) -> None:
@@ -511,6 +548,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         self.actions.set_enabled(SURVEY_ACTIONS, self.session is not None)
+        for action in self._survey_extras:
+            action.setEnabled(self.session is not None)
         self.actions.set_enabled(INTERVIEW_ACTIONS, self._current_interview() is not None)
 
     # -- settings, help ----------------------------------------------------------

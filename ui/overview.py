@@ -41,6 +41,7 @@ from ui.qt import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -123,7 +124,15 @@ class OverviewPage(QWidget):
         )
         self.trash_button.toggled.connect(lambda _on: self.reload())
         row.addWidget(self.trash_button)
+        self._toolbar_row = row
         return row
+
+    def add_button(self, action: QAction) -> None:
+        """A toolbar button for a survey-wide command another window provides."""
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._toolbar_row.insertWidget(self._toolbar_row.count() - 1, button)
 
     def _tree(self) -> QTreeView:
         view = QTreeView(self)

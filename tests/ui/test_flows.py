@@ -15,7 +15,7 @@ from ui.editors import CompactChoiceEditor, TextEditor
 from ui.interview_dialog import InterviewDialog
 from ui.main_window import MainWindow
 from ui.new_survey_dialog import NewSurveyDialog
-from ui.qt import QDialog, QKeySequence, Qt
+from ui.qt import QAction, QDialog, QKeySequence, Qt, QToolButton
 from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
 from ui.shortcuts import ShortcutsDialog
@@ -218,3 +218,31 @@ def test_f1_lists_every_shortcut_and_tooltips_teach_them(
     }.items():
         assert shortcuts[action].startswith(keys)
     assert window.actions["quote"].toolTip() == "Citation (Ctrl+K)"
+
+
+def test_other_windows_plug_their_commands_in(window: MainWindow, demo_path: Path) -> None:
+    merged: list[bool] = []
+    merge = QAction("Fusionner…", window)
+    merge.triggered.connect(lambda: merged.append(True))
+    window.add_survey_action(merge)
+    assert merge in window.survey_menu.actions()
+    assert not merge.isEnabled()
+    assert window.open_path(demo_path)
+    assert merge.isEnabled()
+    assert window.overview is not None
+    buttons = window.overview.findChildren(QToolButton)
+    assert any(b.defaultAction() is merge for b in buttons)
+    merge.trigger()
+    assert merged == [True]
+
+
+def test_refresh_shows_what_changed_elsewhere(window: MainWindow, demo_path: Path) -> None:
+    assert window.open_path(demo_path)
+    assert window.session is not None
+    interview = window.session.reader.interviews()[0].id
+    window.open_interview(interview)
+    with Survey.open(demo_path) as elsewhere:
+        elsewhere.set_answer(interview, "note_libre", "Écrit sur un autre portable.")
+    window.refresh()
+    assert window.interview is not None
+    assert window.interview.values["note_libre"] == "Écrit sur un autre portable."

@@ -113,6 +113,27 @@ def test_two_laptops_changing_one_answer_make_one_new_conflict(
         assert {v.value for v in conflict.values} == {"Version d’Alice", "Version de Bruno"}
 
 
+def test_each_answers_history_comes_whole_and_its_latest_revision_is_the_value(
+    copies: Callable[..., dict[str, Path]], laptop: Laptop, tmp_path: Path
+) -> None:
+    files = copies("bruno")
+    for text in ("Première visite", "Deuxième visite"):
+        with Survey.open(files["bruno"], device=laptop("bruno")) as bruno:  # one session each
+            bruno.set_answer("visite-1", "origine_details", text)
+    target = tmp_path / "hub.fieldkit"
+
+    merge_files(target, [files["bruno"]], device=laptop("hub"))
+
+    with Survey.open(target, readonly=True) as hub:
+        history = hub.answer_history("visite-1", "origine_details")
+        assert [(r.value, r.current) for r in history] == [
+            ("Première visite", False),
+            ("Deuxième visite", True),
+        ]
+        assert hub.conflicts() == []
+        assert check_survey(hub) == []
+
+
 def test_a_dry_run_reports_the_same_and_writes_nothing(
     copies: Callable[..., dict[str, Path]], laptop: Laptop
 ) -> None:

@@ -10,8 +10,8 @@ what is new, recompute the fields it touches.
 
 The recomputation applies the rule of :func:`fieldkit.changes.heads` in SQL for
 the common case, a field with exactly one head. Fields left with several heads
-(a conflict, which needs the winner order) or none go through
-:meth:`ChangeLog.refresh` one at a time; they are rare.
+(a conflict, which needs the winner order) or none (a forged circle, which is
+refused) go through :meth:`ChangeLog.refresh` one at a time; they are rare.
 """
 
 from __future__ import annotations
@@ -108,10 +108,14 @@ class Intake:
         self._may_repeat: set[int] = set()
         #: The latest stamp among a file batch's changes.
         self._latest: dict[int, int] = {}
+
+    def _ensure_tables(self) -> None:
+        """Make the temporary tables, again if a rolled-back transaction took them away."""
         for statement in _STAGING:
             self.connection.execute(statement)
 
     def new_batch(self) -> int:
+        self._ensure_tables()
         self._batches += 1
         return self._batches
 
@@ -202,12 +206,11 @@ class Intake:
 
     def discard(self, batch: int | None = None) -> None:
         """Forget staged rows (of one batch, or all of them)."""
-        if batch is None:
-            self._latest.clear()
-            self._may_repeat.clear()
-        else:
-            self._latest.pop(batch, None)
-            self._may_repeat.discard(batch)
+        self._ensure_tables()
+        batches = set(self._latest) | self._may_repeat if batch is None else {batch}
+        for number in batches:
+            self._latest.pop(number, None)
+            self._may_repeat.discard(number)
         for table in _STAGED_TABLES:
             if batch is None:
                 self.connection.execute(f"DELETE FROM {table}")
@@ -335,6 +338,7 @@ class Intake:
 
     def refresh_all(self) -> None:
         """Recompute every field of the log (after its derived tables were rebuilt)."""
+        self._ensure_tables()
         self.connection.execute("DELETE FROM touched_fields")
         self.connection.execute(
             "INSERT INTO touched_fields SELECT DISTINCT entity, entity_id, field FROM main.changes"

@@ -23,6 +23,7 @@ from fieldkit.dump import dump_text
 from fieldkit.errors import FieldkitError
 from fieldkit.merge import merge_files
 from fieldkit.survey import Survey
+from tests.conftest import Cli
 
 Laptop = Callable[[str], Device]
 
@@ -308,3 +309,25 @@ def test_the_clock_of_the_target_jumps_past_the_stamps_it_merged(
         alice.set_answer("visite-1", "origine_details", "Réponse d’Alice, après")
         state = alice.field_state("answer", "visite-1", "origine_details")
         assert state is not None and not state.in_conflict and state.hlc > future
+
+
+def test_the_command_line_prints_one_line_per_source_and_a_dry_run_says_so(
+    run: Cli, copies: Callable[..., dict[str, Path]], laptop: Laptop
+) -> None:
+    files = copies("alice", "bruno")
+    with Survey.open(files["bruno"], device=laptop("bruno")) as bruno:
+        bruno.set_answer("visite-1", "description_initiative", "Un ancien moulin")
+    before = fingerprint(files["alice"])
+
+    dry = run("merge", "--dry-run", files["alice"], files["bruno"], files["alice"])
+
+    assert dry.exit_code == 0
+    assert dry.stdout.splitlines() == [
+        f"{files['bruno']}: 1 answer added (1 change)",
+        f"{files['alice']}: nothing new",
+        f"dry run: {files['alice']} was not changed",
+    ]
+    assert fingerprint(files["alice"]) == before
+    done = run("merge", files["alice"], files["bruno"])
+    assert done.stdout == f"{files['bruno']}: 1 answer added (1 change)\n"
+    assert run("merge", files["alice"], files["bruno"]).stdout.endswith("nothing new\n")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import random
 import shutil
 import signal
@@ -455,6 +456,8 @@ def test_a_merge_killed_at_any_moment_leaves_the_target_before_or_after(
     elapsed = time.perf_counter() - started
     after_dump = dump_of(after)
 
+    private_temp = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()
     timings = random.Random(4)
     outcomes = set()
     interrupted = 0
@@ -465,6 +468,7 @@ def test_a_merge_killed_at_any_moment_leaves_the_target_before_or_after(
             [sys.executable, "-c", KILLER, str(pristine), *map(str, sources)],
             stdout=subprocess.PIPE,
             text=True,
+            env=private_temp,  # a killed merge cannot remove its snapshots
         )
         assert process.stdout is not None
         assert process.stdout.readline().strip() == "started"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -714,4 +715,9 @@ def _report(written: Any) -> None:
 
 def main() -> None:
     """Entry point of the ``fieldkit`` console script."""
-    cli(prog_name="fieldkit")
+    try:
+        cli(prog_name="fieldkit")
+    except BrokenPipeError:
+        # The reader went away (``fieldkit dump … | head``): not an error of ours.
+        # Point stdout at nothing so the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -39,7 +39,9 @@ from ui.qt import (
     QTextDocument,
     QTextEdit,
     QToolBar,
+    QToolButton,
     QWidget,
+    Signal,
 )
 from ui.search import SearchBox, describe
 from ui.session import SurveySession
@@ -70,6 +72,9 @@ DEMO_NAME = "demo.fieldkit"
 class MainWindow(QMainWindow):
     """fieldkit's one window."""
 
+    # The status bar's conflict count was clicked: the conflict panel opens (ui.exchange).
+    conflicts_requested = Signal()
+
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -83,6 +88,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self._build_chrome()
+        from ui.exchange import install_exchange  # merge, sync, conflicts (issue 4)
+
+        self.exchange = install_exchange(self)
         geometry = self.settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
@@ -229,7 +237,10 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         bar = self.statusBar()
         self.state_label = QLabel(self)
-        self.conflict_label = QLabel(self)
+        self.conflict_label = QToolButton(self)  # a click opens the conflict panel
+        self.conflict_label.setAutoRaise(True)
+        self.conflict_label.setToolTip(self.tr("Voir et régler les conflits"))
+        self.conflict_label.clicked.connect(self.conflicts_requested.emit)
         self.hint_label = QLabel(self.tr("Ctrl+K citation · F1 raccourcis"), self)
         make_quiet(self.hint_label)
         bar.addWidget(self.state_label, 1)
@@ -544,6 +555,7 @@ class MainWindow(QMainWindow):
             if conflicts
             else ""
         )
+        self.conflict_label.setVisible(bool(conflicts))
         self.hint_label.setVisible(view is not None)
 
     def _update_actions(self) -> None:

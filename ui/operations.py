@@ -187,14 +187,19 @@ def run_operation(
     dialog.canceled.connect(progress.cancel)
     progress.reported.connect(lambda done, total, text: _show_progress(dialog, done, total, text))
 
+    # The callbacks hold ``progress`` so that its last reference goes on the GUI
+    # thread, where the QObject lives; were the writer thread to drop it last
+    # (with the finished job), it would be deleted there, racing its signals.
     def finished(result: Any) -> None:
         dialog.close()
         dialog.deleteLater()
+        progress.reported.disconnect()
         on_done(result)
 
     def failed(error: BaseException) -> None:
         dialog.close()
         dialog.deleteLater()
+        progress.reported.disconnect()
         report_error(parent, headline, error)
 
     executor.submit(lambda survey: work(survey, progress), finished, failed)

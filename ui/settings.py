@@ -62,6 +62,14 @@ class Settings:
         remaining = [p for p in self.recent_files if p != path]
         self._store.setValue("recent_files", [str(p) for p in remaining])
 
+    def sync_folder(self, survey: Path) -> Path | None:
+        """The folder this survey was last synced with on this computer, if any."""
+        stored = self._store.value(f"sync_folder/{_survey_key(survey)}", "")
+        return Path(str(stored)) if stored else None
+
+    def set_sync_folder(self, survey: Path, folder: Path) -> None:
+        self._store.setValue(f"sync_folder/{_survey_key(survey)}", str(folder))
+
     def geometry(self, name: str) -> QByteArray | None:
         value = self._store.value(f"geometry/{name}")
         return value if isinstance(value, QByteArray) else None
@@ -71,3 +79,10 @@ class Settings:
 
     def sync(self) -> None:
         self._store.sync()
+
+
+def _survey_key(survey: Path) -> str:
+    """A settings key for a survey file: its resolved path, hashed (no slashes in keys)."""
+    import hashlib
+
+    return hashlib.sha256(str(Path(survey).resolve()).encode("utf-8")).hexdigest()[:20]

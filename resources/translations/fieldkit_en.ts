@@ -2,10 +2,206 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
+    <name>ConflictDetail</name>
+    <message>
+        <source>Deux personnes ont modifié ce champ sans voir la modification de l’autre. Gardez une version, ou écrivez une version combinée : rien n’est perdu, chaque version reste dans l’historique.</source>
+        <translation>Two people changed this field without seeing each other’s change. Keep one version, or write a combined one: nothing is lost, every version stays in the history.</translation>
+    </message>
+    <message>
+        <source>Ou écrivez une version combinée :</source>
+        <translation>Or write a combined version:</translation>
+    </message>
+    <message>
+        <source>Enregistrer la version combinée</source>
+        <translation>Save the combined version</translation>
+    </message>
+    <message>
+        <source>Cette réponse ne se combine pas : gardez une version, puis modifiez-la dans l’entretien si besoin.</source>
+        <translation>This answer cannot be combined: keep one version, then change it in the interview if needed.</translation>
+    </message>
+    <message>
+        <source>(sans réponse)</source>
+        <translation>(no answer)</translation>
+    </message>
+    <message>
+        <source>Version commune antérieure (%1, %2) : « %3 »</source>
+        <translation>Common earlier version (%1, %2): “%3”</translation>
+    </message>
+    <message>
+        <source>auteur inconnu</source>
+        <translation>unknown author</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>Conflits — %1</source>
+        <translation>Conflicts — %1</translation>
+    </message>
+    <message>
+        <source>%1 conflit ouvert</source>
+        <translation>%1 open conflict</translation>
+    </message>
+    <message>
+        <source>%1 conflits ouverts</source>
+        <translation>%1 open conflicts</translation>
+    </message>
+    <message>
+        <source>Aucun conflit ouvert : tout est réglé.</source>
+        <translation>No open conflict: everything is settled.</translation>
+    </message>
+    <message>
+        <source>Impossible de régler ce conflit</source>
+        <translation>Could not resolve this conflict</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReader</name>
+    <message>
+        <source>%1 (dans une liste)</source>
+        <translation>%1 (in a list)</translation>
+    </message>
+    <message>
+        <source>%1 de l’initiative</source>
+        <translation>%1 of the initiative</translation>
+    </message>
+    <message>
+        <source>visite du %1</source>
+        <translation>visit of %1</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <source>Réseau</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Date de la visite</source>
+        <translation>Date of the visit</translation>
+    </message>
+    <message>
+        <source>Lieu de la visite</source>
+        <translation>Place of the visit</translation>
+    </message>
+    <message>
+        <source>Enquêteurs</source>
+        <translation>Interviewers</translation>
+    </message>
+    <message>
+        <source>État de l’entretien</source>
+        <translation>Status of the interview</translation>
+    </message>
+    <message>
+        <source>Texte</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Légende</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <source>Personne citée</source>
+        <translation>Person quoted</translation>
+    </message>
+    <message>
+        <source>Citation</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Pièce jointe</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Personne rencontrée</source>
+        <translation>Person met</translation>
+    </message>
+</context>
+<context>
     <name>DateEditor</name>
     <message>
         <source>pas encore de date</source>
         <translation>no date yet</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>&amp;Fusionner des fichiers…</source>
+        <translation>&amp;Merge files…</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchroniser avec un dossier…</source>
+        <translation>S&amp;ync with a folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflits…</source>
+        <translation>&amp;Conflicts…</translation>
+    </message>
+    <message>
+        <source>Fusionner des fichiers</source>
+        <translation>Merge files</translation>
+    </message>
+    <message>
+        <source>Enquêtes fieldkit (*.fieldkit)</source>
+        <translation>fieldkit surveys (*.fieldkit)</translation>
+    </message>
+    <message>
+        <source>Lecture des fichiers à fusionner…</source>
+        <translation>Reading the files to merge…</translation>
+    </message>
+    <message>
+        <source>Impossible de lire ces fichiers</source>
+        <translation>Could not read these files</translation>
+    </message>
+    <message>
+        <source>Fusion de %1 fichier…</source>
+        <translation>Merging %1 file…</translation>
+    </message>
+    <message>
+        <source>Fusion de %1 fichiers…</source>
+        <translation>Merging %1 files…</translation>
+    </message>
+    <message>
+        <source>La fusion n’a pas eu lieu</source>
+        <translation>The merge did not happen</translation>
+    </message>
+    <message>
+        <source>Fusion annulée : l’enquête n’a pas changé.</source>
+        <translation>Merge cancelled: the survey has not changed.</translation>
+    </message>
+    <message>
+        <source>Le dossier « %1 » est introuvable : choisissez le dossier</source>
+        <translation>The folder “%1” cannot be found: choose the folder</translation>
+    </message>
+    <message>
+        <source>Choisir le dossier de synchronisation</source>
+        <translation>Choose the sync folder</translation>
+    </message>
+    <message>
+        <source>Synchronisation avec « %1 »…</source>
+        <translation>Syncing with “%1”…</translation>
+    </message>
+    <message>
+        <source>La synchronisation n’a pas eu lieu</source>
+        <translation>The sync did not happen</translation>
+    </message>
+    <message>
+        <source>Synchronisation annulée : rien n’a été reçu.</source>
+        <translation>Sync cancelled: nothing was received.</translation>
     </message>
 </context>
 <context>
@@ -246,6 +442,10 @@
         <translation>Header</translation>
     </message>
     <message>
+        <source>Voir et régler les conflits</source>
+        <translation>See and resolve the conflicts</translation>
+    </message>
+    <message>
         <source>Ctrl+K citation · F1 raccourcis</source>
         <translation>Ctrl+K quote · F1 shortcuts</translation>
     </message>
@@ -344,6 +544,45 @@
     <message>
         <source>fieldkit %1 — des entretiens de terrain hors ligne, pour les visites apprenantes de l’économie sociale et solidaire.</source>
         <translation>fieldkit %1 — offline field interviews, for the learning visits of the social and solidarity economy.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Fusionner des fichiers</source>
+        <translation>Merge files</translation>
+    </message>
+    <message>
+        <source>Ce que la fusion apportera à « %1 »</source>
+        <translation>What the merge will bring to “%1”</translation>
+    </message>
+    <message>
+        <source>Ce que la fusion a apporté à « %1 »</source>
+        <translation>What the merge brought to “%1”</translation>
+    </message>
+    <message>
+        <source>Fichiers refusés (ils ne seront pas fusionnés)</source>
+        <translation>Refused files (they will not be merged)</translation>
+    </message>
+    <message>
+        <source>Fusionner</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Aucun de ces fichiers ne peut être fusionné.</source>
+        <translation>None of these files can be merged.</translation>
+    </message>
+    <message>
+        <source>Ces fichiers n’apportent rien de nouveau : l’enquête les contient déjà.</source>
+        <translation>These files bring nothing new: the survey already holds them.</translation>
+    </message>
+    <message>
+        <source>Rien n’est encore écrit. La fusion n’efface rien : si deux personnes ont modifié la même réponse, les deux versions sont gardées comme un conflit, à régler ensuite.</source>
+        <translation>Nothing is written yet. Merging erases nothing: if two people changed the same answer, both versions are kept as a conflict, to resolve afterwards.</translation>
+    </message>
+    <message>
+        <source>La fusion est enregistrée dans l’enquête.</source>
+        <translation>The merge is saved in the survey.</translation>
     </message>
 </context>
 <context>
@@ -721,6 +960,37 @@
     </message>
 </context>
 <context>
+    <name>SourcesModel</name>
+    <message>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Nouvelles initiatives</source>
+        <translation>New initiatives</translation>
+    </message>
+    <message>
+        <source>Nouveaux entretiens</source>
+        <translation>New interviews</translation>
+    </message>
+    <message>
+        <source>Réponses ajoutées</source>
+        <translation>Answers added</translation>
+    </message>
+    <message>
+        <source>Réponses mises à jour</source>
+        <translation>Answers updated</translation>
+    </message>
+    <message>
+        <source>Nouveaux conflits</source>
+        <translation>New conflicts</translation>
+    </message>
+    <message>
+        <source>%1 (rien de nouveau)</source>
+        <translation>%1 (nothing new)</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>Des entretiens de terrain, sans réseau : chaque mot est enregistré.</source>
@@ -753,6 +1023,84 @@
     <message>
         <source>Ouvertes récemment</source>
         <translation>Recently opened</translation>
+    </message>
+</context>
+<context>
+    <name>SyncResultDialog</name>
+    <message>
+        <source>Synchroniser avec un dossier</source>
+        <translation>Sync with a folder</translation>
+    </message>
+    <message>
+        <source>Synchronisation terminée</source>
+        <translation>Sync complete</translation>
+    </message>
+    <message>
+        <source>Dossier : %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <source>Fichiers ignorés (ils seront relus à la prochaine synchronisation)</source>
+        <translation>Skipped files (they will be read again at the next sync)</translation>
+    </message>
+    <message>
+        <source>Changer de dossier…</source>
+        <translation>Change folder…</translation>
+    </message>
+    <message>
+        <source>Votre fichier dans le dossier (« %1 ») était déjà à jour.</source>
+        <translation>Your file in the folder (“%1”) was already up to date.</translation>
+    </message>
+    <message>
+        <source>Vos changements sont écrits dans « %2 » (%1 changement).</source>
+        <translation>Your changes are written to “%2” (%1 change).</translation>
+    </message>
+    <message>
+        <source>Vos changements sont écrits dans « %2 » (%1 changements).</source>
+        <translation>Your changes are written to “%2” (%1 changes).</translation>
+    </message>
+    <message>
+        <source>Aucun autre fichier d’enquête dans ce dossier pour l’instant.</source>
+        <translation>No other survey file in this folder yet.</translation>
+    </message>
+    <message>
+        <source>Rien de nouveau dans l’autre fichier du dossier.</source>
+        <translation>Nothing new in the other file of the folder.</translation>
+    </message>
+    <message>
+        <source>Rien de nouveau dans les %1 autres fichiers du dossier.</source>
+        <translation>Nothing new in the %1 other files of the folder.</translation>
+    </message>
+    <message>
+        <source>Reçu des autres fichiers du dossier :</source>
+        <translation>Received from the other files of the folder:</translation>
+    </message>
+</context>
+<context>
+    <name>ValueCard</name>
+    <message>
+        <source>auteur inconnu</source>
+        <translation>unknown author</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>appareil %1 · %2</source>
+        <translation>device %1 · %2</translation>
+    </message>
+    <message>
+        <source>(sans réponse)</source>
+        <translation>(no answer)</translation>
+    </message>
+    <message>
+        <source>Garder cette version</source>
+        <translation>Keep this version</translation>
+    </message>
+    <message>
+        <source>Cette version devient la réponse ; les autres restent dans l’historique.</source>
+        <translation>This version becomes the answer; the others stay in the history.</translation>
     </message>
 </context>
 </TS>

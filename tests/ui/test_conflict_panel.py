@@ -1,0 +1,99 @@
+"""The conflict panel: the count opens it; keep one value, or write a combined text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from fieldkit.merge import merge_files
+from fieldkit.survey import Survey
+from tests.ui.laptops import CAMILLE, answer, two_laptops
+from ui import i18n
+from ui.conflict_panel import ConflictListModel, ConflictReader
+from ui.main_window import MainWindow
+from ui.qt import Qt
+
+WAIT_MS = 10_000
+
+
+def merged(tmp_path: Path) -> tuple[Path, str]:
+    laptops = two_laptops(tmp_path)
+    merge_files(laptops.camille, [laptops.yanis], device=CAMILLE)
+    return laptops.camille, laptops.interview
+
+
+def test_two_conflicts_are_resolved_in_the_panel(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path, interview = merged(tmp_path)
+    assert window.open_path(path)
+    assert window.conflict_label.text() == "⚠ 2 conflits"
+    qtbot.mouseClick(window.conflict_label, Qt.MouseButton.LeftButton)
+    panel = window.exchange.panel
+    assert panel is not None and panel.isVisible()
+    assert panel.count.text() == "2 conflits ouverts"
+    titles = [panel.model.item(r).title for r in range(2)]  # type: ignore[union-attr]
+    needs = titles.index("Besoins non couverts auxquels l’initiative répond")
+
+    # Values side by side, with who, where and when; the common earlier version above.
+    panel.list.setCurrentIndex(panel.model.index(needs))
+    detail = panel.detail
+    assert detail.where.text() == "Garage solidaire du Val · visite du 14 novembre 2026"
+    assert detail.earlier.isVisible()
+    assert detail.earlier.text().startswith("Version commune antérieure (Camille Roussel, ")
+    assert detail.earlier.text().endswith(")\u00a0: «\u00a0Réparer sans se ruiner.\u00a0»")
+    cards = {card.revision.author: card for card in detail.cards}
+    assert set(cards) == {"Camille Roussel", "Yanis Benali"}
+    yanis = cards["Yanis Benali"]
+    assert yanis.value.toPlainText() == "Réparer, mais surtout se rencontrer."
+    origin = yanis.origin.text()
+    assert origin.startswith("appareil 9b7e3f1a · ") and "2026" in origin
+    qtbot.mouseClick(yanis.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)
+    assert window.conflict_label.text() == "⚠ 1 conflit"
+    assert panel.count.text() == "1 conflit ouvert"
+
+    # The other had no common past: a combined text, prefilled with both values.
+    item = panel.current_item()
+    assert item is not None and item.title.startswith("Comment définiriez-vous")
+    assert not detail.earlier.isVisible()
+    assert detail.combined.isVisible()
+    prefilled = detail.combined.toPlainText()
+    assert "Faire ensemble." in prefilled and "Changer de regard." in prefilled
+    detail.combined.setPlainText("Faire ensemble, et changer de regard.")
+    qtbot.mouseClick(detail.combine_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=WAIT_MS)
+    assert panel.count.text() == "Aucun conflit ouvert : tout est réglé."
+    assert not detail.isVisible()
+    assert window.conflict_label.text() == "" and not window.conflict_label.isVisible()
+    window.close_survey()
+    assert answer(path, interview, "besoins_non_couverts") == "Réparer, mais surtout se rencontrer."
+    assert answer(path, interview, "definition_innovation") == (
+        "Faire ensemble, et changer de regard."
+    )
+    with Survey.open(path, readonly=True) as survey:
+        assert survey.conflicts() == []
+
+
+def test_the_conflicts_action_opens_the_panel(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path, _interview = merged(tmp_path)
+    assert window.open_path(path)
+    action = window.exchange.actions["conflicts"]
+    assert action.toolTip() == "Conflits (Ctrl+Maj+C)"
+    action.trigger()
+    assert window.exchange.panel is not None and window.exchange.panel.isVisible()
+
+
+def test_the_conflict_list_model(qtmodeltester: ModelTester, tmp_path: Path, french: None) -> None:
+    path, _interview = merged(tmp_path)
+    with Survey.open(path, readonly=True) as survey:
+        model = ConflictListModel()
+        model.set_items(ConflictReader(survey, i18n.language()).items())
+        qtmodeltester.check(model)
+        assert model.rowCount() == 2
+        model.set_items([])
+        qtmodeltester.check(model)

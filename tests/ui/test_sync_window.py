@@ -1,0 +1,132 @@
+"""*Synchroniser avec un dossier…*: the folder chosen once, then one click or Ctrl+Shift+S."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from fieldkit.survey import Survey
+from fieldkit.sync import sync_folder
+from tests.ui.laptops import YANIS, answer, dump_of, two_laptops
+from ui.main_window import MainWindow
+from ui.qt import QDialog, QFileDialog, QKeySequence
+from ui.settings import Settings
+from ui.sync_action import SyncResultDialog
+
+WAIT_MS = 10_000
+
+
+def sync_yanis(path: Path, folder: Path) -> None:
+    """Yanis's laptop syncs with the folder (as ``fieldkit sync`` does)."""
+    with Survey.open(path, device=YANIS) as survey:
+        sync_folder(survey.log, folder)
+
+
+def test_two_files_converge_through_a_folder(
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer_dialog: Callable[..., None],
+) -> None:
+    laptops = two_laptops(tmp_path, conflicts=False)
+    folder = tmp_path / "clé USB"
+    folder.mkdir()
+    sync_yanis(laptops.yanis, folder)
+    # A copy still arriving (or damaged) is skipped with a warning, and read next time.
+    (folder / "fieldkit-partiel.fieldkit").write_bytes(b"SQLite format 3\x00" + b"\x01" * 100)
+    asked: list[str] = []
+
+    def choose_folder(_parent: object, title: str, _start: str) -> str:
+        asked.append(title)
+        return str(folder)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose_folder))
+    results: list[dict[str, object]] = []
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, SyncResultDialog)
+        model = dialog.view.model
+        results.append(
+            {
+                "sent": dialog.sent.text(),
+                "received": dialog.received.text(),
+                "files": [model.data(model.index(r, 0)) for r in range(model.rowCount())],
+                "interviews": [model.data(model.index(r, 2)) for r in range(model.rowCount())],
+                "warnings": dialog.view.refused.text(),
+            }
+        )
+
+    answer_dialog(SyncResultDialog, look)
+    assert window.open_path(laptops.camille)
+    sync = window.exchange.actions["sync"]
+    assert sync.text() == "S&ynchroniser avec un dossier…"
+    assert sync.toolTip() == "Synchroniser avec un dossier (Ctrl+Maj+S)"
+    sync.trigger()
+    qtbot.waitUntil(lambda: len(results) == 1, timeout=WAIT_MS)
+    assert asked == ["Choisir le dossier de synchronisation"]
+    first = results[0]
+    assert str(first["sent"]).startswith("Vos changements sont écrits dans « fieldkit-")
+    assert first["received"] == "Reçu des autres fichiers du dossier :"
+    assert first["interviews"] == ["1"]
+    assert "fieldkit-partiel.fieldkit" in str(first["warnings"])
+    assert window.overview is not None and window.overview.model.counts() == (2, 2)
+    assert Settings().sync_folder(laptops.camille) == folder
+
+    # The folder is remembered: the shortcut syncs at once, and nothing new comes twice.
+    window.overview.view.setFocus()
+    keys = QKeySequence("Ctrl+Shift+S")[0]
+    qtbot.keyClick(window.focusWidget(), keys.key(), keys.keyboardModifiers())
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=WAIT_MS)
+    assert len(asked) == 1
+    second = results[1]
+    assert second["sent"] == (
+        "Votre fichier dans le dossier (« "
+        + str(first["sent"]).split("« ")[1].split(" »")[0]
+        + " ») était déjà à jour."
+    )
+    assert second["received"] == "Rien de nouveau dans l’autre fichier du dossier."
+    assert second["files"] == []
+
+    # Yanis syncs in turn: both laptops hold the same survey.
+    window.close_survey()
+    sync_yanis(laptops.yanis, folder)
+    assert dump_of(laptops.camille) == dump_of(laptops.yanis)
+    assert answer(laptops.yanis, laptops.interview, "acteurs_depart") == (
+        "Trois bénévoles du quartier."
+    )
+
+
+def test_another_folder_can_be_chosen_from_the_result(
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer_dialog: Callable[..., None],
+) -> None:
+    laptops = two_laptops(tmp_path, conflicts=False)
+    first, second = tmp_path / "Nextcloud", tmp_path / "clé USB"
+    first.mkdir()
+    second.mkdir()
+    folders = [first, second]
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *_: str(folders.pop(0)))
+    )
+    shown: list[str] = []
+
+    def change_once(dialog: QDialog) -> None:
+        assert isinstance(dialog, SyncResultDialog)
+        shown.append(dialog.folder_label.text())
+        if len(shown) == 1:
+            dialog.change_button.click()
+
+    answer_dialog(SyncResultDialog, change_once)
+    assert window.open_path(laptops.camille)
+    window.exchange.sync()
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=WAIT_MS)
+    assert shown == [f"Dossier : {first}", f"Dossier : {second}"]
+    assert Settings().sync_folder(laptops.camille) == second
+    assert [p.name.startswith("fieldkit-") for p in second.iterdir()] == [True]

@@ -26,6 +26,7 @@ from ui.answer_text import answer_text
 from ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
+    QEvent,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -43,7 +44,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.session import SurveySession
-from ui.style import heading, make_quiet, reading_width, scaled_font
+from ui.style import calm_selection, heading, make_quiet, reading_width, scaled_font
 
 EARLIER_PREVIEW_CHARS = 600
 TEXT_TYPES = {"text", "long_text"}
@@ -214,7 +215,7 @@ class ValueCard(QWidget):
         self.value = QPlainTextEdit(self)
         self.value.setReadOnly(True)
         self.value.setPlainText(item.text(revision.value, language) or self.tr("(sans réponse)"))
-        self.value.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.value.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.value, 1)
         self.keep_button = QPushButton(self.tr("Garder cette version"), self)
         self.keep_button.setToolTip(
@@ -254,12 +255,12 @@ class ConflictDetail(QWidget):
         self._layout.addWidget(self.earlier)
         self.values_row = QHBoxLayout()
         self.values_row.setSpacing(self.fontMetrics().averageCharWidth() * 3)
-        self._layout.addLayout(self.values_row, 2)
+        self._layout.addLayout(self.values_row, 1)
         self.combine_label = QLabel(self.tr("Ou écrivez une version combinée :"), self)
         self.combine_label.setFont(scaled_font(self.combine_label, 1.0, bold=True))
         self._layout.addWidget(self.combine_label)
         self.combined = QPlainTextEdit(self)
-        self.combined.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.combined.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self._layout.addWidget(self.combined, 1)
         self.combine_button = QPushButton(self.tr("Enregistrer la version combinée"), self)
         self._layout.addWidget(self.combine_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -320,14 +321,19 @@ class ConflictPanel(QWidget):
     """A window listing the survey's open conflicts, to end them one by one."""
 
     def __init__(
-        self, window: QWidget, session: SurveySession, on_resolved: Callable[[], None]
+        self,
+        window: QWidget,
+        session: SurveySession,
+        on_resolved: Callable[[], None],
+        is_open: Callable[[], bool],
     ) -> None:
         super().__init__(window, Qt.WindowType.Window)
         self.session = session
+        self._is_open = is_open
         self._on_resolved = on_resolved
         self.busy = False
         self.setWindowTitle(self.tr("Conflits — %1").replace("%1", session.path.name))
-        self.resize(self.fontMetrics().averageCharWidth() * 150, 640)
+        self.resize(self.fontMetrics().averageCharWidth() * 160, 720)
         layout = QVBoxLayout(self)
         self.count = heading("", self, 1.1)
         layout.addWidget(self.count)
@@ -337,7 +343,8 @@ class ConflictPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
-        self.list.setSpacing(2)
+        self.list.setSpacing(3)
+        calm_selection(self.list)
         self.list.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         scroll = QScrollArea(splitter)
         scroll.setWidgetResizable(True)
@@ -357,8 +364,22 @@ class ConflictPanel(QWidget):
         close.activated.connect(self.close)
         self.reload()
 
+    def _still_open(self) -> bool:
+        """Whether the survey is still the window's; a panel left over closes itself."""
+        if self._is_open():
+            return True
+        self.close()
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._still_open()
+        super().changeEvent(event)
+
     def reload(self, row: int | None = None) -> None:
         """Read the open conflicts again; choose ``row`` (or keep the current one)."""
+        if not self._still_open():
+            return
         current = self.list.currentIndex().row() if row is None else row
         reader = ConflictReader(self.session.reader, i18n.language())
         self.model.set_items(reader.items())
@@ -406,7 +427,7 @@ class ConflictPanel(QWidget):
 
     def _write(self, work: Callable[[Survey], None]) -> None:
         """Resolve on the writer thread; then the window and the panel read again."""
-        if self.busy:
+        if self.busy or not self._still_open():
             return
         from ui.operations import report_error
 

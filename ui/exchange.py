@@ -70,9 +70,16 @@ class Exchange(QObject):
             "sync": self.tr("S&ynchroniser avec un dossier…"),
             "conflicts": self.tr("&Conflits…"),
         }
+        # The overview's toolbar buttons: short words (UX.md: *Fusionner…*, *Synchroniser*).
+        buttons = {
+            "merge": self.tr("Fusionner…"),
+            "sync": self.tr("Synchroniser"),
+            "conflicts": self.tr("Conflits…"),
+        }
         for name, text in texts.items():
             action = self.actions[name]
             action.setText(text)
+            action.setIconText(buttons[name])
             action.setToolTip(with_shortcut(text.replace("&", "").rstrip("…"), action))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -233,7 +240,9 @@ class Exchange(QObject):
             self.panel.deleteLater()
             self.panel = None
         if self.panel is None:
-            self.panel = ConflictPanel(self.window, session, self.window.refresh)
+            self.panel = ConflictPanel(
+                self.window, session, self.window.refresh, lambda: self.window.session is session
+            )
         else:
             session.flush_and_wait()
             self.panel.reload()

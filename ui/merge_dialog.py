@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fieldkit.merge import MergeReport, SourceReport
+from ui import i18n
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -29,6 +31,7 @@ from ui.qt import (
 from ui.style import ERROR, heading, make_quiet, scaled_font, set_text_colour
 
 FILE, INITIATIVES, INTERVIEWS, ADDED, UPDATED, CONFLICTS = range(6)
+MAX_VISIBLE_ROWS = 12
 
 
 class SourcesModel(QAbstractTableModel):
@@ -60,11 +63,11 @@ class SourcesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 self.tr("Fichier"),
-                self.tr("Nouvelles initiatives"),
-                self.tr("Nouveaux entretiens"),
-                self.tr("Réponses ajoutées"),
-                self.tr("Réponses mises à jour"),
-                self.tr("Nouveaux conflits"),
+                self.tr("Nouvelles\ninitiatives"),
+                self.tr("Nouveaux\nentretiens"),
+                self.tr("Réponses\najoutées"),
+                self.tr("Réponses\nmises à jour"),
+                self.tr("Nouveaux\nconflits"),
             )[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section != FILE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -112,11 +115,14 @@ class ReportView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 1)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.table)
         self.refused_title = QLabel(refused_title, self)
         self.refused_title.setFont(scaled_font(self.refused_title, 1.0, bold=True))
         layout.addWidget(self.refused_title)
@@ -125,18 +131,31 @@ class ReportView(QWidget):
         self.refused.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_text_colour(self.refused, ERROR)
         layout.addWidget(self.refused)
+        layout.addStretch(1)
 
     def show_sources(self, sources: Sequence[SourceReport], refused: Sequence[str]) -> None:
         self.model.set_sources(sources)
         self.table.setVisible(bool(sources))
+        # As tall as its rows (up to a dozen), not a large empty box.
+        shown = min(len(sources), MAX_VISIBLE_ROWS)
+        rows = self.table.verticalHeader().defaultSectionSize() * shown
+        frame = 2 * self.table.frameWidth()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows + frame)
         self.refused.setText("\n".join(refused))
         self.refused_title.setVisible(bool(refused))
         self.refused.setVisible(bool(refused))
 
 
 def refused_lines(sources: Sequence[SourceReport]) -> list[str]:
-    """« name : the core's reason » for each file left aside."""
-    return [f"{s.path.name} : {s.skipped}" for s in sources if s.skipped is not None]
+    """« name : the core's reason » for each file left aside (its folder is in the tooltip)."""
+    line = i18n.french_spacing(QCoreApplication.translate("MergeDialog", "%1 : %2"))
+    return [
+        line.replace("%1", s.path.name).replace(
+            "%2", s.skipped.removeprefix(f"{s.path}: ").removeprefix(f"{s.path.name}: ")
+        )
+        for s in sources
+        if s.skipped is not None
+    ]
 
 
 class MergeDialog(QDialog):
@@ -148,7 +167,6 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle(self.tr("Fusionner des fichiers"))
-        self.resize(self.fontMetrics().averageCharWidth() * 130, 420)
         layout = QVBoxLayout(self)
         accepted = [s for s in report.sources if s.skipped is None]
         refused = refused_lines(report.sources)
@@ -178,6 +196,8 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        width = max(self.fontMetrics().averageCharWidth() * 110, self.sizeHint().width())
+        self.resize(width, self.sizeHint().height())
 
     @property
     def brings_anything(self) -> bool:

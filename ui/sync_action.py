@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldkit.merge import SourceReport
 from fieldkit.sync import SyncReport
 from ui import i18n
-from ui.merge_dialog import ReportView
+from ui.merge_dialog import ReportView, refused_lines
 from ui.qt import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 from ui.style import heading, make_quiet
 
@@ -24,7 +25,6 @@ class SyncResultDialog(QDialog):
         self.report = report
         self.change_folder_requested = False
         self.setWindowTitle(self.tr("Synchroniser avec un dossier"))
-        self.resize(self.fontMetrics().averageCharWidth() * 130, 400)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Synchronisation terminée"), self, 1.2))
         self.folder_label = QLabel(self.tr("Dossier : %1").replace("%1", str(folder)), self)
@@ -42,10 +42,11 @@ class SyncResultDialog(QDialog):
             self, self.tr("Fichiers ignorés (ils seront relus à la prochaine synchronisation)")
         )
         shown = [s for s in received if s.brought_anything]
-        self.view.show_sources(shown, report.warnings)
+        warnings = refused_lines(report.merged.sources)
+        if report.own_file_problem:
+            warnings.insert(0, report.own_file_problem)
+        self.view.show_sources(shown, warnings)
         layout.addWidget(self.view, 1)
-        if not shown and not report.warnings:
-            layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.change_button = buttons.addButton(
             self.tr("Changer de dossier…"), QDialogButtonBox.ButtonRole.ActionRole
@@ -54,6 +55,8 @@ class SyncResultDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout.addWidget(buttons)
+        width = max(self.fontMetrics().averageCharWidth() * 110, self.sizeHint().width())
+        self.resize(width, self.sizeHint().height())
 
     def _sent_text(self) -> str:
         name = self.report.own_file.name
@@ -67,7 +70,7 @@ class SyncResultDialog(QDialog):
             self.tr("Vos changements sont écrits dans « %2 » (%1 changements)."),
         ).replace("%2", name)
 
-    def _received_text(self, received: list) -> str:
+    def _received_text(self, received: list[SourceReport]) -> str:
         if not received:
             return self.tr("Aucun autre fichier d’enquête dans ce dossier pour l’instant.")
         if not any(s.brought_anything for s in received):

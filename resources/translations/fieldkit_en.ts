@@ -152,6 +152,18 @@
         <translation>&amp;Conflicts…</translation>
     </message>
     <message>
+        <source>Fusionner…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>Synchroniser</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Conflits…</source>
+        <translation>Conflicts…</translation>
+    </message>
+    <message>
         <source>Fusionner des fichiers</source>
         <translation>Merge files</translation>
     </message>
@@ -548,6 +560,10 @@
 </context>
 <context>
     <name>MergeDialog</name>
+    <message>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
     <message>
         <source>Fusionner des fichiers</source>
         <translation>Merge files</translation>
@@ -966,24 +982,34 @@
         <translation>File</translation>
     </message>
     <message>
-        <source>Nouvelles initiatives</source>
-        <translation>New initiatives</translation>
+        <source>Nouvelles
+initiatives</source>
+        <translation>New
+initiatives</translation>
     </message>
     <message>
-        <source>Nouveaux entretiens</source>
-        <translation>New interviews</translation>
+        <source>Nouveaux
+entretiens</source>
+        <translation>New
+interviews</translation>
     </message>
     <message>
-        <source>Réponses ajoutées</source>
-        <translation>Answers added</translation>
+        <source>Réponses
+ajoutées</source>
+        <translation>Answers
+added</translation>
     </message>
     <message>
-        <source>Réponses mises à jour</source>
-        <translation>Answers updated</translation>
+        <source>Réponses
+mises à jour</source>
+        <translation>Answers
+updated</translation>
     </message>
     <message>
-        <source>Nouveaux conflits</source>
-        <translation>New conflicts</translation>
+        <source>Nouveaux
+conflits</source>
+        <translation>New
+conflicts</translation>
     </message>
     <message>
         <source>%1 (rien de nouveau)</source>

@@ -13,7 +13,7 @@ from tests.ui.laptops import CAMILLE, answer, two_laptops
 from ui import i18n
 from ui.conflict_panel import ConflictListModel, ConflictReader
 from ui.main_window import MainWindow
-from ui.qt import Qt
+from ui.qt import Qt, QToolButton
 
 WAIT_MS = 10_000
 
@@ -69,6 +69,8 @@ def test_two_conflicts_are_resolved_in_the_panel(
     assert not detail.isVisible()
     assert window.conflict_label.text() == "" and not window.conflict_label.isVisible()
     window.close_survey()
+    panel.reload()  # a panel left over from a closed survey closes itself
+    assert not panel.isVisible()
     assert answer(path, interview, "besoins_non_couverts") == "Réparer, mais surtout se rencontrer."
     assert answer(path, interview, "definition_innovation") == (
         "Faire ensemble, et changer de regard."
@@ -86,6 +88,12 @@ def test_the_conflicts_action_opens_the_panel(
     assert action.toolTip() == "Conflits (Ctrl+Maj+C)"
     action.trigger()
     assert window.exchange.panel is not None and window.exchange.panel.isVisible()
+    assert window.overview is not None
+    ours = set(window.exchange.actions.values())
+    buttons = [
+        b.text() for b in window.overview.findChildren(QToolButton) if b.defaultAction() in ours
+    ]
+    assert buttons == ["Fusionner…", "Synchroniser", "Conflits…"]
 
 
 def test_the_conflict_list_model(qtmodeltester: ModelTester, tmp_path: Path, french: None) -> None:

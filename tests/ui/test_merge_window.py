@@ -83,7 +83,9 @@ def test_files_are_merged_after_their_dry_run_is_shown(
     # The file itself (chosen by mistake) is left out; Yanis's file brings its news.
     assert preview["rows"] == [["portable de Yanis.fieldkit", "1", "1", "2", "2", "2"]]
     assert preview["refused shown"]
-    assert str(preview["refused"]).startswith("copie abîmée.fieldkit : ")
+    assert (
+        preview["refused"] == "copie abîmée.fieldkit\u00a0: the file is truncated (only 66 bytes)"
+    )
     assert result["rows"] == preview["rows"] and not result["refused shown"]
     # The data is in the window: Yanis's initiative and visit, Camille's conflicts counted.
     assert window.overview is not None

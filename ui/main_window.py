@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit.device import config_dir, current_device, set_author
 from fieldkit.errors import FieldkitError
-from fieldkit.guide_loader import load_guide
+from fieldkit.guide_loader import load_guide_with_warnings
 from fieldkit.survey import SearchHit, Survey
 from ui import i18n
 from ui.errors import show_error
@@ -84,10 +84,14 @@ class MainWindow(QMainWindow):
         self._conflicts = 0
         # Actions other windows plug in (merge, sync, export): menu and overview toolbar.
         self._survey_extras: list[QAction] = []
+        self._menu_only: list[QAction] = []
         self.setWindowTitle("fieldkit")
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self._build_chrome()
+        from ui import export_dialog  # *Exporter…* and *… (.qdpx)…* (issues 5, 6)
+
+        self.exports = export_dialog.install(self)
         from ui.exchange import install_exchange  # merge, sync, conflicts (issue 4)
 
         self.exchange = install_exchange(self)
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         table = {
             "new_survey": (self.tr("&Nouvelle enquête…"), self.new_survey, ["Ctrl+Shift+N"]),
+            "import_xlsform": (self.tr("&Importer un guide XLSForm…"), self.import_xlsform, None),
             "open": (self.tr("&Ouvrir une enquête…"), self.open_dialog, [QKeySequence(std.Open)]),
             "demo": (self.tr("Ouvrir la &démo"), self.open_demo, None),
             "close": (self.tr("&Fermer l’enquête"), self.close_survey, [QKeySequence(std.Close)]),
@@ -178,7 +183,7 @@ class MainWindow(QMainWindow):
         bar.clear()
         a = self.actions
         file_menu = bar.addMenu(self.tr("&Fichier"))
-        for name in ("new_survey", "open", "demo"):
+        for name in ("new_survey", "import_xlsform", "open", "demo"):
             file_menu.addAction(a[name])
         self.recent_menu = QMenu(self.tr("Ouvertes &récemment"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -287,20 +292,39 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.update_status()
 
-    def new_survey(self) -> None:
+    def new_survey(self, guide_path: Path | None = None) -> None:
+        """Name a new survey and choose its guide; an XLSForm's remarks are shown first."""
+        from ui.guide_import import confirm_warnings
         from ui.new_survey_dialog import NewSurveyDialog
 
-        dialog = NewSurveyDialog(self, self.settings.default_folder)
+        dialog = NewSurveyDialog(self, self.settings.default_folder, guide_path)
         if not dialog.exec():
             return
         path = dialog.survey_path()
         try:
-            guide = load_guide(dialog.guide())
+            guide, warnings = load_guide_with_warnings(dialog.guide())
+        except (FieldkitError, OSError) as error:
+            show_error(self, self.tr("Impossible de créer l’enquête"), str(error))
+            return
+        if not confirm_warnings(self, dialog.guide(), guide, warnings):
+            return
+        try:
             Survey.create(path, guide).close()
         except (FieldkitError, OSError) as error:
             show_error(self, self.tr("Impossible de créer l’enquête"), str(error))
             return
         self.open_path(path)
+
+    def import_xlsform(self) -> None:
+        """A new survey whose guide is an XLSForm (ODK, KoboToolbox) chosen first."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Importer un guide XLSForm"),
+            str(self.settings.default_folder),
+            self.tr("Formulaires XLSForm (*.xlsx *.xlsm);;Tous les fichiers (*)"),
+        )
+        if name:
+            self.new_survey(Path(name))
 
     def open_dialog(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -336,7 +360,8 @@ class MainWindow(QMainWindow):
         if self.overview is None:
             self.overview = OverviewPage(self.session, self)
             for action in self._survey_extras:
-                self.overview.add_button(action)
+                if action not in self._menu_only:
+                    self.overview.add_button(action)
             self.overview.open_interview.connect(self.open_interview)
             self.overview.new_interview.connect(self.new_interview)
             self.overview.new_initiative.connect(self.new_initiative)
@@ -351,16 +376,19 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.update_status()
 
-    def add_survey_action(self, action: QAction) -> None:
+    def add_survey_action(self, action: QAction, toolbar: bool = True) -> None:
         """Plug a survey-wide command (*Fusionner…*, *Synchroniser*, *Exporter…*) in.
 
-        It goes to the *Enquête* menu and to the overview's toolbar; it is
-        enabled with the survey. The command's own window belongs to its caller.
+        It goes to the *Enquête* menu and (unless ``toolbar`` is false) to the
+        overview's toolbar; it is enabled with the survey. The command's own
+        window belongs to its caller.
         """
         self._survey_extras.append(action)
+        if not toolbar:
+            self._menu_only.append(action)
         self.addAction(action)
         self._build_menus()
-        if self.overview is not None:
+        if self.overview is not None and toolbar:
             self.overview.add_button(action)
         action.setEnabled(self.session is not None)
 

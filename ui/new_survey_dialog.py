@@ -1,4 +1,8 @@
-"""*Nouvelle enquête*: a file name, a folder, and the guide to answer it with."""
+"""*Nouvelle enquête*: a file name, a folder, and the guide to answer it with.
+
+The guide may be a fieldkit guide (.yaml) or an XLSForm workbook (.xlsx, as
+ODK and KoboToolbox write them), converted when the survey is created.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from ui.qt import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -24,7 +29,7 @@ EXTENSION = ".fieldkit"
 class NewSurveyDialog(QDialog):
     """Where the new survey file goes, and whether it uses the built-in guide."""
 
-    def __init__(self, parent: QWidget | None, folder: Path) -> None:
+    def __init__(self, parent: QWidget | None, folder: Path, guide: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Nouvelle enquête"))
         layout = QVBoxLayout(self)
@@ -38,13 +43,15 @@ class NewSurveyDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("&Dossier"), row)
+        folder_label = QLabel(self.tr("&Dossier"), self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, row)
         layout.addLayout(form)
         self.builtin = QRadioButton(self.tr("Guide intégré : « Monographie d’initiative »"), self)
         self.builtin.setChecked(True)
         self.from_file = QRadioButton(self.tr("Un guide enregistré sur le disque :"), self)
         self.guide_path = QLineEdit(self)
-        self.guide_path.setPlaceholderText(self.tr("fichier .yaml"))
+        self.guide_path.setPlaceholderText(self.tr("fichier .yaml ou formulaire XLSForm (.xlsx)"))
         choose = QPushButton(self.tr("Choisir…"), self)
         choose.clicked.connect(self._choose_guide)
         guide_row = QHBoxLayout()
@@ -65,6 +72,10 @@ class NewSurveyDialog(QDialog):
         self.guide_path.textChanged.connect(lambda _text: self._update())
         self.from_file.toggled.connect(lambda _on: self._update())
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        if guide is not None:
+            self.guide_path.setText(str(guide))
+            self.from_file.setChecked(True)
+            self.name.setText(guide.stem)
         self._update()
 
     def _choose_folder(self) -> None:
@@ -74,7 +85,10 @@ class NewSurveyDialog(QDialog):
 
     def _choose_guide(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choisir un guide d’entretien"), "", self.tr("Guides (*.yaml *.yml)")
+            self,
+            self.tr("Choisir un guide d’entretien"),
+            "",
+            self.tr("Guides et formulaires XLSForm (*.yaml *.yml *.xlsx *.xlsm)"),
         )
         if name:
             self.guide_path.setText(name)

@@ -217,6 +217,258 @@
     </message>
 </context>
 <context>
+    <name>ExportCommands</name>
+    <message>
+        <source>&amp;Exporter…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Exporter pour l’analyse &amp;qualitative (.qdpx)…</source>
+        <translation>Export for &amp;qualitative analysis (.qdpx)…</translation>
+    </message>
+    <message>
+        <source>Monographie – %1</source>
+        <translation>Monograph – %1</translation>
+    </message>
+    <message>
+        <source>Synthèse – %1</source>
+        <translation>Synthesis – %1</translation>
+    </message>
+    <message>
+        <source>Documents Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Classeurs Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Fichiers JSON (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Projets REFI-QDA (*.qdpx)</source>
+        <translation>REFI-QDA projects (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>Exporter vers…</source>
+        <translation>Export to…</translation>
+    </message>
+    <message>
+        <source>Écriture de la monographie…</source>
+        <translation>Writing the monograph…</translation>
+    </message>
+    <message>
+        <source>Écriture de la synthèse…</source>
+        <translation>Writing the synthesis…</translation>
+    </message>
+    <message>
+        <source>Écriture du tableau…</source>
+        <translation>Writing the table…</translation>
+    </message>
+    <message>
+        <source>Écriture des données…</source>
+        <translation>Writing the data…</translation>
+    </message>
+    <message>
+        <source>Écriture du projet d’analyse qualitative…</source>
+        <translation>Writing the qualitative analysis project…</translation>
+    </message>
+    <message>
+        <source>Impossible d’exporter</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>Aucun programme n’a pu ouvrir ce fichier</source>
+        <translation>No program could open this file</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exporter — %1</source>
+        <translation>Export — %1</translation>
+    </message>
+    <message>
+        <source>Que voulez-vous exporter ?</source>
+        <translation>What do you want to export?</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Monographie d’une initiative (.docx)</source>
+        <translation>&amp;Monograph of an initiative (.docx)</translation>
+    </message>
+    <message>
+        <source>Un document Word : toutes les visites d’une initiative, thème par thème.</source>
+        <translation>A Word document: every visit of an initiative, theme by theme.</translation>
+    </message>
+    <message>
+        <source>&amp;Synthèse de toutes les initiatives (.docx)</source>
+        <translation>&amp;Synthesis of all initiatives (.docx)</translation>
+    </message>
+    <message>
+        <source>Axe par axe, ce que chaque initiative a répondu, côte à côte.</source>
+        <translation>Axis by axis, what each initiative answered, side by side.</translation>
+    </message>
+    <message>
+        <source>&amp;Tableau des réponses</source>
+        <translation>&amp;Table of answers</translation>
+    </message>
+    <message>
+        <source>Une ligne par entretien, une colonne par question.</source>
+        <translation>One row per interview, one column per question.</translation>
+    </message>
+    <message>
+        <source>&amp;Données complètes (.json)</source>
+        <translation>&amp;Complete data (.json)</translation>
+    </message>
+    <message>
+        <source>Tout le contenu de l’enquête, pour un autre programme.</source>
+        <translation>Everything in the survey, for another program.</translation>
+    </message>
+    <message>
+        <source>Projet pour l’analyse &amp;qualitative (.qdpx)</source>
+        <translation>Project for &amp;qualitative analysis (.qdpx)</translation>
+    </message>
+    <message>
+        <source>Pour NVivo, ATLAS.ti, MAXQDA ou QualCoder : entretiens déjà codés.</source>
+        <translation>For NVivo, ATLAS.ti, MAXQDA or QualCoder: interviews already coded.</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>celui de fieldkit</source>
+        <translation>fieldkit’s own</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Modèle Word</source>
+        <translation>Word &amp;template</translation>
+    </message>
+    <message>
+        <source>&amp;Langue du document</source>
+        <translation>Document &amp;language</translation>
+    </message>
+    <message>
+        <source>&amp;Pseudonymiser les personnes rencontrées</source>
+        <translation>&amp;Pseudonymize the people met</translation>
+    </message>
+    <message>
+        <source>Remplacer leurs noms par leur rôle et leurs initiales, pour un document qui sort du réseau. Les personnes qui ont refusé d’être nommées le sont toujours.</source>
+        <translation>Replace their names by their role and initials, for a document that leaves the network. People who did not consent to be named always are.</translation>
+    </message>
+    <message>
+        <source>Inclure les entretiens en &amp;brouillon</source>
+        <translation>Include &amp;draft interviews</translation>
+    </message>
+    <message>
+        <source>Par défaut, seuls les entretiens terminés entrent dans le document.</source>
+        <translation>By default, only complete interviews go into the document.</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Choisir un modèle Word</source>
+        <translation>Choose a Word template</translation>
+    </message>
+    <message>
+        <source>Modèles Word (*.docx *.dotx)</source>
+        <translation>Word templates (*.docx *.dotx)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoneDialog</name>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>« %1 » est prêt.</source>
+        <translation>“%1” is ready.</translation>
+    </message>
+    <message>
+        <source>Dans le dossier %1</source>
+        <translation>In the folder %1</translation>
+    </message>
+    <message>
+        <source>Et à côté : %1</source>
+        <translation>And beside it: %1</translation>
+    </message>
+    <message>
+        <source>À savoir :</source>
+        <translation>Good to know:</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir le fichier</source>
+        <translation>&amp;Open the file</translation>
+    </message>
+    <message>
+        <source>&amp;Afficher dans le dossier</source>
+        <translation>&amp;Show in folder</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWarningsDialog</name>
+    <message>
+        <source>Importer un guide XLSForm</source>
+        <translation>Import an XLSForm guide</translation>
+    </message>
+    <message>
+        <source>« %2 » devient un guide, avec une remarque</source>
+        <translation>“%2” becomes a guide, with one remark</translation>
+    </message>
+    <message>
+        <source>« %2 » devient un guide, avec %1 remarques</source>
+        <translation>“%2” becomes a guide, with %1 remarks</translation>
+    </message>
+    <message>
+        <source>« %1 » : %2, %3.</source>
+        <translation>“%1”: %2, %3.</translation>
+    </message>
+    <message>
+        <source>%1 section</source>
+        <translation>%1 section</translation>
+    </message>
+    <message>
+        <source>%1 sections</source>
+        <translation>%1 sections</translation>
+    </message>
+    <message>
+        <source>%1 question</source>
+        <translation>%1 question</translation>
+    </message>
+    <message>
+        <source>%1 questions</source>
+        <translation>%1 questions</translation>
+    </message>
+    <message>
+        <source>Ce que le guide ne reprend pas tel quel est signalé ici, ligne par ligne. Vous pouvez créer l’enquête ainsi, ou corriger le formulaire et l’importer de nouveau.</source>
+        <translation>What the guide cannot take as it is is listed here, row by row. You can create the survey like this, or correct the form and import it again.</translation>
+    </message>
+    <message>
+        <source>Créer l’enquête</source>
+        <translation>Create the survey</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Historique de la réponse</source>
@@ -350,6 +602,10 @@
         <translation>&amp;New survey…</translation>
     </message>
     <message>
+        <source>&amp;Importer un guide XLSForm…</source>
+        <translation>&amp;Import an XLSForm guide…</translation>
+    </message>
+    <message>
         <source>&amp;Ouvrir une enquête…</source>
         <translation>&amp;Open a survey…</translation>
     </message>
@@ -472,6 +728,14 @@
     <message>
         <source>Impossible de créer l’enquête</source>
         <translation>The survey could not be created</translation>
+    </message>
+    <message>
+        <source>Importer un guide XLSForm</source>
+        <translation>Import an XLSForm guide</translation>
+    </message>
+    <message>
+        <source>Formulaires XLSForm (*.xlsx *.xlsm);;Tous les fichiers (*)</source>
+        <translation>XLSForm forms (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
         <source>Ouvrir une enquête</source>
@@ -647,8 +911,12 @@
         <translation>An interview guide saved on disk:</translation>
     </message>
     <message>
-        <source>fichier .yaml</source>
-        <translation>.yaml file</translation>
+        <source>fichier .yaml ou formulaire XLSForm (.xlsx)</source>
+        <translation>.yaml file or XLSForm form (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Guides et formulaires XLSForm (*.yaml *.yml *.xlsx *.xlsm)</source>
+        <translation>Guides and XLSForm forms (*.yaml *.yml *.xlsx *.xlsm)</translation>
     </message>
     <message>
         <source>Choisir…</source>
@@ -665,10 +933,6 @@
     <message>
         <source>Choisir un guide d’entretien</source>
         <translation>Choose an interview guide</translation>
-    </message>
-    <message>
-        <source>Guides (*.yaml *.yml)</source>
-        <translation>Interview guides (*.yaml *.yml)</translation>
     </message>
 </context>
 <context>

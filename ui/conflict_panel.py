@@ -38,6 +38,7 @@ from ui.qt import (
     QPushButton,
     QScrollArea,
     QShortcut,
+    QSizePolicy,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -216,6 +217,9 @@ class ValueCard(QWidget):
         self.value.setReadOnly(True)
         self.value.setPlainText(item.text(revision.value, language) or self.tr("(sans réponse)"))
         self.value.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        if not item.combinable:  # a choice, a number, a date: a few words at most
+            self.value.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.value, 1)
         self.keep_button = QPushButton(self.tr("Garder cette version"), self)
         self.keep_button.setToolTip(
@@ -274,6 +278,7 @@ class ConflictDetail(QWidget):
         self.not_combinable.setWordWrap(True)
         make_quiet(self.not_combinable)
         self._layout.addWidget(self.not_combinable)
+        self._layout.addStretch(0)  # takes what short values leave
         self.combined.textChanged.connect(self._update_combine_button)
 
     def show_item(self, item: ConflictItem | None) -> None:
@@ -307,6 +312,7 @@ class ConflictDetail(QWidget):
         texts = [item.text(v.value, language) for v in item.conflict.values]
         unique = [t for i, t in enumerate(texts) if t and t not in texts[:i]]
         combinable = item.combinable
+        self._layout.setStretchFactor(self.values_row, 1 if combinable else 0)
         self.combined.setPlainText("\n\n".join(unique) if combinable else "")
         for widget in (self.combine_label, self.combined, self.combine_button):
             widget.setVisible(combinable)

@@ -13,7 +13,7 @@ from tests.ui.laptops import CAMILLE, answer, two_laptops
 from ui import i18n
 from ui.conflict_panel import ConflictListModel, ConflictReader
 from ui.main_window import MainWindow
-from ui.qt import Qt, QToolButton
+from ui.qt import QApplication, Qt, QToolButton
 
 WAIT_MS = 10_000
 
@@ -105,3 +105,27 @@ def test_the_conflict_list_model(qtmodeltester: ModelTester, tmp_path: Path, fre
         assert model.rowCount() == 2
         model.set_items([])
         qtmodeltester.check(model)
+
+
+def test_the_commands_follow_a_change_of_language(
+    window: MainWindow, qapp: QApplication, tmp_path: Path
+) -> None:
+    path, _interview = merged(tmp_path)
+    assert window.open_path(path)
+    try:
+        window.apply_language("en")
+        qapp.processEvents()  # the language change reaches the windows as an event
+        actions = window.exchange.actions
+        assert [actions[name].text() for name in ("merge", "sync", "conflicts")] == [
+            "&Merge files…",
+            "S&ync with a folder…",
+            "&Conflicts…",
+        ]
+        assert actions["sync"].toolTip() == "Sync with a folder (Ctrl+Shift+S)"
+        assert window.conflict_label.text() == "⚠ 2 conflicts"
+        window.exchange.show_conflicts()
+        panel = window.exchange.panel
+        assert panel is not None and panel.count.text() == "2 open conflicts"
+        assert panel.detail.cards[0].keep_button.text() == "Keep this version"
+    finally:
+        i18n.install_language(qapp, "fr")

@@ -59,8 +59,10 @@ class Exchange(QObject):
             "conflicts": make_action(window, "", self.show_conflicts, [SHORTCUTS["conflicts"]]),
         }
         self._name_actions()
-        for action in self.actions.values():
-            window.add_survey_action(action)
+        window.add_survey_action(self.actions["merge"])
+        window.add_survey_action(self.actions["sync"])
+        # The status bar's count is the conflicts' button; the menu has them too.
+        window.add_survey_action(self.actions["conflicts"], toolbar=False)
         window.conflicts_requested.connect(self.show_conflicts)
         window.installEventFilter(self)
 

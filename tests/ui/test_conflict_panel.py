@@ -93,7 +93,8 @@ def test_the_conflicts_action_opens_the_panel(
     buttons = [
         b.text() for b in window.overview.findChildren(QToolButton) if b.defaultAction() in ours
     ]
-    assert buttons == ["Fusionner…", "Synchroniser", "Conflits…"]
+    assert buttons == ["Fusionner…", "Synchroniser"]
+    assert action in window.survey_menu.actions()
 
 
 def test_the_conflict_list_model(qtmodeltester: ModelTester, tmp_path: Path, french: None) -> None:

@@ -66,7 +66,8 @@ class GuideWarningsDialog(QDialog):
         self.warnings = QTextBrowser(self)
         self.warnings.setOpenLinks(False)
         items = "".join(f"<li style='margin-bottom: 6px'>{html.escape(w)}</li>" for w in warnings)
-        self.warnings.setHtml(f"<ul style='margin-left: 0'>{items}</ul>")
+        self.warnings.document().setIndentWidth(self.fontMetrics().averageCharWidth() * 2)
+        self.warnings.setHtml(f"<ul>{items}</ul>")
         layout.addWidget(self.warnings, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.create_button = buttons.addButton(

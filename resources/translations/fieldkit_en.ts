@@ -461,7 +461,7 @@
     </message>
     <message>
         <source>Ce que le guide ne reprend pas tel quel est signalé ici, ligne par ligne. Vous pouvez créer l’enquête ainsi, ou corriger le formulaire et l’importer de nouveau.</source>
-        <translation>What the guide cannot take as it is is listed here, row by row. You can create the survey like this, or correct the form and import it again.</translation>
+        <translation>Anything the guide cannot take over exactly is listed here, row by row. You can create the survey like this, or correct the form and import it again.</translation>
     </message>
     <message>
         <source>Créer l’enquête</source>

@@ -21,6 +21,7 @@ from ui.export_dialog import (
 )
 from ui.main_window import MainWindow
 from ui.qt import (
+    QApplication,
     QDesktopServices,
     QFileDialog,
     QLabel,
@@ -283,3 +284,41 @@ def test_an_exported_result_with_warnings_lists_them(opened: MainWindow, qtbot: 
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert any("attached file" in text for text in texts)
+
+
+def test_the_commands_follow_a_change_of_language(
+    opened: MainWindow, qtbot: QtBot, qapp: QApplication
+) -> None:
+    from ui import i18n
+
+    i18n.install_language(qapp, "en")
+    try:
+        qtbot.waitUntil(lambda: opened.exports.export_action.text() == "&Export…")
+        assert opened.exports.qdpx_action.text() == "Export for &qualitative analysis (.qdpx)…"
+        assert opened.exports.export_action.iconText() == "Export…"
+    finally:
+        i18n.install_language(qapp, "fr")
+    qtbot.waitUntil(lambda: opened.exports.export_action.text() == "&Exporter…")
+
+
+def test_the_last_choices_are_offered_again(
+    opened: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    answer_dialog: Callable[..., None],
+    save_as: Callable[[Path], list[str]],
+) -> None:
+    save_as(tmp_path / "réponses.xlsx")
+    answer_dialog(ExportDialog, _choose("table", pseudonymize=True))
+    answer_dialog(ExportDoneDialog, lambda _dialog: None, result=0)
+    opened.exports.export_action.trigger()
+    _wait_for_export(qtbot, opened)
+    assert (tmp_path / "réponses.xlsx").exists()
+    offered: list[tuple[str, bool]] = []
+
+    def look(dialog: ExportDialog) -> None:
+        offered.append((dialog.kind(), dialog.pseudonymize.isChecked()))
+
+    answer_dialog(ExportDialog, look, result=0)
+    opened.exports.export_action.trigger()
+    assert offered == [("table", True)]

@@ -56,11 +56,13 @@ class Exchange(QObject):
         self.actions: dict[str, QAction] = {
             "merge": make_action(window, "", self.merge, [SHORTCUTS["merge"]]),
             "sync": make_action(window, "", self.sync, [SHORTCUTS["sync"]]),
+            "sync_folder": make_action(window, "", lambda: self.sync(choose=True)),
             "conflicts": make_action(window, "", self.show_conflicts, [SHORTCUTS["conflicts"]]),
         }
         self._name_actions()
         window.add_survey_action(self.actions["merge"])
         window.add_survey_action(self.actions["sync"])
+        window.add_survey_action(self.actions["sync_folder"], toolbar=False)
         # The status bar's count is the conflicts' button; the menu has them too.
         window.add_survey_action(self.actions["conflicts"], toolbar=False)
         window.conflicts_requested.connect(self.show_conflicts)
@@ -70,12 +72,14 @@ class Exchange(QObject):
         texts = {
             "merge": self.tr("&Fusionner des fichiers…"),
             "sync": self.tr("S&ynchroniser avec un dossier…"),
+            "sync_folder": self.tr("Changer le &dossier de synchronisation…"),
             "conflicts": self.tr("&Conflits…"),
         }
         # The overview's toolbar buttons: short words (UX.md: *Fusionner…*, *Synchroniser*).
         buttons = {
             "merge": self.tr("Fusionner…"),
             "sync": self.tr("Synchroniser"),
+            "sync_folder": self.tr("Dossier de synchronisation…"),
             "conflicts": self.tr("Conflits…"),
         }
         for name, text in texts.items():
@@ -222,6 +226,13 @@ class Exchange(QObject):
         if report is None:
             self.window.statusBar().showMessage(
                 self.tr("Synchronisation annulée : rien n’a été reçu."), STATUS_MESSAGE_MS
+            )
+            return
+        if not report.warnings and not report.merged.brought_anything:
+            # Nothing to read: a word in the status bar, not a window to close.
+            self.window.statusBar().showMessage(
+                self.tr("Synchronisé avec « %1 » : rien de nouveau.").replace("%1", folder.name),
+                STATUS_MESSAGE_MS,
             )
             return
         dialog = SyncResultDialog(self.window, report, folder)

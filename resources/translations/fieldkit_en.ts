@@ -148,6 +148,10 @@
         <translation>S&amp;ync with a folder…</translation>
     </message>
     <message>
+        <source>Changer le &amp;dossier de synchronisation…</source>
+        <translation>Change the sync &amp;folder…</translation>
+    </message>
+    <message>
         <source>&amp;Conflits…</source>
         <translation>&amp;Conflicts…</translation>
     </message>
@@ -158,6 +162,10 @@
     <message>
         <source>Synchroniser</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Dossier de synchronisation…</source>
+        <translation>Sync folder…</translation>
     </message>
     <message>
         <source>Conflits…</source>
@@ -214,6 +222,10 @@
     <message>
         <source>Synchronisation annulée : rien n’a été reçu.</source>
         <translation>Sync cancelled: nothing was received.</translation>
+    </message>
+    <message>
+        <source>Synchronisé avec « %1 » : rien de nouveau.</source>
+        <translation>Synced with “%1”: nothing new.</translation>
     </message>
 </context>
 <context>

@@ -77,19 +77,18 @@ def test_two_files_converge_through_a_folder(
     assert Settings().sync_folder(laptops.camille) == folder
 
     # The folder is remembered: the shortcut syncs at once, and nothing new comes twice.
+    (folder / "fieldkit-partiel.fieldkit").unlink()
     window.overview.view.setFocus()
     keys = QKeySequence("Ctrl+Shift+S")[0]
     qtbot.keyClick(window.focusWidget(), keys.key(), keys.keyboardModifiers())
-    qtbot.waitUntil(lambda: len(results) == 2, timeout=WAIT_MS)
-    assert len(asked) == 1
-    second = results[1]
-    assert second["sent"] == (
-        "Votre fichier dans le dossier (« "
-        + str(first["sent"]).split("« ")[1].split(" »")[0]
-        + " ») était déjà à jour."
+    qtbot.waitUntil(
+        lambda: (
+            window.statusBar().currentMessage()
+            == ("Synchronisé avec « clé USB » : rien de nouveau.")
+        ),
+        timeout=WAIT_MS,
     )
-    assert second["received"] == "Rien de nouveau dans l’autre fichier du dossier."
-    assert second["files"] == []
+    assert len(asked) == 1 and len(results) == 1
 
     # Yanis syncs in turn: both laptops hold the same survey.
     window.close_survey()
@@ -109,8 +108,9 @@ def test_another_folder_can_be_chosen_from_the_result(
 ) -> None:
     laptops = two_laptops(tmp_path, conflicts=False)
     first, second = tmp_path / "Nextcloud", tmp_path / "clé USB"
-    first.mkdir()
-    second.mkdir()
+    for folder in (first, second):  # each holds a file being copied: worth a word
+        folder.mkdir()
+        (folder / "fieldkit-partiel.fieldkit").write_bytes(b"SQLite format 3\x00")
     folders = [first, second]
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *_: str(folders.pop(0)))
@@ -129,4 +129,29 @@ def test_another_folder_can_be_chosen_from_the_result(
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=WAIT_MS)
     assert shown == [f"Dossier : {first}", f"Dossier : {second}"]
     assert Settings().sync_folder(laptops.camille) == second
-    assert [p.name.startswith("fieldkit-") for p in second.iterdir()] == [True]
+    assert len(list(second.iterdir())) == 2  # this laptop's file is there now
+
+
+def test_the_folder_is_changed_from_the_menu(
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer_dialog: Callable[..., None],
+) -> None:
+    laptops = two_laptops(tmp_path, conflicts=False)
+    old, new = tmp_path / "ancienne clé", tmp_path / "Syncthing"
+    old.mkdir()
+    new.mkdir()
+    sync_yanis(laptops.yanis, new)
+    Settings().set_sync_folder(laptops.camille, old)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_: str(new)))
+    shown: list[str] = []
+    answer_dialog(SyncResultDialog, lambda dialog: shown.append(dialog.received.text()))
+    assert window.open_path(laptops.camille)
+    change = window.exchange.actions["sync_folder"]
+    assert change in window.survey_menu.actions()
+    change.trigger()
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=WAIT_MS)
+    assert shown == ["Reçu des autres fichiers du dossier :"]
+    assert Settings().sync_folder(laptops.camille) == new

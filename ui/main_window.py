@@ -644,7 +644,7 @@ class MainWindow(QMainWindow):
                 self.interview.show_section(place[1])
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self, self.actions.actions.values()).exec()
+        ShortcutsDialog(self, [*self.actions.actions.values(), *self._survey_extras]).exec()
 
     def about(self) -> None:
         from fieldkit import __version__

@@ -322,3 +322,20 @@ def test_the_last_choices_are_offered_again(
     answer_dialog(ExportDialog, look, result=0)
     opened.exports.export_action.trigger()
     assert offered == [("table", True)]
+
+
+def test_f1_lists_the_export_shortcut(opened: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.shortcuts import ShortcutsDialog
+
+    listed: dict[str, str] = {}
+
+    def collect(dialog: ShortcutsDialog) -> int:
+        table = dialog.table
+        listed.update(
+            (table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())
+        )
+        return 0
+
+    monkeypatch.setattr(ShortcutsDialog, "exec", collect)
+    opened.show_shortcuts()
+    assert listed["Exporter…"] == "Ctrl+E"

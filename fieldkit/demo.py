@@ -3,7 +3,8 @@
 The content lives in ``resources/demo/demo-survey.yaml``; this module writes it
 through the ordinary survey API, each visit signed by its own facilitator on
 their own (simulated) laptop, so the demo shows real authorship and history.
-Ids are derived from the content's keys, so every demo has the same ids.
+Initiatives and visits take ids derived from the content's keys, so every
+demo names them alike (screenshots and tests can rely on it).
 """
 
 from __future__ import annotations

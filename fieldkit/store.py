@@ -554,18 +554,6 @@ class ChangeLog:
 
     # -- local, per-file facts (never part of the shared state) -----------------
 
-    def local(self, key: str) -> str | None:
-        row = self.connection.execute("SELECT value FROM local WHERE key = ?", (key,)).fetchone()
-        return str(row[0]) if row else None
-
-    def set_local(self, key: str, value: str) -> None:
-        with self.transaction():
-            self.connection.execute(
-                "INSERT INTO local (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
-
     def has_unsent(self) -> bool:
         return self.connection.execute("SELECT 1 FROM unsent LIMIT 1").fetchone() is not None
 

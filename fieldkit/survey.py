@@ -14,7 +14,6 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
 from fieldkit.changes import Change, decode
@@ -616,10 +615,6 @@ class Survey:
 
     def field_state(self, entity: str, entity_id: str, field: str) -> FieldState | None:
         return self.log.get(entity, entity_id, field)
-
-    @cached_property
-    def file_id(self) -> str:
-        return self.log.local("file_id") or ""
 
 
 def _split_conflict(conflict_id: str) -> tuple[str, str, str]:

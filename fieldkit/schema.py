@@ -7,6 +7,8 @@ by step inside one transaction, after a backup copy is made beside it.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import sqlite3
 import struct
 from collections.abc import Callable
@@ -131,11 +133,26 @@ def sniff(path: Path) -> None:
         raise FieldkitError(f"{path}: not a fieldkit survey file (not an SQLite database)")
 
 
+def wal_may_complete(path: Path) -> bool:
+    """Whether a write-ahead log beside ``path`` may hold pages the file lacks.
+
+    A process killed during a checkpoint leaves a main file shorter than its
+    header says until SQLite replays the ``-wal``: its bytes alone say nothing
+    then, and only SQLite, opening it, can tell a sound file from a damaged one.
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def check_header(path: Path, shown: Path | None = None) -> None:
     """Refuse a file shorter than its own header says: a truncated copy.
 
     ``shown`` is the name to give in the message when ``path`` is a private
-    copy of the file the user named (a merge source's snapshot).
+    copy of the file the user named (a merge source's snapshot). Callers skip
+    this check while :func:`wal_may_complete` says a ``-wal`` may fill the gap.
     """
     shown = shown or path
     with path.open("rb") as handle:
@@ -184,6 +201,73 @@ def quick_check(connection: sqlite3.Connection, path: Path) -> None:
     problems = [str(r[0]) for r in rows if r[0] != "ok"]
     if problems:
         raise FieldkitError(f"{path}: the file is damaged ({problems[0]})")
+
+
+#: Tables SQLite itself may add to any file (``ANALYZE`` statistics, counters).
+SQLITE_INTERNAL = frozenset({"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"})
+
+Objects = dict[tuple[str, str], tuple[str, str | None]]
+
+
+def _objects(connection: sqlite3.Connection) -> Objects:
+    rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return {(str(t), str(n)): (str(tbl), sql) for t, n, tbl, sql in rows}
+
+
+@functools.cache
+def _reference() -> Objects:
+    """The schema this fieldkit creates, built in memory from ``SCHEMA_SQL``."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
+        connection.executescript(SCHEMA_SQL)
+        return _objects(connection)
+
+
+@functools.cache
+def _shadow_prefixes() -> tuple[str, ...]:
+    """Name prefixes of the tables full-text search keeps for itself.
+
+    Their definitions are written by SQLite's FTS5 module, not by fieldkit,
+    and may vary between SQLite versions; only their presence is compared.
+    """
+    return tuple(
+        f"{name}_"
+        for (kind, name), (_, sql) in _reference().items()
+        if kind == "table" and (sql or "").startswith("CREATE VIRTUAL TABLE")
+    )
+
+
+def check_objects(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file whose schema is not exactly the one this fieldkit makes.
+
+    A trigger, a view or an index of its own would run or be read the moment
+    the file is written to or queried, whoever received it: every file is
+    checked on opening, one's own included, not only merge sources.
+    """
+    found, reference = _objects(connection), _reference()
+    missing = sorted(reference.keys() - found.keys())
+    if missing:
+        kinds = sorted({kind for kind, _ in missing}, key=["table", "index", "view"].index)
+        names = ", ".join(name for kind, name in missing if kind == kinds[0])
+        raise FieldkitError(f"{path}: the file is damaged (missing {kinds[0]}s: {names})")
+    for kind, name in sorted(found.keys() - reference.keys()):
+        if kind == "table" and name in SQLITE_INTERNAL:
+            continue
+        raise FieldkitError(f"{path}: {_foreign(kind, name)}")
+    for (kind, name), definition in sorted(reference.items()):
+        if name.startswith(_shadow_prefixes()):
+            continue
+        if found[(kind, name)] != definition:
+            raise FieldkitError(
+                f"{path}: the file's {kind} {name} is not the one fieldkit makes; it was altered"
+            )
+
+
+def _foreign(kind: str, name: str) -> str:
+    if kind == "trigger":
+        return f"the file carries a trigger of its own ({name}), which fieldkit refuses to run"
+    if kind == "view":
+        return f"the file carries a view of its own ({name}), which fieldkit refuses to read"
+    return f"the file has a {kind} fieldkit does not know ({name})"
 
 
 def upgrade(connection: sqlite3.Connection, path: Path, version: int) -> Path | None:

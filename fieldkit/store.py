@@ -167,7 +167,9 @@ class ChangeLog:
         """Open an existing survey file, upgrading an older schema when writing."""
         path = Path(path)
         schema.sniff(path)
-        schema.check_header(path)
+        completed_by_wal = schema.wal_may_complete(path)
+        if not completed_by_wal:
+            schema.check_header(path)
         if not readonly:
             if not is_writable(path):
                 raise FieldkitError(f"{path}: the file is read-only")
@@ -180,7 +182,9 @@ class ChangeLog:
                 raise FieldkitError(
                     f"{path}: made by an older fieldkit; open it for writing once to upgrade it"
                 )
-            cls._check_tables(connection, path)
+            if completed_by_wal:
+                schema.quick_check(connection, path)
+            schema.check_objects(connection, path)
             if not readonly:
                 if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     connection.execute("PRAGMA journal_mode = WAL")
@@ -208,15 +212,6 @@ class ChangeLog:
         # OS's hands at once; only a power cut may lose the very last ones.
         connection.execute("PRAGMA synchronous = NORMAL")
         return connection
-
-    @staticmethod
-    def _check_tables(connection: sqlite3.Connection, path: Path) -> None:
-        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        missing = sorted({"changes", "guides", "blobs", "state", "local", "unsent"} - names)
-        if missing:
-            raise FieldkitError(
-                f"{path}: the file is damaged (missing tables: {', '.join(missing)})"
-            )
 
     def close(self) -> None:
         # Only after a write: optimize may store statistics, and a command

@@ -34,7 +34,6 @@ under a temporary name, in rollback mode, then renamed.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import re
@@ -53,8 +52,6 @@ from fieldkit.guide_loader import guide_hash, parse_guide
 from fieldkit.hlc import pack
 from fieldkit.survey import MAX_ATTACHMENT_BYTES
 
-#: Tables SQLite itself may add to any file (``ANALYZE`` statistics, counters).
-SQLITE_INTERNAL = frozenset({"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"})
 #: The longest text SQLite may hand us from a received file: an attachment at
 #: the limit, with room to spare; anything longer is refused unread.
 LONGEST_VALUE = MAX_ATTACHMENT_BYTES + 1024 * 1024
@@ -107,7 +104,8 @@ def _take_snapshot(path: Path, folder: Path) -> Path:
             shutil.copyfile(wal, sibling(snapshot, "-wal"))
         shutil.copyfile(path, snapshot)
         if _signature(path) == before:
-            schema.check_header(snapshot, shown=path)
+            if not schema.wal_may_complete(snapshot):
+                schema.check_header(snapshot, shown=path)
             return snapshot
         time.sleep(0.2 * (attempt + 1))
     raise FieldkitError(
@@ -165,36 +163,6 @@ def _damaged(path: Path, error: sqlite3.Error) -> FieldkitError:
     return FieldkitError(f"{path}: the file is damaged or unreadable ({error})")
 
 
-Objects = dict[tuple[str, str], tuple[str, str | None]]
-
-
-def _objects(connection: sqlite3.Connection) -> Objects:
-    rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    return {(str(t), str(n)): (str(tbl), sql) for t, n, tbl, sql in rows}
-
-
-@functools.cache
-def _reference() -> Objects:
-    """The schema this fieldkit creates, built in memory from ``schema.SCHEMA_SQL``."""
-    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
-        connection.executescript(schema.SCHEMA_SQL)
-        return _objects(connection)
-
-
-@functools.cache
-def _shadow_prefixes() -> tuple[str, ...]:
-    """Name prefixes of the tables full-text search keeps for itself.
-
-    Their definitions are written by SQLite's FTS5 module, not by fieldkit,
-    and may vary between SQLite versions; only their presence is compared.
-    """
-    return tuple(
-        f"{name}_"
-        for (kind, name), (_, sql) in _reference().items()
-        if kind == "table" and (sql or "").startswith("CREATE VIRTUAL TABLE")
-    )
-
-
 @dataclass
 class ReceivedFile:
     """A checked, read-only snapshot of a survey file from elsewhere."""
@@ -216,7 +184,7 @@ class ReceivedFile:
         with self._reading():
             self._check_identity()
             schema.quick_check(self.connection, self.path)
-            self._check_schema()
+            schema.check_objects(self.connection, self.path)
 
     def _check_identity(self) -> None:
         version = schema.check_identity(self.connection, self.path)
@@ -228,23 +196,6 @@ class ReceivedFile:
         encoding = self.connection.execute("PRAGMA encoding").fetchone()[0]
         if encoding != "UTF-8":
             raise FieldkitError(f"{self.path}: not a fieldkit survey file (text in {encoding})")
-
-    def _check_schema(self) -> None:
-        found, reference = _objects(self.connection), _reference()
-        for kind, name in sorted(found.keys() - reference.keys()):
-            if kind == "table" and name in SQLITE_INTERNAL:
-                continue
-            raise FieldkitError(f"{self.path}: {_foreign(kind, name)}")
-        for kind, name in sorted(reference.keys() - found.keys()):
-            raise FieldkitError(f"{self.path}: the file is damaged (its {kind} {name} is missing)")
-        for (kind, name), definition in sorted(reference.items()):
-            if name.startswith(_shadow_prefixes()):
-                continue
-            if found[(kind, name)] != definition:
-                raise FieldkitError(
-                    f"{self.path}: the file's {kind} {name} is not the one fieldkit makes; "
-                    "it was altered"
-                )
 
     # -- rows -------------------------------------------------------------------------
 
@@ -324,14 +275,6 @@ class ReceivedFile:
                 "SELECT count(*), coalesce(sum(device = ?), 0) FROM changes", (device,)
             ).fetchone()
         return int(total), int(mine)
-
-
-def _foreign(kind: str, name: str) -> str:
-    if kind == "trigger":
-        return f"the file carries a trigger of its own ({name}), which fieldkit refuses to run"
-    if kind == "view":
-        return f"the file carries a view of its own ({name}), which fieldkit refuses to read"
-    return f"the file has a {kind} fieldkit does not know ({name})"
 
 
 def _is_name(value: object, shortest: int = 1) -> bool:

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := demo/demo.fieldkit
 
-.PHONY: run test lint format bench demo clean package
+.PHONY: run test quick lint format bench demo clean package
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,15 +24,19 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS); \
 	status=$$?; if [ $$status -eq 5 ]; then echo "pytest collected no test: failing"; exit 1; fi; exit $$status
 
+## The developer's quick run: everything but the slow end-to-end tests (CI runs them all).
+quick: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
 ## Lint, check formatting and type-check the core.
 lint: $(STAMP)
-	$(BIN)/ruff check fieldkit ui tests
-	$(BIN)/ruff format --check fieldkit ui tests
+	$(BIN)/ruff check fieldkit ui tests tools
+	$(BIN)/ruff format --check fieldkit ui tests tools
 	$(BIN)/mypy fieldkit
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix fieldkit ui tests
-	$(BIN)/ruff format fieldkit ui tests
+	$(BIN)/ruff check --fix fieldkit ui tests tools
+	$(BIN)/ruff format fieldkit ui tests tools
 
 ## Benchmarks: one line per figure, with a ratio against a baseline measured in the same run.
 bench: $(STAMP)

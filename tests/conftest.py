@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from fieldkit.cli import cli
-from fieldkit.device import CONFIG_ENV, Device
 from fieldkit.survey import Survey
+from fieldkit.survey.device import CONFIG_ENV, Device
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import fieldkit
-from fieldkit.guide_loader import load_guide
+from fieldkit.guide.loader import load_guide
 from fieldkit.resources import BUILTIN_GUIDE, builtin_guide_path, resources_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,9 +61,12 @@ def test_importing_every_core_module_leaves_qt_and_ui_out(tmp_path: Path) -> Non
     assert report["qt_or_ui"] == []
     # The walk saw every module file, so none escaped the check above.
     assert set(report["walked"]) == _core_modules()
-    assert {"fieldkit.cli", "fieldkit.store", "fieldkit.survey", "fieldkit.__main__"} <= set(
-        report["walked"]
-    )
+    assert {
+        "fieldkit.cli",
+        "fieldkit.survey.store",
+        "fieldkit.survey.file",
+        "fieldkit.__main__",
+    } <= set(report["walked"])
 
 
 def test_resources_are_found_in_a_source_checkout() -> None:

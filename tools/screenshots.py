@@ -33,10 +33,9 @@ def main(folder: Path) -> int:
 
 def _render(folder: Path, scratch: Path) -> int:
     sys.path.insert(0, str(ROOT))
-    from fieldkit.demo import build_demo
+    from fieldkit.survey import build_demo
     from ui import i18n
-    from ui.app import make_app
-    from ui.main_window import MainWindow
+    from ui.app import build_window, make_app
     from ui.qt import QApplication, QSettings
     from ui.settings import Settings
 
@@ -46,7 +45,7 @@ def _render(folder: Path, scratch: Path) -> int:
     i18n.install_language(app, os.environ.get("FIELDKIT_LANGUAGE", "fr"))
     demo = scratch / "visites-2026.fieldkit"
     build_demo(demo)
-    window = MainWindow(Settings())
+    window = build_window(Settings())
     window.resize(*SIZE)
     window.show()
     folder.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -31,16 +32,51 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     """The window's modules, the only place with strings to translate."""
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").glob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
 
 
 def ts_file(language: str) -> Path:
     return TRANSLATIONS / f"fieldkit_{language}.ts"
 
 
+def known_translations(ts: Path) -> dict[str, str]:
+    """Every finished translation of the .ts, by source text (the first one wins)."""
+    if not ts.exists():
+        return {}
+    known: dict[str, str] = {}
+    for message in ElementTree.parse(ts).iter("message"):
+        source, translation = message.find("source"), message.find("translation")
+        if source is None or translation is None or translation.get("type"):
+            continue
+        known.setdefault(source.text or "", translation.text or "")
+    return known
+
+
+def carry_over(ts: Path, known: dict[str, str]) -> None:
+    """Fill strings that moved to another class with the translation they had there.
+
+    lupdate files a string under its class: moving a method to another class
+    would otherwise leave its strings untranslated, although nothing changed.
+    """
+    tree = ElementTree.parse(ts)
+    changed = False
+    for message in tree.iter("message"):
+        source, translation = message.find("source"), message.find("translation")
+        if source is None or translation is None or translation.get("type") != "unfinished":
+            continue
+        if (source.text or "") in known:
+            translation.text = known[source.text or ""]
+            del translation.attrib["type"]
+            changed = True
+    if changed:
+        body = ElementTree.tostring(tree.getroot(), encoding="unicode")
+        ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', "utf-8")
+
+
 def update(ts: Path | None = None, language: str = "en") -> None:
     """Add new source strings to the .ts (obsolete ones are dropped)."""
     target = ts or ts_file(language)
+    known = known_translations(target)
     subprocess.run(
         [
             tool("pyside6-lupdate"),
@@ -59,6 +95,7 @@ def update(ts: Path | None = None, language: str = "en") -> None:
         check=True,
         capture_output=True,
     )
+    carry_over(target, known)
 
 
 def release(ts: Path | None = None, qm: Path | None = None, language: str = "en") -> None:

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldkit.resources import resource_path
-from ui import i18n, single_instance
-from ui.main_window import MainWindow
+from ui import i18n
 from ui.qt import QApplication, QIcon
 from ui.settings import Settings
+from ui.shell import MainWindow, single_instance
 
 
 def make_app(argv: Sequence[str]) -> QApplication:
@@ -23,6 +23,21 @@ def make_app(argv: Sequence[str]) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def build_window(settings: Settings) -> MainWindow:
+    """The main window with the commands that plug into it: export, merge, sync, conflicts.
+
+    They are installed from here rather than by the window itself, so that
+    the window does not import the parts that need to know the window.
+    """
+    from ui.exchange import install_exchange
+    from ui.export import install_exports
+
+    window = MainWindow(settings)
+    window.exports = install_exports(window)
+    window.exchange = install_exchange(window)
+    return window
 
 
 def main(argv: Sequence[str] | None = None) -> int:

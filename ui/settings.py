@@ -1,6 +1,6 @@
 """The window's own preferences, kept by Qt (QSettings) on this computer.
 
-The author name is not here: it belongs to the core (:mod:`fieldkit.device`),
+The author name is not here: it belongs to the core (:mod:`fieldkit.survey.device`),
 because the command line signs changes with it too.
 """
 

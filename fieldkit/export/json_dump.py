@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fieldkit.dump import dump_text
 from fieldkit.export.output import export_file
-from fieldkit.survey import Survey
+from fieldkit.survey import Survey, dump_text
 
 
 def write_json(survey: Survey, out: str | Path) -> Path:

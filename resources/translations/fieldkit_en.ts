@@ -770,26 +770,6 @@
         <translation>The initiative could not be added</translation>
     </message>
     <message>
-        <source>Citation</source>
-        <translation>Quote</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Pièce jointe</source>
-        <translation>Attachment</translation>
-    </message>
-    <message>
-        <source>Initiative</source>
-        <translation>Initiative</translation>
-    </message>
-    <message>
-        <source>Lieu de la visite</source>
-        <translation>Place of the visit</translation>
-    </message>
-    <message>
         <source>Terminé</source>
         <translation>Complete</translation>
     </message>
@@ -1165,6 +1145,29 @@
     <message>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFlow</name>
+    <message>
+        <source>Citation</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Pièce jointe</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <source>Lieu de la visite</source>
+        <translation>Place of the visit</translation>
     </message>
 </context>
 <context>

@@ -22,10 +22,10 @@ import sys
 import time
 from pathlib import Path
 
-from fieldkit.guide import Question
+from fieldkit.guide.model import Question
 from fieldkit.survey import Survey
 from tests.bench import bench_folder, report
-from tests.export_helpers import png
+from tests.export.helpers import png
 
 WORDS = [
     "coopération",

@@ -30,13 +30,12 @@ import time
 import uuid
 from pathlib import Path
 
-from fieldkit import schema
-from fieldkit.changes import Change, encode
-from fieldkit.device import Device
-from fieldkit.hlc import pack
-from fieldkit.merge import merge_files
-from fieldkit.store import ChangeLog
-from fieldkit.survey import Survey
+from fieldkit.exchange.merge import merge_files
+from fieldkit.survey import Survey, schema
+from fieldkit.survey.changes import Change, encode
+from fieldkit.survey.device import Device
+from fieldkit.survey.hlc import pack
+from fieldkit.survey.store import ChangeLog
 from tests.bench import bench_folder, report
 
 INTERVIEWS_PER_INITIATIVE = 4

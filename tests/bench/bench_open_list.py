@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
-from fieldkit.guide import Question
+from fieldkit.guide.model import Question
+from fieldkit.guide.values import check_constraint, normalize
 from fieldkit.survey import Survey
-from fieldkit.values import check_constraint, normalize
 from tests.bench import bench_folder, median, report
 
 ANSWERS_PER_INTERVIEW = 80

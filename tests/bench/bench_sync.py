@@ -18,10 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-from fieldkit.device import Device
-from fieldkit.store import ChangeLog
+from fieldkit.exchange.sync import device_file_name, sync_folder, write_device_file
 from fieldkit.survey import Survey
-from fieldkit.sync import device_file_name, sync_folder, write_device_file
+from fieldkit.survey.device import Device
+from fieldkit.survey.store import ChangeLog
 from tests.bench import bench_folder, median, report
 from tests.bench.bench_merge import _changes
 

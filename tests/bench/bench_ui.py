@@ -71,7 +71,7 @@ def exec_and_watch(*_args):
     return real_exec()
 QApplication.exec = exec_and_watch
 sys.argv = ["fieldkit-desktop", sys.argv[1]]
-from ui.app import main
+from ui.app import build_window, main
 main()
 """
 
@@ -96,7 +96,7 @@ def _launch_seconds(script: str, arguments: list[str], env: dict[str, str]) -> f
 
 
 def bench_start(folder: Path) -> None:
-    from fieldkit.demo import build_demo
+    from fieldkit.survey.demo import build_demo
 
     demo = folder / "demo.fieldkit"
     build_demo(demo)
@@ -122,12 +122,11 @@ def bench_start(folder: Path) -> None:
 
 
 def _window() -> object:
-    from ui.app import make_app
-    from ui.main_window import MainWindow
+    from ui.app import build_window, make_app
     from ui.settings import Settings
 
     make_app(["fieldkit-bench"])
-    window = MainWindow(Settings())
+    window = build_window(Settings())
     window.resize(1200, 800)
     window.show()
     return window

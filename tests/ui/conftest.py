@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fieldkit.demo import build_demo
 from fieldkit.survey import Survey
-from ui import errors as ui_errors
+from fieldkit.survey.demo import build_demo
 from ui import i18n
-from ui.main_window import MainWindow
+from ui.app import build_window
 from ui.qt import QApplication, QDialog, QSettings, QTest
 from ui.settings import Settings
+from ui.shell.main_window import MainWindow
+from ui.widgets import errors as ui_errors
 
 
 class UnexpectedDialog(AssertionError):
@@ -50,7 +51,7 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         shown.append((headline, detail))
 
     monkeypatch.setattr(ui_errors, "show_error", record)
-    for module in ("ui.main_window", "ui.operations"):
+    for module in ("ui.shell.main_window", "ui.session.operations"):
         monkeypatch.setattr(f"{module}.show_error", record)
     return shown
 
@@ -66,7 +67,7 @@ def french(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def window(qtbot: QtBot, french: None, shown_errors: list[tuple[str, str]]) -> Iterator[MainWindow]:
     """The main window on its start page, closed (and its survey saved) after the test."""
-    main = MainWindow(Settings())
+    main = build_window(Settings())
     qtbot.addWidget(main)
     main.resize(1200, 800)
     main.show()

@@ -7,9 +7,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldkit.device import Device, config_dir
-from fieldkit.dump import dump_text
 from fieldkit.survey import Survey
+from fieldkit.survey.device import Device, config_dir
+from fieldkit.survey.dump import dump_text
 
 CAMILLE = Device(id="c4a1e5d0a7b94f0e8d2b6a3c1f9e7d55", author="Camille Roussel")
 YANIS = Device(id="9b7e3f1a2c4d4e6f8a0b1c2d3e4f5a6b", author="Yanis Benali")

@@ -7,13 +7,13 @@ from pathlib import Path
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from fieldkit.merge import merge_files
+from fieldkit.exchange.merge import merge_files
 from fieldkit.survey import Survey
 from tests.ui.laptops import CAMILLE, answer, two_laptops
 from ui import i18n
-from ui.conflict_panel import ConflictListModel, ConflictReader
-from ui.main_window import MainWindow
+from ui.exchange.conflict_panel import ConflictListModel, ConflictReader
 from ui.qt import QApplication, Qt, QToolButton
+from ui.shell.main_window import MainWindow
 
 WAIT_MS = 10_000
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from fieldkit.guide import Question
-from fieldkit.guide_loader import load_guide
+from fieldkit.guide.loader import load_guide
+from fieldkit.guide.model import Question
 from tests.ui.keyboard import type_text
-from ui.editors import ChoiceEditor, DateEditor, LongTextEditor, NumberEditor, ScaleEditor
+from ui.interview.editors import ChoiceEditor, DateEditor, LongTextEditor, NumberEditor, ScaleEditor
 from ui.qt import Qt
 
 GUIDE = load_guide()

@@ -11,7 +11,7 @@ import docx
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ui.export_dialog import (
+from ui.export.dialog import (
     MONOGRAPH,
     QDPX,
     SYNTHESIS,
@@ -19,7 +19,6 @@ from ui.export_dialog import (
     ExportDoneDialog,
     Exported,
 )
-from ui.main_window import MainWindow
 from ui.qt import (
     QApplication,
     QDesktopServices,
@@ -30,6 +29,7 @@ from ui.qt import (
     QToolButton,
     QUrl,
 )
+from ui.shell.main_window import MainWindow
 
 DEMO_INITIATIVE = "Générateur Bourgogne-Franche-Comté"
 
@@ -325,7 +325,7 @@ def test_the_last_choices_are_offered_again(
 
 
 def test_f1_lists_the_export_shortcut(opened: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui.shortcuts import ShortcutsDialog
+    from ui.widgets.shortcuts import ShortcutsDialog
 
     listed: dict[str, str] = {}
 

@@ -8,17 +8,18 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fieldkit.device import current_device
 from fieldkit.survey import Survey
+from fieldkit.survey.device import current_device
 from tests.ui.keyboard import type_text
-from ui.editors import CompactChoiceEditor, TextEditor
-from ui.interview_dialog import InterviewDialog
-from ui.main_window import MainWindow
-from ui.new_survey_dialog import NewSurveyDialog
+from ui.app import build_window
+from ui.interview.editors import CompactChoiceEditor, TextEditor
+from ui.interview.start_dialog import InterviewDialog
 from ui.qt import QAction, QDialog, QKeySequence, Qt, QToolButton
 from ui.settings import Settings
-from ui.settings_dialog import SettingsDialog
-from ui.shortcuts import ShortcutsDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.new_survey_dialog import NewSurveyDialog
+from ui.shell.settings_dialog import SettingsDialog
+from ui.widgets.shortcuts import ShortcutsDialog
 
 SAVE_TIMEOUT = 3000
 
@@ -190,7 +191,7 @@ def test_the_window_remembers_its_size(qtbot: QtBot, window: MainWindow) -> None
     window.resize(700, 500)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == (700, 500))
     window.close()
-    again = MainWindow(Settings())
+    again = build_window(Settings())
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 500)
 

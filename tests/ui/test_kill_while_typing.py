@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldkit.check import check_survey
 from fieldkit.survey import Survey
+from fieldkit.survey.check import check_survey
 from tests.ui.typing_process import TEXT
 
 CHILD = Path(__file__).with_name("typing_process.py")

@@ -12,10 +12,11 @@ from pytestqt.qtbot import QtBot
 from fieldkit.resources import resource_path
 from tools import translations
 from ui import i18n
-from ui.main_window import MainWindow
+from ui.app import build_window
 from ui.qt import QApplication, QDialog, Qt
 from ui.settings import Settings
-from ui.settings_dialog import SettingsDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.settings_dialog import SettingsDialog
 
 TS = resource_path("translations", "fieldkit_en.ts")
 QM = resource_path("translations", "fieldkit_en.qm")
@@ -60,7 +61,7 @@ def test_the_window_speaks_english_when_asked(
 ) -> None:
     i18n.install_language(qapp, "en")
     try:
-        window = MainWindow(Settings())
+        window = build_window(Settings())
         qtbot.addWidget(window)
         window.show()
         assert window.start.new_button.text() == "New survey…"

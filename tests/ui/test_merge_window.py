@@ -10,13 +10,13 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from fieldkit.merge import merge_files
+from fieldkit.exchange.merge import merge_files
 from tests.ui.laptops import CAMILLE, answer, dump_of, two_laptops
-from ui import exchange
-from ui.main_window import MainWindow
-from ui.merge_dialog import MergeDialog, SourcesModel
-from ui.operations import Progress
+from ui.exchange import commands as exchange
+from ui.exchange.merge_dialog import MergeDialog, SourcesModel
 from ui.qt import QDialog, QFileDialog, QProgressDialog, QPushButton, Qt
+from ui.session.operations import Progress
+from ui.shell.main_window import MainWindow
 
 WAIT_MS = 10_000
 

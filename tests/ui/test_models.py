@@ -7,10 +7,10 @@ from pathlib import Path
 from pytestqt.modeltest import ModelTester
 
 from fieldkit.survey import Survey
-from ui.history_dialog import RevisionsModel
-from ui.overview_model import OverviewFilter, OverviewModel
-from ui.search import SearchResultsModel, describe
-from ui.section_list import SectionListModel
+from ui.interview.history_dialog import RevisionsModel
+from ui.interview.section_list import SectionListModel
+from ui.overview.model import OverviewFilter, OverviewModel
+from ui.overview.search import SearchResultsModel, describe
 
 
 def test_the_overview_model_and_its_filter(

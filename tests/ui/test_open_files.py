@@ -9,10 +9,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from fieldkit.errors import FieldkitError
-from fieldkit.schema import SCHEMA_VERSION
 from fieldkit.survey import Survey
-from ui.main_window import MainWindow
+from fieldkit.survey.schema import SCHEMA_VERSION
 from ui.qt import Qt
+from ui.shell.main_window import MainWindow
 
 
 def test_the_window_starts_on_the_start_page(window: MainWindow) -> None:

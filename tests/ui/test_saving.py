@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fieldkit.merge import merge_files
+from fieldkit.exchange.merge import merge_files
 from fieldkit.survey import Survey
 from tests.ui.keyboard import type_text
-from ui.autosave import MAX_DELAY_MS, QUIET_MS
-from ui.editors import LongTextEditor, TextEditor
-from ui.main_window import MainWindow
-from ui.operations import Cancelled, Progress, run_operation
+from ui.app import build_window
+from ui.interview.editors import LongTextEditor, TextEditor
 from ui.qt import QDropEvent, QMimeData, QPoint, QProgressDialog, QPushButton, Qt, QUrl
+from ui.session.autosave import MAX_DELAY_MS, QUIET_MS
+from ui.session.operations import Cancelled, Progress, run_operation
 from ui.settings import Settings
+from ui.shell.main_window import MainWindow
 
 NOTE = "Ambiance chaleureuse ; on nous a offert le café « maison »."
 
@@ -184,12 +185,12 @@ def test_long_work_reports_progress_and_can_be_cancelled(
 
 
 def test_a_new_window_opens_where_the_last_one_was(qtbot: QtBot, demo_path: Path) -> None:
-    first = MainWindow(Settings())
+    first = build_window(Settings())
     qtbot.addWidget(first)
     first.show()
     assert first.open_path(demo_path)
     first.close()
-    second = MainWindow(Settings())
+    second = build_window(Settings())
     qtbot.addWidget(second)
     second.show()
     assert second.start.recent.count() == 1

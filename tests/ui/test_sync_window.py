@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from fieldkit.exchange.sync import sync_folder
 from fieldkit.survey import Survey
-from fieldkit.sync import sync_folder
 from tests.ui.laptops import YANIS, answer, dump_of, two_laptops
-from ui.main_window import MainWindow
+from ui.exchange.sync_report import SyncResultDialog
 from ui.qt import QDialog, QFileDialog, QKeySequence
 from ui.settings import Settings
-from ui.sync_action import SyncResultDialog
+from ui.shell.main_window import MainWindow
 
 WAIT_MS = 10_000
 

@@ -16,14 +16,15 @@ from pytestqt.qtbot import QtBot
 
 from fieldkit.survey import Survey
 from tests.ui.keyboard import type_text
-from ui.editors import ChoiceEditor, LongTextEditor, NumberEditor, TextEditor
-from ui.history_dialog import HistoryDialog
-from ui.interview_view import InterviewView
-from ui.main_window import MainWindow
-from ui.missing_dialog import MissingAnswersDialog
+from ui.app import build_window
+from ui.interview.editors import ChoiceEditor, LongTextEditor, NumberEditor, TextEditor
+from ui.interview.history_dialog import HistoryDialog
+from ui.interview.missing_dialog import MissingAnswersDialog
+from ui.interview.quote_dialog import QuoteDialog
+from ui.interview.view import InterviewView
 from ui.qt import QDialog, QFileDialog, QImage, QKeySequence, Qt, QWidget
-from ui.quote_dialog import QuoteDialog
 from ui.settings import Settings
+from ui.shell.main_window import MainWindow
 
 DESCRIPTION = "Un garage où l’on répare soi-même, avec l’aide d’un mécanicien : « on apprend »."
 SAVE_TIMEOUT = 3000
@@ -206,7 +207,7 @@ def test_a_whole_interview_by_keyboard_and_mouse(
     window.close()
 
     # A second session changes the description; the history brings the first one back.
-    second = MainWindow(Settings())
+    second = build_window(Settings())
     qtbot.addWidget(second)
     second.show()
     open_first_interview(second, qtbot, path)

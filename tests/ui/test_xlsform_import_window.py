@@ -9,10 +9,10 @@ import pytest
 from openpyxl import Workbook
 
 from fieldkit.survey import Survey
-from ui.guide_import import GuideWarningsDialog
-from ui.main_window import MainWindow
-from ui.new_survey_dialog import NewSurveyDialog
 from ui.qt import QFileDialog
+from ui.shell.guide_import import GuideWarningsDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.new_survey_dialog import NewSurveyDialog
 
 KOBO_FORM = Path(__file__).resolve().parent.parent / "data" / "visite-kobo.xlsx"
 

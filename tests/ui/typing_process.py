@@ -18,8 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.ui.keyboard import type_text
-from ui.app import make_app
-from ui.main_window import MainWindow
+from ui.app import build_window, make_app
 from ui.qt import QTimer
 from ui.settings import Settings
 
@@ -32,7 +31,7 @@ INTERVAL_MS = 8
 
 def main(survey: str, interview: str, question: str) -> int:
     app = make_app([sys.argv[0]])
-    window = MainWindow(Settings())
+    window = build_window(Settings())
     window.resize(1100, 760)
     window.show()
     if not window.open_path(Path(survey)):

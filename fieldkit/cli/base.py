@@ -1,0 +1,71 @@
+"""What every command shares: the ``fieldkit`` group, clean errors, opening a survey."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fieldkit import __version__
+from fieldkit.errors import FieldkitError
+from fieldkit.survey import (
+    Survey,
+)
+
+
+class UserError(click.ClickException):
+    """A FieldkitError on its way out: printed as one sentence, exit status 1."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"fieldkit: {self.message}", err=True)
+
+
+class FieldkitGroup(click.Group):
+    """A command group that turns core errors into clean messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FieldkitError as error:
+            raise UserError(str(error)) from None
+        except sqlite3.Error as error:
+            raise UserError(f"the survey file could not be read or written ({error})") from None
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            raise UserError(f"{where}{error.strerror or error}") from None
+
+
+# A folder is accepted here so that the core can say what is wrong with it in
+# its own words (exit 1), like any other file that is not a survey.
+survey_argument = click.argument("survey", type=click.Path(path_type=Path))
+
+
+@contextlib.contextmanager
+def opened(path: Path, readonly: bool = False) -> Iterator[Survey]:
+    """Open a survey for one command; SQLite's complaints name the file."""
+    survey = Survey.open(path, readonly=readonly)
+    try:
+        yield survey
+    except sqlite3.DatabaseError as error:
+        # Opening checks only the header and schema; damage deeper in the file
+        # shows up when a command reads or writes the damaged pages.
+        raise FieldkitError(f"{path}: the file is damaged or unreadable ({error})") from None
+    finally:
+        survey.close()
+
+
+def echo_json(data: object) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(
+    name="fieldkit", cls=FieldkitGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(__version__, prog_name="fieldkit")
+def cli() -> None:
+    """fieldkit: run interview guides offline, merge survey files, write monographs."""

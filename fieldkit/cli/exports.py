@@ -1,0 +1,159 @@
+"""``fieldkit export``: monographs, the synthesis, tables, the JSON dump, REFI-QDA."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from fieldkit.cli.base import cli, opened, survey_argument
+
+# The export modules (python-docx, openpyxl) are imported by their commands
+# only, so that every other command starts as fast as before.
+
+
+@cli.group()
+def export() -> None:
+    """Write monographs, the synthesis, tables, the JSON dump and REFI-QDA projects."""
+
+
+output_option = click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="File to write (replaced only once the export has succeeded).",
+)
+language_option = click.option(
+    "--lang", default="fr", type=click.Choice(["fr", "en"]), show_default=True
+)
+pseudonymize_option = click.option(
+    "--pseudonymize", is_flag=True, help="Name the people met by their role and initials."
+)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def document_options(command: F) -> F:
+    """The options every Word export takes."""
+    for option in reversed(
+        [
+            output_option,
+            click.option(
+                "--template",
+                type=click.Path(path_type=Path),
+                help="Word template (.docx or .dotx) whose styles the document takes.",
+            ),
+            language_option,
+            pseudonymize_option,
+            click.option(
+                "--include-drafts", is_flag=True, help="Include visits not yet marked complete."
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+@export.command(name="monograph")
+@survey_argument
+@click.option("--initiative", "initiative_id", required=True, help="Id of the initiative.")
+@document_options
+def export_monograph(
+    survey: Path,
+    initiative_id: str,
+    out: Path,
+    template: Path | None,
+    lang: str,
+    pseudonymize: bool,
+    include_drafts: bool,
+) -> None:
+    """Write the monograph of one initiative (.docx)."""
+    from fieldkit.export import write_monograph
+
+    with opened(survey, readonly=True) as opened_survey:
+        written = write_monograph(
+            opened_survey, initiative_id, out, template, lang, pseudonymize, include_drafts
+        )
+    click.echo(f"wrote {written}")
+
+
+@export.command(name="synthesis")
+@survey_argument
+@document_options
+def export_synthesis(
+    survey: Path,
+    out: Path,
+    template: Path | None,
+    lang: str,
+    pseudonymize: bool,
+    include_drafts: bool,
+) -> None:
+    """Write the synthesis of all initiatives, axis by axis (.docx)."""
+    from fieldkit.export import write_synthesis
+
+    with opened(survey, readonly=True) as opened_survey:
+        written = write_synthesis(opened_survey, out, template, lang, pseudonymize, include_drafts)
+    click.echo(f"wrote {written}")
+
+
+@export.command(name="csv")
+@survey_argument
+@output_option
+@language_option
+@pseudonymize_option
+def export_csv(survey: Path, out: Path, lang: str, pseudonymize: bool) -> None:
+    """Write one row per interview (.csv); other lists go in files beside it."""
+    from fieldkit.export import write_csv
+
+    with opened(survey, readonly=True) as opened_survey:
+        report_written(write_csv(opened_survey, out, lang, pseudonymize))
+
+
+@export.command(name="xlsx")
+@survey_argument
+@output_option
+@language_option
+@pseudonymize_option
+def export_xlsx(survey: Path, out: Path, lang: str, pseudonymize: bool) -> None:
+    """Write an Excel workbook: one row per interview, other lists as sheets."""
+    from fieldkit.export import write_xlsx
+
+    with opened(survey, readonly=True) as opened_survey:
+        report_written(write_xlsx(opened_survey, out, lang, pseudonymize))
+
+
+@export.command(name="json")
+@survey_argument
+@output_option
+def export_json(survey: Path, out: Path) -> None:
+    """Write the JSON dump (as `fieldkit dump` prints it) to a file."""
+    from fieldkit.export import write_json
+
+    with opened(survey, readonly=True) as opened_survey:
+        click.echo(f"wrote {write_json(opened_survey, out)}")
+
+
+@export.command(name="qdpx")
+@survey_argument
+@output_option
+@language_option
+@pseudonymize_option
+def export_qdpx(survey: Path, out: Path, lang: str, pseudonymize: bool) -> None:
+    """Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder."""
+    from fieldkit.interop.qdpx import write_qdpx
+
+    with opened(survey, readonly=True) as opened_survey:
+        report_written(write_qdpx(opened_survey, out, lang, pseudonymize))
+
+
+def report_written(written: Any) -> None:
+    """Name every file an export wrote; its warnings go to stderr."""
+    for path in written.paths:
+        click.echo(f"wrote {path}")
+    for warning in written.warnings:
+        click.echo(f"warning: {warning}", err=True)

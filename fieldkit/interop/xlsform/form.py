@@ -1,0 +1,137 @@
+"""What an XLSForm's cells say: its languages, its texts, its yes/no flags, its choices.
+
+XLSForm lets a form mix a plain ``label`` column with ``label::English (en)``
+and friends. A fieldkit guide needs every text keyed by a language code, with
+its first language always present, so the plain column is read as the form's
+default language (``default_language`` in the settings, French otherwise) and
+a text missing in the first language borrows another language's, with a
+warning rather than a refusal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldkit.guide import DEFAULT_LANGUAGE
+from fieldkit.interop.xlsform.sheets import (
+    CHOICES,
+    SETTINGS,
+    SURVEY,
+    Book,
+    Report,
+    Row,
+    language_code,
+)
+from fieldkit.interop.xlsform.wording import words
+
+_YES = frozenset({"yes", "true", "true()", "1", "oui"})
+_NO = frozenset({"no", "false", "false()", "0", "non"})
+
+
+class Form:
+    """The sheets of one workbook, read as material for a guide."""
+
+    def __init__(self, book: Book, report: Report) -> None:
+        sheets = book.sheets
+        self.titles = book.titles
+        self.survey = sheets[SURVEY]
+        self.choices = sheets.get(CHOICES)
+        settings = sheets.get(SETTINGS)
+        self.settings = settings.rows[0] if settings and settings.rows else None
+        self.report = report
+        self.languages, self.plain_language = self._languages()
+        self.lists = self._choice_lists()
+
+    @property
+    def main_language(self) -> str:
+        """The language every label must have: the guide's first."""
+        return self.languages[0]
+
+    def setting(self, key: str) -> str:
+        return self.settings.get(key) if self.settings else ""
+
+    def _languages(self) -> tuple[list[str], str]:
+        """The guide's languages, the default one first, and the language of plain columns."""
+        declared = self.setting("default_language")
+        plain = language_code(declared) if declared else DEFAULT_LANGUAGE
+        found = self.survey.languages()
+        if self.choices is not None:
+            found += self.choices.languages(["label"])
+        explicit = [language for language in found if language is not None]
+        if None in found or (declared and plain in explicit):
+            first = [plain]
+        else:
+            first = [DEFAULT_LANGUAGE] if DEFAULT_LANGUAGE in explicit else []
+        return list(dict.fromkeys(first + explicit)) or [plain], plain
+
+    def texts(self, row: Row, key: str) -> dict[str, str]:
+        """A text column's texts by language code; a language's own column wins over plain."""
+        found = row.texts(key)
+        texts = {}
+        for language in self.languages:
+            text = found.get(language) or (
+                found.get(None) if language == self.plain_language else ""
+            )
+            if text:
+                texts[language] = text
+        return texts
+
+    def label(self, row: Row, fallback: str = "") -> dict[str, str]:
+        """The row's label in every language it has, always in the first language.
+
+        A label missing in the first language borrows another one (with a
+        warning); a row without any label gets ``fallback``, or is reported.
+        """
+        texts = self.texts(row, "label")
+        main = self.main_language
+        if main in texts:
+            return texts
+        if texts:
+            other = next(iter(texts))
+            self.report.warn(f"no label in '{main}': the '{other}' label stands in for it", row)
+            return {main: texts[other], **texts}
+        if not fallback:
+            self.report.error(row.where("label"), "no label (every question needs one)")
+        return {main: fallback or row.get("name")}
+
+    def hint(self, row: Row) -> dict[str, str]:
+        """The facilitator's hint: the form's hint, then its guidance for the interviewer."""
+        hint, guidance = self.texts(row, "hint"), self.texts(row, "guidance_hint")
+        return {
+            language: "\n\n".join(t for t in (hint.get(language), guidance.get(language)) if t)
+            for language in self.languages
+            if hint.get(language) or guidance.get(language)
+        }
+
+    def words(self, key: str, **values: str) -> dict[str, str]:
+        return words(key, self.languages, **values)
+
+    def flag(self, row: Row, key: str) -> bool | None:
+        """A yes/no cell: True, False (also when empty), or None when it says something else."""
+        value = row.get(key).lower()
+        if not value or value in _NO:
+            return False
+        return True if value in _YES else None
+
+    def _choice_lists(self) -> dict[str, list[dict[str, Any]]]:
+        lists: dict[str, list[dict[str, Any]]] = {}
+        for row in self.choices.rows if self.choices is not None else ():
+            list_name, name = row.get("list_name"), row.get("name")
+            if not list_name and not name:
+                continue
+            if not list_name:
+                self.report.error(row.where("list_name"), f"the choice {name!r} has no list name")
+                continue
+            if not name:
+                self.report.error(row.where("name"), f"a choice of list {list_name!r} has no name")
+                continue
+            entries = lists.setdefault(list_name, [])
+            if any(entry["value"] == name for entry in entries):
+                self.report.error(
+                    row.where("name"), f"the choice {name!r} appears twice in list {list_name!r}"
+                )
+                continue
+            if not self.texts(row, "label"):
+                self.report.warn("choices without a label show their name", row)
+            entries.append({"value": name, "label": self.label(row, fallback=name)})
+        return lists

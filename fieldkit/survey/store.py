@@ -1,0 +1,565 @@
+"""The change log of one survey file, and the derived state kept beside it.
+
+This is the only module that writes survey rows. Every write appends a change
+(or amends this session's own unsent change) and updates the derived ``state``
+row of that field and its full-text index in the same transaction, so the
+readable tables never disagree with the log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fieldkit.errors import FieldkitError
+from fieldkit.survey import schema
+from fieldkit.survey.changes import (
+    COLUMNS,
+    INSERT_CHANGE,
+    Change,
+    FieldKey,
+    check_field,
+    encode,
+    heads,
+    supersedes_text,
+)
+from fieldkit.survey.device import Device
+from fieldkit.survey.hlc import HybridClock, milliseconds
+from fieldkit.survey.intake import SEARCH_TEXT_FUNCTION, Intake
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+#: A device's own unsent change is amended rather than superseded while the
+#: same session keeps editing the field within this many milliseconds; history
+#: then holds one revision per editing session, not one per keystroke.
+AMEND_WINDOW_MS = 10 * 60 * 1000
+
+#: An amended change supersedes every change it replaced (any of them may
+#: have left in a plain copy of the file), so its ``supersedes`` grows with
+#: each save. Past this many, the next save starts a new revision instead:
+#: a change row stays small however long someone types into one answer.
+AMEND_CHAIN_LIMIT = 64
+
+#: Fields whose text the search box finds, by entity (``None``: every field).
+SEARCHABLE: dict[str, frozenset[str] | None] = {
+    "answer": None,
+    "row_answer": None,
+    "note": frozenset({"text"}),
+    "quote": frozenset({"text", "speaker"}),
+    "initiative": frozenset({"name", "territory", "network"}),
+    "interview": frozenset({"place"}),
+    "attachment": frozenset({"caption", "filename"}),
+}
+
+
+def searchable_text(entity: str, field: str, value: object) -> str | None:
+    """Return the words a field contributes to full-text search, if any."""
+    fields = SEARCHABLE.get(entity, frozenset())
+    if fields is not None and field not in fields:
+        return None
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, list):
+        words = " ".join(str(item) for item in value if isinstance(item, str | int | float))
+        return words or None
+    return None
+
+
+def _search_text_of_json(entity: str, field: str, value: str) -> str | None:
+    """``searchable_text`` of a stored (JSON) value, as the set-based path calls it from SQL."""
+    return searchable_text(entity, field, json.loads(value))
+
+
+@dataclass(frozen=True)
+class FieldState:
+    """The current value of one field, with its heads (winner first)."""
+
+    entity: str
+    entity_id: str
+    field: str
+    value: object
+    heads: tuple[str, ...]
+    hlc: int
+    author: str
+
+    @property
+    def in_conflict(self) -> bool:
+        return len(self.heads) > 1
+
+
+def is_writable(path: Path) -> bool:
+    """Whether fieldkit may write to a file or folder.
+
+    The write bits count as well as ``os.access``: root (or an administrator)
+    may write anything, but a file or folder its owner marked read-only must
+    still be left as it is.
+    """
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
+def _damaged(path: Path, error: sqlite3.Error) -> FieldkitError:
+    return FieldkitError(f"{path}: the file is damaged or unreadable ({error})")
+
+
+class ChangeLog:
+    """An open survey file: its change log, guides, blobs and derived state."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, device: Device, readonly: bool):
+        self.path = path
+        self.connection = connection
+        self.device = device
+        self.readonly = readonly
+        self.session = uuid.uuid4().hex
+        self.clock = HybridClock(self._max_hlc())
+        self._depth = 0
+        self._committed = False
+        self._intake: Intake | None = None
+        connection.create_function(
+            SEARCH_TEXT_FUNCTION, 3, _search_text_of_json, deterministic=True
+        )
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils' view of the connection, made on first use.
+
+        Importing sqlite-utils takes longer than opening a survey, so the
+        window and the command line only pay for it when they use it.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.connection)
+
+    # -- opening ---------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, device: Device) -> ChangeLog:
+        """Create a new, empty survey file; refuse to replace an existing one."""
+        path = Path(path)
+        if path.is_dir():
+            raise FieldkitError(f"{path}: is a folder; give the name of a new survey file")
+        if path.exists():
+            raise FieldkitError(f"{path}: a file already exists there")
+        if not path.parent.is_dir():
+            raise FieldkitError(f"{path}: the folder {path.parent} does not exist")
+        if not is_writable(path.parent):
+            raise FieldkitError(f"{path}: the folder {path.parent} is read-only")
+        connection = cls._connect(path, readonly=False)
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            schema.create(connection, uuid.uuid4().hex)
+        except sqlite3.Error as error:
+            connection.close()
+            path.unlink(missing_ok=True)
+            raise FieldkitError(f"{path}: cannot create the survey file ({error})") from None
+        return cls(path, connection, device, readonly=False)
+
+    @classmethod
+    def open(cls, path: Path, device: Device, readonly: bool = False) -> ChangeLog:
+        """Open an existing survey file, upgrading an older schema when writing."""
+        path = Path(path)
+        schema.sniff(path)
+        completed_by_wal = schema.wal_may_complete(path)
+        if not completed_by_wal:
+            schema.check_header(path)
+        if not readonly:
+            if not is_writable(path):
+                raise FieldkitError(f"{path}: the file is read-only")
+            if not is_writable(path.parent):
+                raise FieldkitError(f"{path}: the folder {path.parent} is read-only")
+        connection = cls._connect(path, readonly)
+        try:
+            version = schema.check_identity(connection, path)
+            if version < schema.SCHEMA_VERSION and readonly:
+                raise FieldkitError(
+                    f"{path}: made by an older fieldkit; open it for writing once to upgrade it"
+                )
+            if completed_by_wal:
+                schema.quick_check(connection, path)
+            schema.check_objects(connection, path)
+            if not readonly:
+                if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    connection.execute("PRAGMA journal_mode = WAL")
+                schema.upgrade(connection, path, version)
+            return cls(path, connection, device, readonly)
+        except sqlite3.Error as error:
+            connection.close()
+            raise _damaged(path, error) from None
+        except BaseException:
+            connection.close()
+            raise
+
+    @staticmethod
+    def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+        if readonly:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            connection = sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False
+            )
+        else:
+            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA busy_timeout = 5000")
+        connection.execute("PRAGMA trusted_schema = OFF")
+        # A process kill loses nothing in WAL mode with NORMAL: commits are in the
+        # OS's hands at once; only a power cut may lose the very last ones.
+        connection.execute("PRAGMA synchronous = NORMAL")
+        return connection
+
+    def close(self) -> None:
+        # Only after a write: optimize may store statistics, and a command
+        # that was refused must leave the file byte for byte as it was.
+        with contextlib.suppress(sqlite3.Error):
+            if self._committed:
+                self.connection.execute("PRAGMA optimize")
+        self.connection.close()
+
+    # -- transactions ----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block in one write transaction; nested blocks join the outer one."""
+        if self.readonly:
+            raise FieldkitError(f"{self.path}: opened read-only")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.connection.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.connection.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            self.connection.execute("ROLLBACK")
+            raise FieldkitError(f"{self.path}: could not save ({error})") from None
+        self._committed = True
+
+    # -- writing ---------------------------------------------------------------
+
+    def write(
+        self, entity: str, entity_id: str, field: str, value: object, amend: bool = True
+    ) -> str | None:
+        """Record a new value for one field; return the change id, or None if unchanged.
+
+        ``amend=False`` always keeps the current value in history (a restore
+        or a resolution must never swallow the version it replaces).
+        """
+        check_field(entity, field)
+        encoded = encode(value)
+        key = (entity, entity_id, field)
+        with self.transaction():
+            row = self.connection.execute(
+                "SELECT value, heads FROM state WHERE entity = ? AND entity_id = ? AND field = ?",
+                key,
+            ).fetchone()
+            superseded: list[str] = []
+            if row is not None:
+                superseded = json.loads(row[1])
+                if len(superseded) == 1 and row[0] == encoded:
+                    return None
+                if amend:
+                    superseded = self._amend(superseded)
+            change = Change(
+                id=uuid.uuid4().hex,
+                entity=entity,
+                entity_id=entity_id,
+                field=field,
+                value=encoded,
+                hlc=self.clock.tick(),
+                device=self.device.id,
+                author=self.device.author,
+                supersedes=supersedes_text(superseded),
+            )
+            self.connection.execute(
+                INSERT_CHANGE,
+                change.as_row(),
+            )
+            self.connection.execute(
+                "INSERT INTO unsent (change_id, session) VALUES (?, ?)", (change.id, self.session)
+            )
+            self._set_state(key, encoded, value, (change.id,), change.hlc, change.author)
+        return change.id
+
+    def _amend(self, current_heads: list[str]) -> list[str]:
+        """Drop this session's own unsent head and return what the new change supersedes."""
+        if len(current_heads) != 1:
+            return current_heads
+        found = self.connection.execute(
+            "SELECT c.supersedes, c.device, c.author, c.hlc FROM unsent u "
+            "JOIN changes c ON c.id = u.change_id WHERE u.change_id = ? AND u.session = ?",
+            (current_heads[0], self.session),
+        ).fetchone()
+        if found is None:
+            return current_heads
+        old_supersedes, device, author, stamp = found
+        recent = milliseconds(self.clock.last) - milliseconds(stamp) < AMEND_WINDOW_MS
+        if device != self.device.id or author != self.device.author or not recent:
+            return current_heads
+        chain = json.loads(old_supersedes)
+        if len(chain) >= AMEND_CHAIN_LIMIT:
+            return current_heads
+        amended = current_heads[0]
+        self.connection.execute("DELETE FROM changes WHERE id = ?", (amended,))
+        self.connection.execute("DELETE FROM unsent WHERE change_id = ?", (amended,))
+        return [*chain, amended]
+
+    def _set_state(
+        self,
+        key: FieldKey,
+        encoded: str,
+        value: object,
+        head_ids: tuple[str, ...],
+        stamp: int,
+        author: str,
+    ) -> None:
+        text = searchable_text(key[0], key[2], value)
+        old = self.connection.execute(
+            "SELECT rid, text FROM state WHERE entity = ? AND entity_id = ? AND field = ?", key
+        ).fetchone()
+        # Every state row has its entry in the index, even one without text:
+        # FTS5's integrity check (``fieldkit check``) compares the index with
+        # every row of its content table.
+        if old is not None:
+            self.connection.execute(
+                "INSERT INTO search (search, rowid, text) VALUES ('delete', ?, ?)", old
+            )
+        rid = self.connection.execute(
+            "INSERT INTO state "
+            "(entity, entity_id, field, value, heads, conflict, hlc, author, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (entity, entity_id, field) DO UPDATE SET value = excluded.value, "
+            "heads = excluded.heads, conflict = excluded.conflict, hlc = excluded.hlc, "
+            "author = excluded.author, text = excluded.text RETURNING rid",
+            (*key, encoded, json.dumps(list(head_ids)), len(head_ids) > 1, stamp, author, text),
+        ).fetchone()[0]
+        self.connection.execute("INSERT INTO search (rowid, text) VALUES (?, ?)", (rid, text))
+
+    @property
+    def intake(self) -> Intake:
+        """The staging area for changes from elsewhere (temporary tables, made on first use)."""
+        if self._intake is None:
+            self._intake = Intake(self)
+        return self._intake
+
+    def add_changes(self, changes: Iterable[Change]) -> set[FieldKey]:
+        """Add changes made elsewhere (a merge, a load); return the fields they touch.
+
+        A change already present is skipped. One id naming two different
+        contents can only be a damaged or forged file, and is refused.
+        The work is set-based (see :mod:`fieldkit.survey.intake`): a merge of many
+        thousands of changes costs a few statements, not a few per change.
+        """
+        intake = self.intake
+        batch = intake.new_batch()
+        try:
+            with self.transaction():
+                intake.stage_changes(batch, changes)
+                intake.absorb(batch)
+                return intake.touched()
+        finally:
+            intake.discard(batch)
+
+    def refresh(self, key: FieldKey) -> None:
+        """Recompute one field's derived state from all its changes in the log."""
+        current = heads(self.changes_of(key))
+        if not current:
+            # Only a forged file can make changes supersede one another in a
+            # circle. Refusing it keeps one invariant the set-based intake
+            # relies on: a field has a state row exactly when it has changes.
+            raise FieldkitError(
+                f"the changes of {'/'.join(key)} supersede one another in a circle: "
+                "one of the files is damaged or forged"
+            )
+        winner = current[0]
+        self._set_state(
+            key,
+            winner.value,
+            json.loads(winner.value),
+            tuple(c.id for c in current),
+            winner.hlc,
+            winner.author,
+        )
+
+    def rebuild(self) -> None:
+        """Throw the derived tables away and recompute them from the change log."""
+        with self.transaction():
+            schema.drop_derived(self.connection)
+            for statement in _statements(schema.DERIVED_SQL):
+                self.connection.execute(statement)
+            self.intake.refresh_all()
+
+    # -- reading ---------------------------------------------------------------
+
+    def _max_hlc(self) -> int:
+        found = self.connection.execute("SELECT max(hlc) FROM changes").fetchone()[0]
+        return int(found or 0)
+
+    def changes_of(self, key: FieldKey) -> list[Change]:
+        rows = self.connection.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM changes "
+            "WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY hlc, device, id",
+            key,
+        ).fetchall()
+        return [Change(*row) for row in rows]
+
+    def all_changes(self) -> Iterator[Change]:
+        cursor = self.connection.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM changes ORDER BY hlc, device, id"
+        )
+        for row in cursor:
+            yield Change(*row)
+
+    def changes_by_device(self, device_id: str) -> Iterator[Change]:
+        """The changes one device made, as a folder sync writes them to its own file."""
+        cursor = self.connection.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM changes WHERE device = ? ORDER BY hlc, id",
+            (device_id,),
+        )
+        for row in cursor:
+            yield Change(*row)
+
+    def count_by_device(self, device_id: str) -> int:
+        found = self.connection.execute(
+            "SELECT count(*) FROM changes WHERE device = ?", (device_id,)
+        ).fetchone()
+        return int(found[0])
+
+    def contents_referenced_by(self, device_id: str) -> tuple[list[str], list[str]]:
+        """The guide snapshots and attachment blobs a device's own changes name."""
+
+        def named(condition: str) -> list[str]:
+            rows = self.connection.execute(
+                "SELECT DISTINCT json_extract(value, '$') FROM changes "
+                f"WHERE device = ? AND {condition} AND json_type(value) = 'text'",
+                (device_id,),
+            )
+            return sorted(str(row[0]) for row in rows)
+
+        return (
+            named("field = 'guide' AND entity IN ('survey', 'interview')"),
+            named("entity = 'attachment' AND field = 'sha256'"),
+        )
+
+    def change(self, change_id: str) -> Change | None:
+        row = self.connection.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM changes WHERE id = ?", (change_id,)
+        ).fetchone()
+        return Change(*row) if row else None
+
+    def get(self, entity: str, entity_id: str, field: str) -> FieldState | None:
+        row = self.connection.execute(
+            "SELECT value, heads, hlc, author FROM state "
+            "WHERE entity = ? AND entity_id = ? AND field = ?",
+            (entity, entity_id, field),
+        ).fetchone()
+        if row is None:
+            return None
+        return FieldState(
+            entity, entity_id, field, json.loads(row[0]), tuple(json.loads(row[1])), row[2], row[3]
+        )
+
+    def fields(self, entity: str, entity_id: str) -> dict[str, object]:
+        """Return every current field of one entity."""
+        rows = self.connection.execute(
+            "SELECT field, value FROM state WHERE entity = ? AND entity_id = ?",
+            (entity, entity_id),
+        )
+        return {field: json.loads(value) for field, value in rows}
+
+    def entities(self, entity: str) -> dict[str, dict[str, object]]:
+        """Return every entity of one kind with its current fields, by id."""
+        found: dict[str, dict[str, object]] = {}
+        rows = self.connection.execute(
+            "SELECT entity_id, field, value FROM state WHERE entity = ? ORDER BY entity_id, field",
+            (entity,),
+        )
+        for entity_id, field, value in rows:
+            found.setdefault(entity_id, {})[field] = json.loads(value)
+        return found
+
+    def children(self, entity: str, interview_id: str) -> list[str]:
+        """Return the ids of the rows, quotes, notes or attachments of one interview."""
+        rows = self.connection.execute(
+            "SELECT entity_id FROM state WHERE entity = ? AND field = 'interview' AND value = ?",
+            (entity, encode(interview_id)),
+        )
+        return [row[0] for row in rows]
+
+    def conflicted(self) -> list[FieldState]:
+        rows = self.connection.execute(
+            "SELECT entity, entity_id, field, value, heads, hlc, author FROM state "
+            "WHERE conflict ORDER BY entity, entity_id, field"
+        ).fetchall()
+        return [
+            FieldState(e, i, f, json.loads(v), tuple(json.loads(h)), s, a)
+            for e, i, f, v, h, s, a in rows
+        ]
+
+    # -- guides and blobs --------------------------------------------------------
+
+    def put_guide(self, digest: str, source: str) -> None:
+        with self.transaction():
+            self.connection.execute(
+                "INSERT OR IGNORE INTO guides (hash, source) VALUES (?, ?)", (digest, source)
+            )
+
+    def guide_source(self, digest: str) -> str | None:
+        row = self.connection.execute(
+            "SELECT source FROM guides WHERE hash = ?", (digest,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def put_blob(self, digest: str, data: bytes) -> None:
+        with self.transaction():
+            self.connection.execute(
+                "INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)",
+                (digest, len(data), data),
+            )
+
+    def has_guide(self, digest: str) -> bool:
+        found = self.connection.execute("SELECT 1 FROM guides WHERE hash = ?", (digest,))
+        return found.fetchone() is not None
+
+    def has_blob(self, digest: str) -> bool:
+        found = self.connection.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,))
+        return found.fetchone() is not None
+
+    def blob(self, digest: str) -> bytes | None:
+        row = self.connection.execute(
+            "SELECT data FROM blobs WHERE sha256 = ?", (digest,)
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
+    # -- local, per-file facts (never part of the shared state) -----------------
+
+    def has_unsent(self) -> bool:
+        return self.connection.execute("SELECT 1 FROM unsent LIMIT 1").fetchone() is not None
+
+    def mark_sent(self) -> None:
+        """Forget which changes are unsent: they have left the file, so never amend them."""
+        with self.transaction():
+            self.connection.execute("DELETE FROM unsent")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a schema script into statements (it holds no literal semicolons)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            yield statement

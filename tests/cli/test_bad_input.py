@@ -1,0 +1,778 @@
+"""What bad input gets: a specific message, a non-zero exit, and every file as it was.
+
+Each case below is something a facilitator can actually hand fieldkit: the
+wrong file, a damaged copy from a USB key, a guide typed by hand, a value that
+does not fit its question. For each, the command line must say in one
+sentence which file is at fault and what is wrong with it, exit 1, and leave
+every file in the folder byte for byte as it was — the survey included.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+import sqlite3
+import struct
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from fieldkit.survey import Survey, schema
+from tests.conftest import Cli
+
+#: Files SQLite keeps beside a survey while it is open; never content of their own
+#: once the survey is closed (an empty ``-wal``, a shared-memory index).
+SIDECARS = ("-shm", "-wal")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Hash every file under ``folder``; the SQLite sidecars only when they hold data."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        if path.name.endswith("-shm"):
+            continue
+        if path.name.endswith("-wal") and path.stat().st_size == 0:
+            continue
+        found[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+@pytest.fixture
+def untouched(tmp_path: Path) -> Iterator[Callable[[], None]]:
+    """Call it once the files are laid out; after the test every file must be as it was."""
+    taken: list[dict[str, str]] = []
+
+    def take() -> None:
+        taken.append(snapshot(tmp_path))
+
+    yield take
+    assert taken, "the test never took its snapshot"
+    assert snapshot(tmp_path) == taken[0]
+
+
+def refused(result: Result, culprit: Path | str, *fragments: str) -> str:
+    """Exit 1; stderr starts with ``fieldkit: CULPRIT:`` and holds each fragment."""
+    assert result.exit_code == 1, f"exit {result.exit_code}: {result.output}"
+    assert "Traceback" not in result.output
+    message = result.stderr.strip()
+    assert message.startswith(f"fieldkit: {culprit}: "), message
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} not in {message!r}"
+    return message
+
+
+# -- a good survey to spoil --------------------------------------------------------
+
+
+class Good:
+    """A closed survey file with content, and the ids a command needs."""
+
+    def __init__(self, path: Path, initiative: str, interview: str) -> None:
+        self.path = path
+        self.initiative = initiative
+        self.interview = interview
+
+
+@pytest.fixture
+def good(survey_path: Path) -> Good:
+    """A survey with enough visits and text to span a few hundred pages."""
+    with Survey.open(survey_path) as survey:
+        first_initiative = first_interview = ""
+        for number in range(4):
+            initiative = survey.add_initiative(f"Initiative {number}", territory="Nièvre")
+            for visit in range(3):
+                interview = survey.add_interview(initiative, f"2026-0{visit + 1}-1{number}")
+                for question in ("besoins_non_couverts", "definition_innovation", "axe5_pistes"):
+                    text = f"Coopération {number}.{visit} " + "mot " * 400
+                    survey.set_answer(interview, question, text)
+                survey.set_answer(interview, "annee_creation", 2000 + number)
+                survey.add_quote(interview, "On répare aussi les gens. " * 20, "Mme L.")
+                first_initiative = first_initiative or initiative
+                first_interview = first_interview or interview
+    for sidecar in SIDECARS:
+        assert not Path(f"{survey_path}{sidecar}").exists()
+    return Good(survey_path, first_initiative, first_interview)
+
+
+# -- files that are not (good) survey files ----------------------------------------
+
+
+def a_png(size: int = 4) -> bytes:
+    """A small but real PNG image."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    rows = b"".join(b"\x00" + b"\xff\x80\x00" * size for _ in range(size))
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _missing(folder: Path, good: Good) -> Path:
+    return folder / "absente.fieldkit"
+
+
+def _folder(folder: Path, good: Good) -> Path:
+    path = folder / "dossier.fieldkit"
+    path.mkdir()
+    return path
+
+
+def _empty(folder: Path, good: Good) -> Path:
+    path = folder / "vide.fieldkit"
+    path.write_bytes(b"")
+    return path
+
+
+def _text(folder: Path, good: Good) -> Path:
+    path = folder / "compte-rendu.fieldkit"
+    path.write_text("Compte rendu de la visite du garage solidaire.\n", encoding="utf-8")
+    return path
+
+
+def _png(folder: Path, good: Good) -> Path:
+    path = folder / "photo.fieldkit"
+    path.write_bytes(a_png())
+    return path
+
+
+def _other_application(folder: Path, good: Good) -> Path:
+    path = folder / "carnet.fieldkit"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+        connection.execute("INSERT INTO contacts VALUES ('Camille', '06 00 00 00 00')")
+    connection.close()
+    return path
+
+
+def _marked_but_empty(folder: Path, good: Good) -> Path:
+    """A file that says it is a fieldkit survey but holds none of its tables."""
+    path = folder / "contrefait.fieldkit"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+        connection.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+        connection.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+    connection.close()
+    return path
+
+
+def _newer(folder: Path, good: Good) -> Path:
+    path = folder / "future.fieldkit"
+    shutil.copyfile(good.path, path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    return path
+
+
+def _truncated(folder: Path, good: Good) -> Path:
+    path = folder / "coupée.fieldkit"
+    data = good.path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _damaged(folder: Path, good: Good) -> Path:
+    """Random bytes over the middle third of the pages, as a failing USB key might leave."""
+    path = folder / "abîmée.fieldkit"
+    data = bytearray(good.path.read_bytes())
+    page_size = struct.unpack(">H", data[16:18])[0]
+    pages = len(data) // page_size
+    assert pages >= 30, "the good survey is too small to damage meaningfully"
+    noise = random.Random(2019)
+    for page in range(pages // 3, 2 * pages // 3):
+        data[page * page_size : (page + 1) * page_size] = noise.randbytes(page_size)
+    path.write_bytes(bytes(data))
+    return path
+
+
+BAD_FILES: list[tuple[str, Callable[[Path, Good], Path], str]] = [
+    ("missing", _missing, "no such file"),
+    ("folder", _folder, "is a folder"),
+    ("empty", _empty, "the file is empty, not a fieldkit survey file"),
+    ("text", _text, "not a fieldkit survey file (not an SQLite database)"),
+    ("png", _png, "not a fieldkit survey file (not an SQLite database)"),
+    ("other-application", _other_application, "an SQLite database of another application"),
+    ("marked-but-empty", _marked_but_empty, "the file is damaged (missing tables"),
+    ("newer", _newer, "made by a newer fieldkit (schema version 99"),
+    ("truncated", _truncated, "the file is truncated"),
+    ("damaged", _damaged, "the file is damaged"),
+]
+
+#: Every command that opens a survey, reading or writing, as a user would type it.
+SURVEY_COMMANDS: list[tuple[str, Callable[[Path, Good, Path], list[str | Path]]]] = [
+    ("list", lambda bad, good, dump: ["list", bad]),
+    ("list --deleted", lambda bad, good, dump: ["list", bad, "--deleted"]),
+    ("dump", lambda bad, good, dump: ["dump", bad]),
+    ("check", lambda bad, good, dump: ["check", bad]),
+    ("search", lambda bad, good, dump: ["search", bad, "coopération"]),
+    (
+        "history",
+        lambda bad, good, dump: ["history", bad, good.interview, "besoins_non_couverts"],
+    ),
+    (
+        "answer",
+        lambda bad, good, dump: ["answer", bad, good.interview, "note_libre", "Bonjour"],
+    ),
+    ("initiative add", lambda bad, good, dump: ["initiative", "add", bad, "Nouvelle"]),
+    (
+        "initiative set",
+        lambda bad, good, dump: ["initiative", "set", bad, good.initiative, "name", "X"],
+    ),
+    (
+        "interview add",
+        lambda bad, good, dump: ["interview", "add", bad, "--initiative", good.initiative],
+    ),
+    ("interview complete", lambda bad, good, dump: ["interview", "complete", bad, good.interview]),
+    ("quote add", lambda bad, good, dump: ["quote", "add", bad, good.interview, "Une citation"]),
+    ("note add", lambda bad, good, dump: ["note", "add", bad, good.interview, "Une note"]),
+    ("attach", lambda bad, good, dump: ["attach", bad, good.interview, dump]),
+    ("delete", lambda bad, good, dump: ["delete", bad, good.interview]),
+    ("restore", lambda bad, good, dump: ["restore", bad, good.interview]),
+    ("rebuild", lambda bad, good, dump: ["rebuild", bad]),
+    ("load", lambda bad, good, dump: ["load", bad, dump]),
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "words"), SURVEY_COMMANDS, ids=[name for name, _ in SURVEY_COMMANDS]
+)
+@pytest.mark.parametrize(
+    ("make", "reason"), [(m, r) for _, m, r in BAD_FILES], ids=[n for n, _, _ in BAD_FILES]
+)
+def test_a_bad_survey_file_is_refused_by_every_command(
+    tmp_path: Path,
+    run: Cli,
+    good: Good,
+    untouched: Callable[[], None],
+    make: Callable[[Path, Good], Path],
+    reason: str,
+    command: str,
+    words: Callable[[Path, Good, Path], list[str | Path]],
+) -> None:
+    dump = tmp_path / "export.json"
+    dump.write_text(run("dump", good.path).stdout, encoding="utf-8")
+    bad = make(tmp_path, good)
+    untouched()
+    refused(run(*words(bad, good, dump)), bad, reason)
+
+
+# -- read-only files and folders -----------------------------------------------------
+
+
+@pytest.fixture
+def read_only_file(good: Good) -> Iterator[Path]:
+    good.path.chmod(0o444)
+    yield good.path
+    good.path.chmod(0o644)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path, good: Good) -> Iterator[Path]:
+    folder = tmp_path / "clé USB"
+    folder.mkdir()
+    path = folder / "visites.fieldkit"
+    shutil.copyfile(good.path, path)
+    folder.chmod(0o555)
+    yield path
+    folder.chmod(0o755)
+
+
+WRITING_COMMANDS = [
+    (name, words)
+    for name, words in SURVEY_COMMANDS
+    if name not in {"list", "list --deleted", "dump", "check", "search", "history"}
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "words"), WRITING_COMMANDS, ids=[name for name, _ in WRITING_COMMANDS]
+)
+def test_a_read_only_file_is_never_written(
+    tmp_path: Path,
+    run: Cli,
+    good: Good,
+    read_only_file: Path,
+    untouched: Callable[[], None],
+    command: str,
+    words: Callable[[Path, Good, Path], list[str | Path]],
+) -> None:
+    # Even for root, who may write anywhere: the owner said "read-only".
+    dump = tmp_path / "export.json"
+    dump.write_text(run("dump", good.path).stdout, encoding="utf-8")
+    untouched()
+    refused(run(*words(read_only_file, good, dump)), read_only_file, "the file is read-only")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["list"],
+        ["dump"],
+        ["check"],
+        ["search", "{path}", "cooperation"],
+        ["history", "{path}", "{interview}", "besoins_non_couverts"],
+    ],
+    ids=["list", "dump", "check", "search", "history"],
+)
+def test_a_read_only_file_can_still_be_read(
+    run: Cli,
+    good: Good,
+    read_only_file: Path,
+    untouched: Callable[[], None],
+    words: list[str],
+) -> None:
+    untouched()
+    args = [w.format(path=read_only_file, interview=good.interview) for w in words]
+    if len(args) == 1:
+        args.append(str(read_only_file))
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "words"), WRITING_COMMANDS, ids=[name for name, _ in WRITING_COMMANDS]
+)
+def test_a_survey_in_a_read_only_folder_is_never_written(
+    tmp_path: Path,
+    run: Cli,
+    good: Good,
+    read_only_folder: Path,
+    untouched: Callable[[], None],
+    command: str,
+    words: Callable[[Path, Good, Path], list[str | Path]],
+) -> None:
+    dump = tmp_path / "export.json"
+    dump.write_text(run("dump", good.path).stdout, encoding="utf-8")
+    untouched()
+    refused(
+        run(*words(read_only_folder, good, dump)),
+        read_only_folder,
+        f"the folder {read_only_folder.parent} is read-only",
+    )
+
+
+@pytest.mark.parametrize("command", ["new", "demo"])
+def test_no_survey_is_created_in_a_read_only_folder(
+    run: Cli, read_only_folder: Path, untouched: Callable[[], None], command: str
+) -> None:
+    target = read_only_folder.parent / "nouvelle.fieldkit"
+    untouched()
+    refused(run(command, target), target, "is read-only")
+    assert not target.exists()
+
+
+# -- creating over something ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["new", "demo"])
+@pytest.mark.parametrize("existing", ["survey", "text"])
+def test_new_never_replaces_an_existing_file(
+    tmp_path: Path,
+    run: Cli,
+    good: Good,
+    untouched: Callable[[], None],
+    command: str,
+    existing: str,
+) -> None:
+    target = good.path
+    if existing == "text":
+        target = tmp_path / "notes.fieldkit"
+        target.write_text("Mes notes de terrain\n", encoding="utf-8")
+    untouched()
+    refused(run(command, target), target, "a file already exists there")
+
+
+def test_new_over_a_folder_is_refused(
+    tmp_path: Path, run: Cli, untouched: Callable[[], None]
+) -> None:
+    folder = tmp_path / "visites.fieldkit"
+    folder.mkdir()
+    untouched()
+    refused(run("new", folder), folder, "is a folder")
+
+
+def test_new_in_a_missing_folder_is_refused(
+    tmp_path: Path, run: Cli, untouched: Callable[[], None]
+) -> None:
+    target = tmp_path / "nulle part" / "visites.fieldkit"
+    untouched()
+    refused(run("new", target), target, f"the folder {target.parent} does not exist")
+    assert not target.parent.exists()
+
+
+# -- guides with errors ------------------------------------------------------------------
+
+VALID_GUIDE = """\
+format: fieldkit-guide/1
+id: guide-test
+version: "1"
+title: {fr: "Guide de test", en: "Test guide"}
+choice_lists:
+  oui_non:
+    - {value: oui, label: {fr: "Oui", en: "Yes"}}
+    - {value: non, label: {fr: "Non", en: "No"}}
+sections:
+  - id: accueil
+    title: {fr: "Accueil", en: "Welcome"}
+    questions:
+      - id: nom
+        type: text
+        label: {fr: "Nom", en: "Name"}
+      - id: membre
+        type: select_one
+        choices: oui_non
+        label: {fr: "Membre ?", en: "Member?"}
+      - id: depuis
+        type: integer
+        relevant: "${membre} = 'oui'"
+        label: {fr: "Depuis quand ?", en: "Since when?"}
+"""
+#: The first line after VALID_GUIDE: where each broken question below starts.
+EXTRA = VALID_GUIDE.count("\n") + 1
+
+BROKEN_QUESTIONS: list[tuple[str, str, str]] = [
+    (
+        "duplicate id",
+        '      - id: nom\n        type: text\n        label: {fr: "Nom encore"}\n',
+        "question 'nom' (section 'accueil'): duplicate id 'nom' (first used on line 13)",
+    ),
+    (
+        "unknown type",
+        '      - id: recit\n        type: paragraphe\n        label: {fr: "Récit"}\n',
+        "question 'recit' (section 'accueil'): unknown type 'paragraphe'",
+    ),
+    (
+        "select without choices",
+        '      - id: outils\n        type: select_multiple\n        label: {fr: "Outils"}\n',
+        "question 'outils' (section 'accueil'): a select_multiple question needs 'choices'",
+    ),
+    (
+        "unknown choice list",
+        "      - id: couleur\n        type: select_one\n        choices: couleurs\n"
+        '        label: {fr: "Couleur"}\n',
+        "question 'couleur' (section 'accueil'): unknown choice list 'couleurs'",
+    ),
+    (
+        "relevant refers to an unknown question",
+        '      - id: majeur\n        type: text\n        relevant: "${age} >= 18"\n'
+        '        label: {fr: "Majeur"}\n',
+        "question 'majeur' (section 'accueil'): '${age} >= 18' refers to unknown question 'age'",
+    ),
+    (
+        "expression syntax error",
+        "      - id: detail\n        type: text\n        relevant: \"${membre} = = 'oui'\"\n"
+        '        label: {fr: "Détail"}\n',
+        "question 'detail' (section 'accueil'): 'relevant':",
+    ),
+    (
+        "constraint syntax error",
+        '      - id: effectif\n        type: integer\n        constraint: ". >= (0"\n'
+        '        label: {fr: "Effectif"}\n',
+        "question 'effectif' (section 'accueil'): 'constraint':",
+    ),
+    (
+        "missing French label",
+        '      - id: anciennete\n        type: integer\n        label: {en: "Seniority"}\n',
+        "question 'anciennete' (section 'accueil'): the label has no French text ('fr')",
+    ),
+    (
+        "no label at all",
+        "      - id: ville\n        type: text\n",
+        "question 'ville' (section 'accueil'): the label is missing",
+    ),
+]
+
+
+def _guide_problems(result: Result, guide: Path) -> list[str]:
+    """The problems a refused guide lists, after the heading naming the file."""
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    heading, *problems = result.stderr.rstrip("\n").splitlines()
+    count = len(problems)
+    plural = "s" if count > 1 else ""
+    assert heading == f"fieldkit: {guide}: {count} problem{plural} in the guide"
+    assert all(p.startswith("  - ") for p in problems), problems
+    return [p[4:] for p in problems]
+
+
+@pytest.mark.parametrize("command", ["guide check", "guide show", "new --guide"])
+@pytest.mark.parametrize(
+    ("question", "problem"),
+    [(q, p) for _, q, p in BROKEN_QUESTIONS],
+    ids=[name for name, _, _ in BROKEN_QUESTIONS],
+)
+def test_a_guide_mistake_is_named_with_its_line(
+    tmp_path: Path,
+    run: Cli,
+    untouched: Callable[[], None],
+    command: str,
+    question: str,
+    problem: str,
+) -> None:
+    guide = tmp_path / "mon guide.yaml"
+    guide.write_text(VALID_GUIDE + question, encoding="utf-8")
+    survey = tmp_path / "visites.fieldkit"
+    untouched()
+    if command == "new --guide":
+        result = run("new", survey, "--guide", guide)
+    else:
+        result = run(*command.split(), guide)
+    problems = _guide_problems(result, guide)
+    assert any(p.startswith(f"line {EXTRA}: {problem}") for p in problems), problems
+    assert not survey.exists()
+
+
+def test_every_guide_mistake_is_reported_at_once(
+    tmp_path: Path, run: Cli, untouched: Callable[[], None]
+) -> None:
+    guide = tmp_path / "guide.yaml"
+    text = VALID_GUIDE
+    expected = []
+    for _, question, problem in BROKEN_QUESTIONS:
+        expected.append(f"line {text.count(chr(10)) + 1}: {problem}")
+        text += question
+    guide.write_text(text, encoding="utf-8")
+    untouched()
+    problems = _guide_problems(run("guide", "check", guide), guide)
+    for wanted in expected:
+        assert any(p.startswith(wanted) for p in problems), (wanted, problems)
+    assert len(problems) >= len(BROKEN_QUESTIONS)
+
+
+def test_the_valid_guide_of_these_tests_is_valid(tmp_path: Path, run: Cli) -> None:
+    """Guards the catalogue above: each problem comes from its broken question alone."""
+    guide = tmp_path / "guide.yaml"
+    guide.write_text(VALID_GUIDE, encoding="utf-8")
+    result = run("guide", "check", guide)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("title: {fr: Guide\nsections: []\n", "line 2: not valid YAML"),
+        ("sections:\n  - id: a\n\tquestions: []\n", "line 3: not valid YAML"),
+        ("- une liste\n- pas un guide\n", "the file must be a YAML mapping with 'sections'"),
+        ("Juste une phrase.\n", "the file must be a YAML mapping with 'sections'"),
+        ("", "the file must be a YAML mapping with 'sections'"),
+        (
+            'format: fieldkit-guide/1\nid: g\ntitle: {fr: "G"}\n',
+            "line 1: the guide has no 'sections' list",
+        ),
+    ],
+    ids=["unclosed-brace", "tab", "a-list", "a-sentence", "empty", "no-sections"],
+)
+def test_a_guide_that_is_not_a_guide(
+    tmp_path: Path, run: Cli, untouched: Callable[[], None], content: str, problem: str
+) -> None:
+    guide = tmp_path / "guide.yaml"
+    guide.write_text(content, encoding="utf-8")
+    untouched()
+    problems = _guide_problems(run("guide", "check", guide), guide)
+    assert any(p.startswith(problem) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda folder: folder / "absent.yaml", "no such guide file"),
+        (lambda folder: folder, "cannot read the guide"),
+        (
+            lambda folder: (folder / "image.yaml", (folder / "image.yaml").write_bytes(a_png()))[0],
+            "not a text file (a guide is UTF-8 YAML)",
+        ),
+        (
+            lambda folder: (folder / "guide.xlsx", (folder / "guide.xlsx").write_bytes(b"PK"))[0],
+            "not a readable .xlsx workbook",
+        ),
+    ],
+    ids=["missing", "folder", "png", "xlsform"],
+)
+def test_a_guide_file_that_cannot_be_read(
+    tmp_path: Path,
+    run: Cli,
+    untouched: Callable[[], None],
+    make: Callable[[Path], Path],
+    problem: str,
+) -> None:
+    folder = tmp_path / "guides"
+    folder.mkdir()
+    guide = make(folder)
+    survey = tmp_path / "visites.fieldkit"
+    untouched()
+    refused(run("guide", "check", guide), guide, problem)
+    refused(run("new", survey, "--guide", guide), guide, problem)
+    assert not survey.exists()
+
+
+# -- values that do not fit their question -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "problem"),
+    [
+        ("annee_creation", ["deux mille"], "expects a whole number, not 'deux mille'"),
+        ("annee_creation", ["2014.5"], "expects a whole number, not '2014.5'"),
+        ("effectif_salarie", ["beaucoup"], "expects a number, not 'beaucoup'"),
+        ("effectif_salarie", ["nan"], "expects a number"),
+        ("effectif_salarie", ["inf"], "expects a number"),
+        ("origine_projet", ["hasard"], "'hasard' is not one of the choices (commande_publique"),
+        ("origine_projet", ["mixte", "autre"], "takes one value, got 2"),
+        ("formes_juridiques", ["association", "banque"], "'banque' is not one of the choices"),
+        ("type_initiative", ["Garage"], "'Garage' is not one of the choices"),
+        ("visite_date", ["14/11/2026"], "expects a date as YYYY-MM-DD, not '14/11/2026'"),
+        ("visite_date", ["2026-02-30"], "expects a date as YYYY-MM-DD"),
+        ("visite_date", ["hier"], "expects a date as YYYY-MM-DD"),
+        ("marge_manoeuvre_echelle", ["6"], "expects a value from 1 to 5, not 6"),
+        ("marge_manoeuvre_echelle", ["0"], "expects a value from 1 to 5, not 0"),
+        ("place_habitants", ["trois"], "expects a whole number, not 'trois'"),
+        # A constraint violation speaks the guide's own words.
+        ("annee_creation", ["1850"], "Indiquez une année sur quatre chiffres, entre 1900 et 2030."),
+        ("axe1_part_locale", ["150"], "Indiquez un pourcentage entre 0 et 100."),
+        (
+            "collectivites_impliquees",
+            ["aucune", "commune"],
+            "« Aucune collectivité » ne peut pas être cochée avec une autre réponse.",
+        ),
+        ("visite_date", ["2999-01-01"], "La date de la visite ne peut pas être dans le futur."),
+        ("effectif_salarie", ["--", "-2"], "L’effectif ne peut pas être négatif."),
+        # Questions that take no plain answer.
+        ("rappel_consentement", ["lu"], "a note takes no answer"),
+        ("personnes_rencontrees", ["Léa Martin"], "a repeat group takes rows"),
+        ("personne_nom", ["Léa Martin"], "is a column of the repeat group 'personnes_rencontrees'"),
+    ],
+)
+def test_a_value_that_does_not_fit_is_refused(
+    run: Cli,
+    good: Good,
+    untouched: Callable[[], None],
+    question: str,
+    words: list[str],
+    problem: str,
+) -> None:
+    untouched()
+    message = refused(run("answer", good.path, good.interview, question, *words), good.path)
+    assert f"question '{question}'" in message
+    assert problem in message
+
+
+def test_a_refused_value_keeps_the_previous_answer(
+    run: Cli, good: Good, untouched: Callable[[], None]
+) -> None:
+    untouched()
+    refused(run("answer", good.path, good.interview, "annee_creation", "1850"), good.path)
+    dump = json.loads(run("dump", good.path).stdout)
+    interview = next(i for i in dump["interviews"] if i["id"] == good.interview)
+    assert interview["answers"]["annee_creation"] == 2000
+
+
+def test_an_unknown_interview_is_refused(
+    run: Cli, good: Good, untouched: Callable[[], None]
+) -> None:
+    untouched()
+    for words in (
+        ["answer", good.path, "0" * 32, "note_libre", "Bonjour"],
+        ["history", good.path, "0" * 32, "note_libre"],
+        ["interview", "complete", good.path, "0" * 32],
+        ["quote", "add", good.path, "0" * 32, "Une citation"],
+    ):
+        refused(run(*words), good.path, f"no interview with id '{'0' * 32}'")
+
+
+def test_an_unknown_question_is_refused(
+    run: Cli, good: Good, untouched: Callable[[], None]
+) -> None:
+    untouched()
+    refused(
+        run("answer", good.path, good.interview, "age_du_capitaine", "42"),
+        good.path,
+        "has no question 'age_du_capitaine'",
+    )
+    refused(
+        run("history", good.path, good.interview, "age_du_capitaine"),
+        good.path,
+        "has no question 'age_du_capitaine'",
+    )
+
+
+# -- loading something that is not a dump ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (a_png(), "not a JSON file"),
+        (b"Compte rendu de visite\n", "not a JSON file"),
+        (b"", "not a JSON file"),
+        (b'{"format": "fieldkit-dump/1", "initiatives": [', "not a JSON file"),
+        (b"[1, 2, 3]", "not a fieldkit dump (expected format 'fieldkit-dump/1')"),
+        (b'{"initiatives": []}', "not a fieldkit dump"),
+        (b'{"format": "fieldkit-dump/9"}', "not a fieldkit dump"),
+        (
+            b'{"format": "fieldkit-dump/1", "initiatives": [{"name": "sans id"}]}',
+            "the dump is malformed",
+        ),
+        (
+            b'{"format": "fieldkit-dump/1", "initiatives": "Garage"}',
+            "the dump is malformed",
+        ),
+        (
+            b'{"format": "fieldkit-dump/1", "guides": [{"hash": "x", "source": "- a"}]}',
+            "problem in the guide",
+        ),
+    ],
+    ids=[
+        "png",
+        "text",
+        "empty",
+        "cut-short",
+        "a-list",
+        "no-format",
+        "newer-format",
+        "initiative-without-id",
+        "initiatives-not-a-list",
+        "broken-guide",
+    ],
+)
+def test_load_of_something_that_is_not_a_dump(
+    tmp_path: Path,
+    run: Cli,
+    good: Good,
+    untouched: Callable[[], None],
+    content: bytes,
+    problem: str,
+) -> None:
+    source = tmp_path / "export.json"
+    source.write_bytes(content)
+    untouched()
+    result = run("load", good.path, source)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    message = result.stderr.strip()
+    assert message.startswith(f"fieldkit: {source}"), message
+    assert problem in message
+
+
+def test_load_of_a_missing_dump(
+    tmp_path: Path, run: Cli, good: Good, untouched: Callable[[], None]
+) -> None:
+    untouched()
+    refused(
+        run("load", good.path, tmp_path / "absent.json"), tmp_path / "absent.json", "no such file"
+    )

@@ -1,0 +1,145 @@
+"""An answer's history: every saved version, who wrote it and when; restore one.
+
+Restoring writes the old value again as a new change, so the version it
+replaces stays in the history too: nothing is ever lost.
+"""
+
+from __future__ import annotations
+
+from fieldkit.guide import Question
+from fieldkit.survey import Revision
+from ui.i18n import format_moment
+from ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.style import make_quiet
+from ui.widgets import answer_text
+
+PREVIEW_CHARS = 240
+
+
+class RevisionsModel(QAbstractTableModel):
+    """Versions of one answer, newest first."""
+
+    def __init__(self, question: Question | None, revisions: list[Revision], language: str):
+        super().__init__()
+        self._question = question
+        self._revisions = list(reversed(revisions))
+        self._language = language
+
+    def revision(self, row: int) -> Revision | None:
+        return self._revisions[row] if 0 <= row < len(self._revisions) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._revisions)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Version"), self.tr("Auteur"), self.tr("Enregistrée le"))[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        revision = self.revision(index.row()) if index.isValid() else None
+        if revision is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                text = answer_text(self._question, revision.value, self._language)
+                text = text or self.tr("(sans réponse)")
+                if role == Qt.ItemDataRole.DisplayRole and len(text) > PREVIEW_CHARS:
+                    text = text[:PREVIEW_CHARS] + "…"
+                if revision.current and role == Qt.ItemDataRole.DisplayRole:
+                    text = self.tr("%1 (actuelle)").replace("%1", text)
+                return text
+            if column == 1:
+                return revision.author
+            return format_moment(revision.time)
+        return None
+
+
+class HistoryDialog(QDialog):
+    """Shows the versions of an answer; ``chosen()`` is the one to restore."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        question: Question | None,
+        label: str,
+        revisions: list[Revision],
+        language: str,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Historique de la réponse"))
+        self.resize(self.fontMetrics().averageCharWidth() * 110, 420)
+        layout = QVBoxLayout(self)
+        title = QLabel(label, self)
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        explanation = QLabel(
+            self.tr(
+                "Restaurer une version l’enregistre comme nouvelle version : "
+                "la version actuelle reste dans l’historique."
+            ),
+            self,
+        )
+        explanation.setWordWrap(True)
+        make_quiet(explanation)
+        layout.addWidget(explanation)
+        self.model = RevisionsModel(question, revisions, language)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.resizeRowsToContents()
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = buttons.addButton(
+            self.tr("Restaurer cette version"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update())
+        self.table.doubleClicked.connect(lambda _index: self._restore_if_possible())
+        if revisions:
+            self.table.selectRow(min(1, len(revisions) - 1))
+        self._update()
+
+    def _update(self) -> None:
+        chosen = self.chosen()
+        self.restore_button.setEnabled(chosen is not None and not chosen.current)
+
+    def _restore_if_possible(self) -> None:
+        if self.restore_button.isEnabled():
+            self.accept()
+
+    def select(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def chosen(self) -> Revision | None:
+        return self.model.revision(self.table.currentIndex().row())

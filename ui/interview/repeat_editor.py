@@ -1,0 +1,154 @@
+"""A repeat group (e.g. the people met) as rows that can be added and removed.
+
+The editor only holds the rows and says what changed (``row_added``,
+``row_removed``, ``cell_edited``); whoever owns it decides when to save, so the
+same editor serves the running interview (saved as you type) and the dialog
+that starts an interview (saved on OK).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from fieldkit.guide import Question
+from ui.interview.editors import AnswerEditor, make_editor
+from ui.qt import QGridLayout, QLabel, QPushButton, Qt, QToolButton, QVBoxLayout, QWidget, Signal
+from ui.style import ACCENT, make_quiet
+
+
+class RepeatEditor(QWidget):
+    """Rows of a repeat group, one column per question of the group."""
+
+    row_added = Signal(str)
+    row_removed = Signal(str)
+    cell_edited = Signal(str, str)
+
+    def __init__(
+        self,
+        question: Question,
+        language: str,
+        add_label: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.language = language
+        self._cells: dict[str, dict[str, AnswerEditor]] = {}
+        self._row_widgets: dict[str, list[QWidget]] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(4)
+        layout.addLayout(self.grid)
+        self._headers()
+        self.empty = QLabel(self.tr("Aucune ligne pour l’instant."), self)
+        make_quiet(self.empty)
+        layout.addWidget(self.empty)
+        self.add_button = QPushButton(add_label or self.tr("Ajouter une ligne"), self)
+        self.add_button.clicked.connect(lambda: self.add_row())
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._next_grid_row = 1
+
+    def _headers(self) -> None:
+        for index, column in enumerate(self.question.columns):
+            text = column.label.get(self.language)
+            label = QLabel(f"{text} <span style='color:{ACCENT.name()}'>*</span>")
+            if not column.required:
+                label.setText(text)
+            label.setWordWrap(True)
+            make_quiet(label)
+            self.grid.addWidget(label, 0, index)
+            self.grid.setColumnStretch(index, 1)
+
+    def set_rows(self, rows: list[tuple[str, dict[str, object]]]) -> None:
+        """Show these rows (id and values), replacing any shown."""
+        for row_id in list(self._cells):
+            self._drop(row_id)
+        for row_id, values in rows:
+            self._show_row(row_id, values)
+        self._update_empty()
+
+    def add_row(self, values: dict[str, object] | None = None) -> str:
+        """Add a row as the person does: it gets an id, then the keyboard focus."""
+        row_id = uuid.uuid4().hex
+        self._show_row(row_id, values or {})
+        self._update_empty()
+        self.row_added.emit(row_id)
+        first = next(iter(self._cells[row_id].values()), None)
+        if first is not None:
+            first.focus_editor()
+        return row_id
+
+    def remove_row(self, row_id: str) -> None:
+        self._drop(row_id)
+        self._update_empty()
+        self.row_removed.emit(row_id)
+        self.add_button.setFocus()
+
+    def _show_row(self, row_id: str, values: dict[str, object]) -> None:
+        grid_row = self._next_grid_row
+        self._next_grid_row += 1
+        cells: dict[str, AnswerEditor] = {}
+        widgets: list[QWidget] = []
+        for index, column in enumerate(self.question.columns):
+            editor = make_editor(column, self.language, compact=True)
+            if editor is None:
+                continue
+            editor.set_value(values.get(column.id))
+            editor.setAccessibleName(column.label.get(self.language))
+            editor.edited.connect(lambda r=row_id, c=column.id: self.cell_edited.emit(r, c))
+            self.grid.addWidget(editor, grid_row, index)
+            cells[column.id] = editor
+            widgets.append(editor)
+        remove = QToolButton(self)
+        remove.setText("×")
+        remove.setAutoRaise(True)
+        remove.setToolTip(self.tr("Retirer cette ligne"))
+        remove.setAccessibleName(self.tr("Retirer cette ligne"))
+        remove.clicked.connect(lambda: self.remove_row(row_id))
+        self.grid.addWidget(remove, grid_row, len(self.question.columns))
+        widgets.append(remove)
+        self._cells[row_id] = cells
+        self._row_widgets[row_id] = widgets
+        # Shown now rather than on the layout's next pass, so the new row can take the focus.
+        for widget in widgets:
+            widget.show()
+
+    def _drop(self, row_id: str) -> None:
+        for widget in self._row_widgets.pop(row_id, []):
+            self.grid.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._cells.pop(row_id, None)
+
+    def _update_empty(self) -> None:
+        self.empty.setVisible(not self._cells)
+        for index in range(self.grid.columnCount()):
+            item = self.grid.itemAtPosition(0, index)
+            if item is not None and item.widget() is not None:
+                item.widget().setVisible(bool(self._cells))
+
+    def row_ids(self) -> list[str]:
+        return list(self._cells)
+
+    def cell_value(self, row_id: str, column_id: str) -> object:
+        editor = self._cells.get(row_id, {}).get(column_id)
+        return editor.value() if editor is not None else None
+
+    def cell(self, row_id: str, column_id: str) -> AnswerEditor | None:
+        return self._cells.get(row_id, {}).get(column_id)
+
+    def values(self) -> list[dict[str, object]]:
+        """Every row's answered cells, as skip logic sees a repeat group."""
+        return [
+            {c: v for c, e in cells.items() if (v := e.value()) is not None}
+            for cells in self._cells.values()
+        ]
+
+    def rows(self) -> list[tuple[str, dict[str, object]]]:
+        return list(zip(self._cells, self.values(), strict=True))
+
+    def focus_editor(self) -> None:
+        first = next((next(iter(c.values()), None) for c in self._cells.values()), None)
+        (first or self.add_button).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,10 @@
+"""The survey at a glance: initiatives and their visits as a tree, and search."""
+
+from ui.overview.page import OverviewPage
+from ui.overview.search import SearchBox, describe
+
+__all__ = [
+    "OverviewPage",
+    "SearchBox",
+    "describe",
+]

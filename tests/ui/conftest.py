@@ -17,6 +17,32 @@ from ui.settings import Settings
 from ui.shell.main_window import MainWindow
 from ui.widgets import errors as ui_errors
 
+#: How long a test waits for a condition before it fails. A bound, not an
+#: expectation: waits return as soon as the condition holds, and a shared,
+#: busy two-core machine may take many times longer than a quiet one.
+PATIENCE_MS = 20_000
+
+
+def _patient(wait: Callable[..., object]) -> Callable[..., object]:
+    def waiting(self: QtBot, *args: object, **kwargs: object) -> object:
+        kwargs.setdefault("timeout", PATIENCE_MS)
+        return wait(self, *args, **kwargs)
+
+    return waiting
+
+
+# pytest-qt's default (5 s) fails good code on a loaded machine: every wait
+# of these tests that names no timeout gets PATIENCE_MS instead.
+for _name in (
+    "waitUntil",
+    "waitSignal",
+    "waitSignals",
+    "waitCallback",
+    "waitExposed",
+    "waitActive",
+):
+    setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
+
 
 class UnexpectedDialog(AssertionError):
     """A modal dialog opened that the test did not arrange to answer."""

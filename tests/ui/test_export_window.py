@@ -173,7 +173,7 @@ def test_cancelling_leaves_no_file_at_all(
     opened.exports.export_action.trigger()
     progress = opened.findChild(QProgressDialog)
     assert progress is not None
-    qtbot.waitUntil(progress.isVisible, timeout=5000)
+    qtbot.waitUntil(progress.isVisible, timeout=20_000)
     assert "monographie" in progress.labelText()
     cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Annuler")
     cancel.click()

@@ -21,7 +21,7 @@ from ui.shell.new_survey_dialog import NewSurveyDialog
 from ui.shell.settings_dialog import SettingsDialog
 from ui.widgets.shortcuts import ShortcutsDialog
 
-SAVE_TIMEOUT = 3000
+SAVE_TIMEOUT = 20_000
 
 
 def press(qtbot: QtBot, window: MainWindow, keys: str) -> None:

@@ -15,7 +15,6 @@ from tests.ui.keyboard import type_text
 from ui.app import build_window
 from ui.interview.editors import LongTextEditor, TextEditor
 from ui.qt import QDropEvent, QMimeData, QPoint, QProgressDialog, QPushButton, Qt, QUrl
-from ui.session.autosave import MAX_DELAY_MS, QUIET_MS
 from ui.session.operations import Cancelled, Progress, run_operation
 from ui.settings import Settings
 from ui.shell.main_window import MainWindow
@@ -80,28 +79,38 @@ def test_a_focus_change_saves_at_once(
     type_text(place.line, " centre")
     assert window.session is not None and window.session.saver.busy
     assert window.state_label.text().endswith("Enregistrement…")
-    started = time.monotonic()
     window.interview.page.editors["annee_creation"].setFocus()
+    # Handed to the writer at once, without waiting for a pause in typing.
+    assert not window.session.saver.waiting
     window.session.executor.wait()
-    assert (time.monotonic() - started) * 1000 < QUIET_MS
     assert answer(path, interview, "visite_lieu") == "Dijon centre"
     qtbot.waitUntil(lambda: "Enregistré à" in window.state_label.text())
 
 
-def test_continuous_typing_is_saved_twice_a_second(
+def test_continuous_typing_is_saved_without_a_pause(
     window: MainWindow, qtbot: QtBot, fresh_interview: tuple[Path, str]
 ) -> None:
     path, interview = fresh_interview
     editor = open_interview(window, path, interview)
-    started = time.monotonic()
+    assert window.session is not None
+    saver = window.session.saver
+    # However slow this machine, no pause could be long enough: only the
+    # longest-wait rule (MAX_DELAY_MS) can save while the person types on.
+    saver.quiet_timer.setInterval(600_000)
     typed = ""
-    while time.monotonic() - started < 1.2:
+
+    def handed_over_or_type_on() -> bool:
+        nonlocal typed
+        if typed and not saver.waiting:
+            return True
         type_text(editor.text, "a")
         typed += "a"
-        qtbot.wait(20)  # a key every 20 ms: never a pause long enough to wait for
+        return False
+
+    qtbot.waitUntil(handed_over_or_type_on, timeout=60_000)
+    window.session.executor.wait()
     saved = answer(path, interview, "note_libre")
-    assert isinstance(saved, str) and typed.startswith(saved)
-    assert len(saved) >= len(typed) - (MAX_DELAY_MS + 200) // 20
+    assert isinstance(saved, str) and saved and typed.startswith(saved)
 
 
 def test_the_conflict_count_is_always_visible(
@@ -141,7 +150,7 @@ def test_a_file_dropped_on_a_question_is_attached_to_it(
         Qt.KeyboardModifier.NoModifier,
     )
     view.dropEvent(drop)
-    qtbot.waitUntil(lambda: view.side.attachments.count() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: view.side.attachments.count() == 1, timeout=20_000)
     with Survey.open(path, readonly=True) as survey:
         [attachment] = survey.items("attachment", interview)
         assert attachment["question"] == "note_libre"
@@ -157,21 +166,23 @@ def test_long_work_reports_progress_and_can_be_cancelled(
     finished: list[object] = []
 
     def long_work(survey: Survey, progress: Progress) -> str:
+        # Works on until the person cancels, however long the machine takes
+        # to show the dialog (bounded, so a broken cancel fails instead of hanging).
         with survey.log.transaction():
-            for step in range(200):
-                progress.report(step, 200, "Fusion en cours…")
+            for step in range(100_000):
+                progress.report(step % 200, 200, "Fusion en cours…")
                 progress.check()
                 survey.set_answer(interview, "note_libre", f"étape {step}")
-                time.sleep(0.01)
+                time.sleep(0.005)
         return "fini"
 
     progress = run_operation(
         window, window.session.executor, "Fusion…", long_work, finished.append, "Échec"
     )
-    qtbot.waitUntil(lambda: window.findChild(QProgressDialog) is not None, timeout=3000)
+    qtbot.waitUntil(lambda: window.findChild(QProgressDialog) is not None, timeout=20_000)
     dialog = window.findChild(QProgressDialog)
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=20_000)
     assert dialog.labelText() == "Fusion en cours…"
     cancel = dialog.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "Annuler"

@@ -27,7 +27,7 @@ from ui.settings import Settings
 from ui.shell.main_window import MainWindow
 
 DESCRIPTION = "Un garage où l’on répare soi-même, avec l’aide d’un mécanicien : « on apprend »."
-SAVE_TIMEOUT = 3000
+SAVE_TIMEOUT = 20_000
 
 
 def view_of(window: MainWindow) -> InterviewView:

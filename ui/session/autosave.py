@@ -79,13 +79,18 @@ class AutoSaver(QObject):
         self._in_flight = 0
         self.last_saved: float | None = None
         self.longest_flush_ms = 0.0
-        self._quiet = QTimer(self, singleShot=True, interval=QUIET_MS)
-        self._quiet.timeout.connect(self.flush)
+        self.quiet_timer = QTimer(self, singleShot=True, interval=QUIET_MS)
+        self.quiet_timer.timeout.connect(self.flush)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
         self._deadline.timeout.connect(self.flush)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+
+    @property
+    def waiting(self) -> bool:
+        """Whether some edit waits for a pause in typing before it is handed over."""
+        return bool(self._pending)
 
     @property
     def busy(self) -> bool:
@@ -96,7 +101,7 @@ class AutoSaver(QObject):
         """Note that ``key`` changed; ``read_value`` gives its value when it is saved."""
         was_idle = not self.busy
         self._pending[key] = read_value
-        self._quiet.start()
+        self.quiet_timer.start()
         if not self._deadline.isActive():
             self._deadline.start()
         if was_idle:
@@ -108,7 +113,7 @@ class AutoSaver(QObject):
 
     def flush(self) -> None:
         """Hand every pending value to the writer thread now."""
-        self._quiet.stop()
+        self.quiet_timer.stop()
         self._deadline.stop()
         if not self._pending:
             return

@@ -24,6 +24,7 @@ CORE_FLOORS = {
     "fieldkit": 0,
     "fieldkit.errors": 0,
     "fieldkit.files": 0,
+    "fieldkit.messages": 0,
     "fieldkit.resources": 0,
     "fieldkit.guide": 1,
     "fieldkit.survey": 2,

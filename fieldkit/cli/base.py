@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,16 +14,28 @@ import click
 
 from fieldkit import __version__
 from fieldkit.errors import FieldkitError
+from fieldkit.messages import LANGUAGES, language_of, translate
 from fieldkit.survey import (
     Survey,
 )
+
+
+class Messages:
+    """The language of this run's messages: ``--lang``, else the system's locale."""
+
+    language = "en"
+
+
+def say(text: str, err: bool = False) -> None:
+    """Print a message for a person, in the run's language (data is echoed as it is)."""
+    click.echo(translate(text, Messages.language), err=err)
 
 
 class UserError(click.ClickException):
     """A FieldkitError on its way out: printed as one sentence, exit status 1."""
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"fieldkit: {self.message}", err=True)
+        click.echo(f"fieldkit: {translate(self.message, Messages.language)}", err=True)
 
 
 class FieldkitGroup(click.Group):
@@ -67,5 +80,12 @@ def echo_json(data: object) -> None:
     name="fieldkit", cls=FieldkitGroup, context_settings={"help_option_names": ["-h", "--help"]}
 )
 @click.version_option(__version__, prog_name="fieldkit")
-def cli() -> None:
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(LANGUAGES),
+    help="Language of the messages: fr or en (by default the system's, from LANG).",
+)
+def cli(language: str | None) -> None:
     """fieldkit: run interview guides offline, merge survey files, write monographs."""
+    Messages.language = language or language_of(os.environ)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from fieldkit.cli.base import cli, opened, survey_argument
+from fieldkit.cli.base import cli, opened, say, survey_argument
 from fieldkit.exchange import keep, merge_files, open_conflicts, resolve_with, sync_folder
 from fieldkit.survey import (
     Revision,
@@ -24,7 +24,7 @@ def merge(target: Path, sources: tuple[Path, ...], dry_run: bool) -> None:
     for source in report.sources:
         click.echo(f"{source.path}: {source.describe()}")
     if dry_run:
-        click.echo(f"dry run: {target} was not changed")
+        say(f"dry run: {target} was not changed")
 
 
 @cli.command()
@@ -35,14 +35,14 @@ def sync(survey: Path, folder: Path) -> None:
     with opened(survey) as opened_survey:
         report = sync_folder(opened_survey.log, folder)
     if report.written is None:
-        click.echo(f"{report.own_file}: up to date")
+        say(f"{report.own_file}: up to date")
     else:
-        click.echo(f"wrote {report.own_file} ({report.written} changes made on this laptop)")
+        say(f"wrote {report.own_file} ({report.written} changes made on this laptop)")
     for source in report.merged.sources:
         if source.skipped is None:
             click.echo(f"{source.path.name}: {source.describe()}")
     for warning in report.warnings:
-        click.echo(f"warning: {warning} (skipped; it is read again next time)", err=True)
+        say(f"warning: {warning} (skipped; it is read again next time)", err=True)
 
 
 def _revision_line(revision: Revision) -> str:
@@ -63,7 +63,7 @@ def conflicts(survey: Path) -> None:
         for number, revision in enumerate(item.conflict.values, start=1):
             click.echo(f"  value {number}  {_revision_line(revision)}")
     if not found:
-        click.echo("no open conflict", err=True)
+        say("no open conflict", err=True)
 
 
 @cli.command()
@@ -87,4 +87,4 @@ def resolve(
             keep(opened_survey, conflict, kept)
         else:
             resolve_with(opened_survey, conflict, values)
-    click.echo(f"{conflict}: resolved")
+    say(f"{conflict}: resolved")

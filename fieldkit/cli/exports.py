@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from fieldkit.cli.base import cli, opened, survey_argument
+from fieldkit.cli.base import cli, opened, say, survey_argument
 
 # The export modules (python-docx, openpyxl) are imported by their commands
 # only, so that every other command starts as fast as before.
@@ -79,7 +79,7 @@ def export_monograph(
         written = write_monograph(
             opened_survey, initiative_id, out, template, lang, pseudonymize, include_drafts
         )
-    click.echo(f"wrote {written}")
+    say(f"wrote {written}")
 
 
 @export.command(name="synthesis")
@@ -98,7 +98,7 @@ def export_synthesis(
 
     with opened(survey, readonly=True) as opened_survey:
         written = write_synthesis(opened_survey, out, template, lang, pseudonymize, include_drafts)
-    click.echo(f"wrote {written}")
+    say(f"wrote {written}")
 
 
 @export.command(name="csv")
@@ -135,7 +135,7 @@ def export_json(survey: Path, out: Path) -> None:
     from fieldkit.export import write_json
 
     with opened(survey, readonly=True) as opened_survey:
-        click.echo(f"wrote {write_json(opened_survey, out)}")
+        say(f"wrote {write_json(opened_survey, out)}")
 
 
 @export.command(name="qdpx")
@@ -154,6 +154,6 @@ def export_qdpx(survey: Path, out: Path, lang: str, pseudonymize: bool) -> None:
 def report_written(written: Any) -> None:
     """Name every file an export wrote; its warnings go to stderr."""
     for path in written.paths:
-        click.echo(f"wrote {path}")
+        say(f"wrote {path}")
     for warning in written.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from fieldkit.cli.base import cli, echo_json
+from fieldkit.cli.base import cli, echo_json, say
 from fieldkit.errors import FieldkitError
 from fieldkit.files import atomic_write_text
 from fieldkit.guide import Guide, guide_to_json, load_guide
@@ -23,7 +23,7 @@ def load_guide_warning(guide_path: Path | None) -> Guide:
     """Load a guide; an XLSForm's conversion warnings go to stderr, one per line."""
     loaded, warnings = read_guide_file(guide_path)
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
     return loaded
 
 
@@ -37,7 +37,7 @@ def _outline(guide: Guide) -> str:
 def guide_check(guide_path: Path) -> None:
     """Validate a guide file or an XLSForm workbook and report every problem at once."""
     loaded = load_guide_warning(guide_path)
-    click.echo(f"{guide_path}: ok ({_outline(loaded)})")
+    say(f"{guide_path}: ok ({_outline(loaded)})")
 
 
 @guide.command(name="import")
@@ -56,12 +56,12 @@ def guide_import(form: Path, output: Path | None) -> None:
 
     text, warnings = import_xlsform(form)
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
     if output is None:
         click.echo(text, nl=False)
         return
     atomic_write_text(output, text)
-    click.echo(f"wrote {output} ({_outline(load_guide(output))})")
+    say(f"wrote {output} ({_outline(load_guide(output))})")
 
 
 @guide.command(name="show")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from fieldkit.cli.base import UserError, cli, opened, survey_argument
+from fieldkit.cli.base import UserError, cli, opened, say, survey_argument
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import Guide
 from fieldkit.survey import (
@@ -85,9 +85,9 @@ def interview_complete(survey: Path, interview_id: str) -> None:
         missing = opened_survey.complete(interview_id)
     if missing:
         for question in missing:
-            click.echo(f"missing: {question.id}  {question.label.get()}", err=True)
+            say(f"missing: {question.id}  {question.label.get()}", err=True)
         raise UserError(f"{len(missing)} required answer(s) missing; the interview stays a draft")
-    click.echo("complete")
+    say("complete")
 
 
 @cli.command()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from fieldkit.cli.base import UserError, cli, opened, survey_argument
+from fieldkit.cli.base import UserError, cli, opened, say, survey_argument
 from fieldkit.cli.guides import load_guide_warning
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import from_strings
@@ -38,7 +38,7 @@ def new(survey: Path, guide_path: Path | None) -> None:
     """Create a new survey file answered with a guide."""
     guide = load_guide_warning(guide_path)
     Survey.create(survey, guide).close()
-    click.echo(f"created {survey} with the guide « {guide.title.get()} » ({guide.version})")
+    say(f"created {survey} with the guide « {guide.title.get()} » ({guide.version})")
 
 
 @cli.command()
@@ -110,9 +110,9 @@ def check(survey: Path) -> None:
         problems = check_survey(opened_survey)
     if problems:
         for problem in problems:
-            click.echo(f"problem: {problem}", err=True)
+            say(f"problem: {problem}", err=True)
         raise UserError(f"{survey}: {len(problems)} problem(s) found")
-    click.echo(f"{survey}: ok")
+    say(f"{survey}: ok")
 
 
 @cli.command()
@@ -121,7 +121,7 @@ def rebuild(survey: Path) -> None:
     """Recompute the readable tables and the search index from the change log."""
     with opened(survey) as opened_survey:
         opened_survey.log.rebuild()
-    click.echo(f"{survey}: rebuilt from its change log")
+    say(f"{survey}: rebuilt from its change log")
 
 
 @cli.command()
@@ -135,7 +135,7 @@ def search(survey: Path, text: str, limit: int) -> None:
     for hit in hits:
         click.echo(f"{hit.interview or '-'}  {hit.entity}.{hit.field}  {hit.snippet}")
     if not hits:
-        click.echo("no match", err=True)
+        say("no match", err=True)
 
 
 @cli.command()
@@ -154,7 +154,7 @@ def history(survey: Path, interview: str, question: str) -> None:
             f"{revision.change}  {value}"
         )
     if not revisions:
-        click.echo("never answered", err=True)
+        say("never answered", err=True)
 
 
 @cli.command()

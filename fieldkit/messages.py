@@ -20,7 +20,7 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import yaml
 
@@ -31,6 +31,9 @@ LANGUAGES = ("fr", "en")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 #: How deep values are translated inside a message that carries another message.
 NESTING = 3
+#: The French form of "PLACE: what is wrong there", for a message that names
+#: its place (a file, a question) before a message of its own.
+PLACED = "{}\u00a0: {}"
 
 
 @dataclass(frozen=True)
@@ -48,12 +51,16 @@ class Template:
 
 
 def pattern_of(template: str) -> re.Pattern[str]:
-    """A regular expression matching the messages ``template`` makes, one group per value."""
+    """A regular expression matching the messages ``template`` makes, one group per value.
+
+    A value may be empty: a plural's ``s``, a ``line 3: `` prefix the message
+    goes without when it has no line.
+    """
     pieces = []
     for literal, field, _, _ in string.Formatter().parse(template):
         pieces.append(re.escape(literal))
         if field is not None:
-            pieces.append("(.+?)")
+            pieces.append("(.*?)")
     return re.compile("".join(pieces), re.DOTALL)
 
 
@@ -78,23 +85,58 @@ def translate(message: str, language: str) -> str:
     """``message`` in ``language`` (``fr`` or ``en``); unchanged when no template fits."""
     if language != "fr":
         return message
-    return "\n".join(_translate_line(line, NESTING) for line in message.split("\n"))
+    return "\n".join(_reading(line, NESTING)[1] for line in message.split("\n"))
 
 
-def _translate_line(line: str, depth: int) -> str:
-    indent = line[: len(line) - len(line.lstrip(" -"))]
-    text = line[len(indent) :]
+#: A line's indent: spaces, and the dash of a list item (``  - problem``).
+INDENT = re.compile(r" *(?:- )?")
+
+
+@lru_cache(maxsize=4096)
+def _reading(line: str, depth: int) -> tuple[int, str]:
+    """The French of ``line`` that recognises the most of it, and how much it recognises.
+
+    Several templates may fit one message ("{} has no {}" fits "line 4: the
+    guide has no 'sections' list" as well as "line {}: {}" does): the reading
+    that recognises the most fixed text, values included, is the one meant.
+    """
+    text = INDENT.sub("", line, count=1)
+    best = _placed(text, depth)
     for template in catalogue():
         found = template.pattern.fullmatch(text)
         if found is None:
             continue
-        values = [_translate_value(value, depth - 1) for value in found.groups()]
-        return indent + template.french.format(*values)
-    return line
+        values = [_value(value, depth - 1) for value in found.groups()]
+        weight = template.weight + sum(known for known, _ in values)
+        if weight > best[0]:
+            best = (weight, template.french.format(*(shown for _, shown in values)))
+    return best[0], line[: len(line) - len(text)] + best[1]
 
 
-def _translate_value(value: str, depth: int) -> str:
-    return _translate_line(value, depth) if depth > 0 else value
+def _placed(text: str, depth: int) -> tuple[int, str]:
+    """``text`` read as ``PLACE: message``, two parts translated on their own.
+
+    The core names the place of a problem in front of another message
+    (``f"{survey}: {message}"``), which no template holds whole; the best
+    split is the one whose parts are recognised the most.
+    """
+    best = (0, text)
+    start = text.find(": ") if depth > 0 else -1
+    while start != -1:
+        place = _value(text[:start], depth - 1)
+        message = _reading(text[start + 2 :], depth - 1)
+        if message[0] and place[0] + message[0] > best[0]:
+            best = (place[0] + message[0], PLACED.format(place[1], message[1]))
+        start = text.find(": ", start + 1)
+    return best
+
+
+def _value(value: str, depth: int) -> tuple[int, str]:
+    # A message has words; a value of one word is a name (a file, a person, an
+    # id), kept as it is even when it reads like a message ("complete", "draft").
+    if depth > 0 and " " in value.strip():
+        return _reading(value, depth)
+    return 0, value
 
 
 def language_of(environment: Mapping[str, str]) -> str:

@@ -6,9 +6,11 @@
 A template is the English text of a message with ``{}`` for each value (see
 ``fieldkit/messages.py``). Messages are found where the code hands them to a
 person: raised as a FieldkitError or GuideError, printed by the command line
-(``say``, ``UserError``), or filed as a guide problem or warning. ``update``
-keeps every French form already written and adds new templates with an empty
-one, to be written before the tests pass again.
+(``say``, ``translated``, ``UserError``, a ``UsageError``), filed as a guide
+problem or warning, made by an error class's constructor (a GuideError's
+heading), or by the property that lays out a list of problems or warnings
+(``line 3: …``). ``update`` keeps every French form already written and adds
+new templates with an empty one, to be written before the tests pass again.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ SINKS = frozenset(
         "GuideError",
         "ExpressionError",
         "UserError",
+        "UsageError",
         "say",
+        "translated",
         "problem",
         "_problem",
         "error",
@@ -40,7 +44,8 @@ SINKS = frozenset(
         "note",
     }
 )
-#: Lists whose appended texts are messages (``problems.append(f"…")``).
+#: Lists whose appended texts are messages (``problems.append(f"…")``), and the
+#: functions or properties of the same name that lay such a list out.
 MESSAGE_LISTS = frozenset({"problems", "warnings", "skipped"})
 #: Shortest fixed text for a template: below it, a text is a value, not a message.
 SHORTEST = 4
@@ -93,17 +98,34 @@ def _texts(node: ast.expr) -> Iterator[ast.expr]:
         yield node
 
 
+def _message_texts(tree: ast.AST) -> Iterator[ast.expr]:
+    """The nodes of a module that are texts for a person (or contain them)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and (_callee(node) in SINKS or _is_message_list_append(node)):
+            for argument in node.args:
+                yield from _texts(argument)
+        elif isinstance(node, ast.ClassDef) and node.name in SINKS:
+            for method in node.body:
+                if isinstance(method, ast.FunctionDef) and method.name == "__init__":
+                    yield from _formatted_strings(method)
+        elif isinstance(node, ast.FunctionDef) and node.name in MESSAGE_LISTS:
+            yield from _formatted_strings(node)
+
+
+def _formatted_strings(scope: ast.AST) -> Iterator[ast.JoinedStr]:
+    """The f-strings written in a scope (its docstrings and plain constants are no messages)."""
+    for node in ast.walk(scope):
+        if isinstance(node, ast.JoinedStr):
+            yield node
+
+
 def templates_in(source: str) -> Iterator[str]:
-    for node in ast.walk(ast.parse(source)):
-        if not isinstance(node, ast.Call):
-            continue
-        if _callee(node) not in SINKS and not _is_message_list_append(node):
-            continue
-        for argument in node.args:
-            for text in _texts(argument):
-                template = template_of(text)
-                if template is not None and _fixed_text(template) >= SHORTEST:
-                    yield template
+    for text in _message_texts(ast.parse(source)):
+        template = template_of(text)
+        if template is not None and _fixed_text(template) >= SHORTEST:
+            # A piece added to a message (" (the question is always shown)") is
+            # found, and translated, without the spaces that join it.
+            yield template.strip()
 
 
 def _fixed_text(template: str) -> int:

@@ -26,16 +26,21 @@ class Messages:
     language = "en"
 
 
+def translated(text: str) -> str:
+    """``text`` in the run's language: a word for a person inside a line of data."""
+    return translate(text, Messages.language)
+
+
 def say(text: str, err: bool = False) -> None:
     """Print a message for a person, in the run's language (data is echoed as it is)."""
-    click.echo(translate(text, Messages.language), err=err)
+    click.echo(translated(text), err=err)
 
 
 class UserError(click.ClickException):
     """A FieldkitError on its way out: printed as one sentence, exit status 1."""
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"fieldkit: {translate(self.message, Messages.language)}", err=True)
+        click.echo(f"fieldkit: {translated(self.message)}", err=True)
 
 
 class FieldkitGroup(click.Group):
@@ -44,6 +49,12 @@ class FieldkitGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            # Click prints it with the usage; a sentence of ours in it is translated.
+            message = translated(error.message)
+            if message == error.message:
+                raise
+            raise click.UsageError(message, error.ctx) from None
         except FieldkitError as error:
             raise UserError(str(error)) from None
         except sqlite3.Error as error:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from fieldkit.cli.base import cli, opened, say, survey_argument
+from fieldkit.cli.base import cli, opened, say, survey_argument, translated
 from fieldkit.exchange import keep, merge_files, open_conflicts, resolve_with, sync_folder
 from fieldkit.survey import (
     Revision,
@@ -22,7 +22,7 @@ def merge(target: Path, sources: tuple[Path, ...], dry_run: bool) -> None:
     """Merge survey files into TARGET (created when missing), all or nothing."""
     report = merge_files(target, list(sources), dry_run=dry_run)
     for source in report.sources:
-        click.echo(f"{source.path}: {source.describe()}")
+        click.echo(f"{source.path}: {translated(source.describe())}")
     if dry_run:
         say(f"dry run: {target} was not changed")
 
@@ -40,7 +40,7 @@ def sync(survey: Path, folder: Path) -> None:
         say(f"wrote {report.own_file} ({report.written} changes made on this laptop)")
     for source in report.merged.sources:
         if source.skipped is None:
-            click.echo(f"{source.path.name}: {source.describe()}")
+            click.echo(f"{source.path.name}: {translated(source.describe())}")
     for warning in report.warnings:
         say(f"warning: {warning} (skipped; it is read again next time)", err=True)
 
@@ -57,11 +57,11 @@ def conflicts(survey: Path) -> None:
     with opened(survey, readonly=True) as opened_survey:
         found = open_conflicts(opened_survey)
     for item in found:
-        click.echo(f"{item.id}  {item.what}")
+        click.echo(f"{item.id}  {translated(item.what)}")
         if item.earlier is not None:
-            click.echo(f"  earlier  {_revision_line(item.earlier)}")
+            click.echo(f"  {translated('earlier')}  {_revision_line(item.earlier)}")
         for number, revision in enumerate(item.conflict.values, start=1):
-            click.echo(f"  value {number}  {_revision_line(revision)}")
+            click.echo(f"  {translated('value')} {number}  {_revision_line(revision)}")
     if not found:
         say("no open conflict", err=True)
 

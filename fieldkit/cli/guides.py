@@ -27,17 +27,17 @@ def load_guide_warning(guide_path: Path | None) -> Guide:
     return loaded
 
 
-def _outline(guide: Guide) -> str:
-    count = sum(1 for _ in guide.all_questions())
-    return f"{len(guide.sections)} sections, {count} questions"
+def _size(guide: Guide) -> tuple[int, int]:
+    """How many sections and questions a guide has, for the line that reports on it."""
+    return len(guide.sections), sum(1 for _ in guide.all_questions())
 
 
 @guide.command(name="check")
 @click.argument("guide_path", type=click.Path(path_type=Path))
 def guide_check(guide_path: Path) -> None:
     """Validate a guide file or an XLSForm workbook and report every problem at once."""
-    loaded = load_guide_warning(guide_path)
-    say(f"{guide_path}: ok ({_outline(loaded)})")
+    sections, questions = _size(load_guide_warning(guide_path))
+    say(f"{guide_path}: ok ({sections} sections, {questions} questions)")
 
 
 @guide.command(name="import")
@@ -61,7 +61,8 @@ def guide_import(form: Path, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     atomic_write_text(output, text)
-    say(f"wrote {output} ({_outline(load_guide(output))})")
+    sections, questions = _size(load_guide(output))
+    say(f"wrote {output} ({sections} sections, {questions} questions)")
 
 
 @guide.command(name="show")
@@ -83,7 +84,9 @@ def guide_show(guide_path: Path | None, as_json: bool, lang: str) -> None:
 
 def _show_question(question: Any, lang: str, indent: str) -> None:
     mark = " *" if question.required else ""
-    condition = f"  (si {question.relevant.source})" if question.relevant else ""
+    # The outline is in the guide's language (--lang of the command), its words too.
+    when = "si" if lang == "fr" else "if"
+    condition = f"  ({when} {question.relevant.source})" if question.relevant else ""
     click.echo(
         f"{indent}- {question.label.get(lang)}{mark}  [{question.id}: {question.type}]{condition}"
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from fieldkit.cli.base import UserError, cli, opened, say, survey_argument
+from fieldkit.cli.base import UserError, cli, opened, say, survey_argument, translated
 from fieldkit.cli.guides import load_guide_warning
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import from_strings
@@ -46,9 +46,7 @@ def new(survey: Path, guide_path: Path | None) -> None:
 def demo(survey: Path) -> None:
     """Create a demo survey: five initiatives of the workshop report, with visits."""
     counts = build_demo(survey)
-    click.echo(
-        f"created {survey}: {counts['initiatives']} initiatives, {counts['interviews']} visits"
-    )
+    say(f"created {survey}: {counts['initiatives']} initiatives, {counts['interviews']} visits")
 
 
 @cli.command(name="list")
@@ -58,15 +56,18 @@ def list_command(survey: Path, deleted: bool) -> None:
     """List initiatives and their interviews with completion."""
     with opened(survey, readonly=True) as opened_survey:
         interviews = opened_survey.interviews(include_deleted=deleted)
+        trash = " " + translated("[trash]")
         for initiative in opened_survey.initiatives(include_deleted=deleted):
-            trash = " [corbeille]" if initiative.deleted else ""
             where = f" — {initiative.territory}" if initiative.territory else ""
-            click.echo(f"{initiative.id}  {initiative.name}{where}{trash}")
+            click.echo(
+                f"{initiative.id}  {initiative.name}{where}{trash if initiative.deleted else ''}"
+            )
             for item in (i for i in interviews if i.initiative == initiative.id):
                 who = ", ".join(item.interviewers)
-                mark = " [corbeille]" if item.deleted and not initiative.deleted else ""
+                mark = trash if item.deleted and not initiative.deleted else ""
+                status = translated("complete" if item.status == "complete" else "draft")
                 click.echo(
-                    f"  {item.id}  {item.date}  {item.status:<8}  {item.completion:3d} %  "
+                    f"  {item.id}  {item.date}  {status:<9}  {item.completion:3d} %  "
                     f"({item.answered}/{item.applicable})  {who}{mark}"
                 )
 
@@ -87,12 +88,12 @@ def load(survey: Path, dump_file: Path) -> None:
     data = read_dump(dump_file)
     with opened(survey) as opened_survey:
         counts = load_dump(opened_survey, data, str(dump_file))
-    click.echo(
+    say(
         f"loaded {counts['initiatives']} initiatives, {counts['interviews']} interviews, "
         f"{counts['answers']} answers"
     )
     if counts["skipped_attachments"]:
-        click.echo(
+        say(
             f"warning: {counts['skipped_attachments']} attachments skipped (their content is not "
             "in the survey file; a dump holds only their description)",
             err=True,
@@ -184,4 +185,4 @@ def answer(survey: Path, interview: str, question: str, values: tuple[str, ...])
 def author(name: str | None) -> None:
     """Show or set the name this installation signs its changes with."""
     device = set_author(name) if name else current_device()
-    click.echo(f"{device.author} (device {device.id})")
+    say(f"{device.author} (device {device.id})")

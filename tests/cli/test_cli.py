@@ -719,10 +719,10 @@ def test_delete_and_restore_an_initiative(
     ok(run("delete", path, initiative))
     assert ok(run("list", path)) == ""
     trash = ok(run("list", path, "--deleted"))
-    assert f"{initiative}  Garage solidaire du Val — Dijon métropole [corbeille]" in trash
+    assert f"{initiative}  Garage solidaire du Val — Dijon métropole [trash]" in trash
     assert visit in trash
     ok(run("restore", path, initiative))
-    assert "[corbeille]" not in ok(run("list", path, "--deleted"))
+    assert "[trash]" not in ok(run("list", path, "--deleted"))
     assert visit in ok(run("list", path))
 
 
@@ -730,7 +730,7 @@ def test_delete_an_interview_only(run: Cli, path: Path, initiative: str, visit: 
     ok(run("delete", path, visit))
     listed = ok(run("list", path))
     assert initiative in listed and visit not in listed
-    assert re.search(rf"{visit} .*\[corbeille\]", ok(run("list", path, "--deleted")))
+    assert re.search(rf"{visit} .*\[trash\]", ok(run("list", path, "--deleted")))
     ok(run("restore", path, visit))
     assert visit in ok(run("list", path))
 

@@ -251,7 +251,10 @@ sections:
   - id: identite
     title: {fr: Identité}
     questions:
-      - {id: actif, type: select_one, label: {fr: Actif ?}, choices: [{value: oui, label: Oui}, {value: non, label: Non}]}
+      - id: actif
+        type: select_one
+        label: {fr: Actif ?}
+        choices: [{value: oui, label: Oui}, {value: non, label: Non}]
   - id: activite
     title: {fr: Activité}
     relevant: "${actif} = 'oui'"

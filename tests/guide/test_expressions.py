@@ -751,9 +751,18 @@ sections:
             label: {fr: Montant}
             constraint: ". <= ${plafond}"
             constraint_message: {fr: Au-dessus du plafond}
-          - {id: nature, type: text, label: {fr: Nature}, constraint: "position(..) > 1 or . != 'report'"}
-      - {id: explication, type: long_text, label: {fr: Pourquoi autant ?}, relevant: "sum(${montant}) > 100"}
-      - {id: age, type: integer, label: {fr: Âge}, relevant: "(today() - ${naissance}) div 365.25 > 10"}
+          - id: nature
+            type: text
+            label: {fr: Nature}
+            constraint: "position(..) > 1 or . != 'report'"
+      - id: explication
+        type: long_text
+        label: {fr: Pourquoi autant ?}
+        relevant: "sum(${montant}) > 100"
+      - id: age
+        type: integer
+        label: {fr: Âge}
+        relevant: "(today() - ${naissance}) div 365.25 > 10"
 """
 
 

@@ -814,3 +814,9 @@ def test_date_arithmetic_decides_relevance(budget: tuple[Survey, str]) -> None:
     assert guide.is_relevant("age", survey.answers(interview))  # NaN before: never shown
     survey.set_answer(interview, "naissance", datetime.date.today().isoformat())
     assert not guide.is_relevant("age", survey.answers(interview))
+
+
+@pytest.mark.parametrize("pattern", [r"^(a)\1$", "^(?=a)a$"])
+def test_patterns_that_need_backtracking_are_refused_with_the_reason(pattern: str) -> None:
+    with pytest.raises(ExpressionError, match="back-references and look-around are not supported"):
+        parse(f"regex(., '{pattern}')")

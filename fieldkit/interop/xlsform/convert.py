@@ -64,6 +64,10 @@ _READ_COLUMNS = frozenset(
         "audio",
         "video",
         "kobo--matrix_list",
+        "fieldkit:tags",
+        "fieldkit:bind",
+        "fieldkit:min_label",
+        "fieldkit:max_label",
     }
 )
 _KEY_ORDER = (
@@ -75,9 +79,13 @@ _KEY_ORDER = (
     "choices",
     "min",
     "max",
+    "min_label",
+    "max_label",
     "relevant",
     "constraint",
     "constraint_message",
+    "tags",
+    "bind",
     "questions",
 )
 
@@ -311,11 +319,19 @@ class GuideBuilder:
             self.loose = section["questions"]
         return self.loose
 
-    def _section(self, section_id: str, title: dict[str, str], **extra: Any) -> Item:
-        """A new section, tagged with a theme of its own so exports can code by section."""
-        tag = f"theme:{section_id}"
-        self.tags[tag] = title
-        section: Item = {"id": section_id, "title": title, **extra, "tags": [tag], "questions": []}
+    def _section(
+        self, section_id: str, title: dict[str, str], row: Row | None = None, **extra: Any
+    ) -> Item:
+        """A new section, tagged with a theme of its own so exports can code by section.
+
+        A form fieldkit exported says which tags each section had instead.
+        """
+        if self.form.fieldkit is not None:
+            tags = row.get("fieldkit:tags").split() if row is not None else []
+        else:
+            tags = [f"theme:{section_id}"]
+            self.tags[tags[0]] = title
+        section: Item = {"id": section_id, "title": title, **extra, "tags": tags, "questions": []}
         self.sections.append(section)
         return section
 
@@ -326,7 +342,7 @@ class GuideBuilder:
         if not self.stack:
             self.loose = None
             extra = {"intro": self.form.hint(row), "relevant": relevant}
-            section = self._section(name, title, **{k: v for k, v in extra.items() if v})
+            section = self._section(name, title, row, **{k: v for k, v in extra.items() if v})
             self.stack.append(
                 _Frame(row, "group", None, section["questions"], self.sections, section)
             )
@@ -386,16 +402,19 @@ class GuideBuilder:
 
     def _document(self) -> dict[str, Any]:
         main = self.form.main_language
+        title = self.form.setting_texts("fieldkit:title")
         document: dict[str, Any] = {
             "format": GUIDE_FORMAT,
             "id": _identifier(self.form.setting("form_id") or self.source.stem),
             "version": self.form.setting("version") or "1",
             "languages": self.form.languages,
-            "title": {main: self.form.setting("form_title") or self.source.stem},
-            "description": self.form.words("imported", file=self.source.name),
+            "title": title or {main: self.form.setting("form_title") or self.source.stem},
+            "description": self.form.setting_texts("fieldkit:description")
+            or self.form.words("imported", file=self.source.name),
         }
-        if self.tags:
-            document["tags"] = self.tags
+        tags = {**self.form.tags(), **self.tags}
+        if tags:
+            document["tags"] = tags
         if self.questions.lists:
             document["choice_lists"] = self.questions.lists
         document["sections"] = self.sections

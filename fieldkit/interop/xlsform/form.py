@@ -16,6 +16,7 @@ from typing import Any
 from fieldkit.guide import DEFAULT_LANGUAGE
 from fieldkit.interop.xlsform.sheets import (
     CHOICES,
+    FIELDKIT,
     SETTINGS,
     SURVEY,
     Book,
@@ -57,6 +58,8 @@ class Form:
         settings = sheets.get(SETTINGS)
         self.settings = settings.rows[0] if settings and settings.rows else None
         self.report = report
+        #: Written by fieldkit's own export: tags, binds and titles are in its own columns.
+        self.fieldkit = sheets.get(FIELDKIT)
         self.languages, self.plain_language = self._languages()
         self.lists = self._choice_lists()
 
@@ -67,6 +70,14 @@ class Form:
 
     def setting(self, key: str) -> str:
         return self.settings.get(key) if self.settings else ""
+
+    def setting_texts(self, key: str) -> dict[str, str]:
+        return self.texts(self.settings, key) if self.settings else {}
+
+    def tags(self) -> dict[str, dict[str, str]]:
+        """The tags fieldkit's export listed, with their labels (none for other forms)."""
+        rows = self.fieldkit.rows if self.fieldkit is not None else ()
+        return {row.get("tag"): self.label(row, row.get("tag")) for row in rows if row.get("tag")}
 
     def _languages(self) -> tuple[list[str], str]:
         """The guide's languages, the default one first, and the language of plain columns.

@@ -142,7 +142,18 @@ class QuestionMaker:
         if hint:
             question["hint"] = hint
         self._media(row, question, images)
+        self._fieldkit_columns(row, question)
         return question
+
+    def _fieldkit_columns(self, row: Row, question: Item) -> None:
+        """What fieldkit's own export wrote beside XLSForm's columns: tags, bind, scale ends."""
+        if tags := row.get("fieldkit:tags").split():
+            question["tags"] = tags
+        if bind := row.get("fieldkit:bind"):
+            question["bind"] = bind
+        for key in ("min_label", "max_label"):
+            if texts := self.form.texts(row, f"fieldkit:{key}"):
+                question[key] = texts
 
     def _media(self, row: Row, question: Item, images: dict[str, str]) -> None:
         """Name a label's image in the hint; say that sounds and videos are left out."""
@@ -246,7 +257,8 @@ class QuestionMaker:
         if start >= end:
             self.report.error(row.where("parameters"), "the start of a range must be below its end")
         whole = all(n.is_integer() for n in (start, end, step))
-        if whole and step == 1 and end - start <= _SCALE_SPAN:
+        short = end - start <= _SCALE_SPAN or self.form.fieldkit is not None  # fieldkit's scale
+        if whole and step == 1 and short:
             question = self._base(row, "scale")
             question["min"], question["max"] = int(start), int(end)
             return question

@@ -29,6 +29,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from fieldkit.errors import FieldkitError, GuideError
 
 SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
+#: The sheet fieldkit's own export adds (tags and their labels); other tools ignore it.
+FIELDKIT = "fieldkit"
 
 #: Columns that hold a text per language (``label::English (en)``).
 TRANSLATABLE = frozenset(
@@ -188,10 +190,18 @@ def language_code(name: str) -> str:
 
 
 def read_header(header: str, letter: str) -> Column | None:
-    """Understand one header cell; None for an empty one."""
+    """Understand one header cell; None for an empty one.
+
+    ``fieldkit::tags`` and the like are the columns fieldkit's own export
+    adds; they are read as ``fieldkit:tags``, with a language where they
+    hold a text (``fieldkit::min_label::English (en)``).
+    """
     text = " ".join(header.split())
     if not text:
         return None
+    if text.lower().startswith("fieldkit::"):
+        key, _, named = text[len("fieldkit::") :].partition("::")
+        return Column(f"fieldkit:{_key(key)}", language_code(named) if named else None, letter)
     base, language = text, None
     if "::" in text:
         base, language = text.split("::", 1)
@@ -258,7 +268,7 @@ def read_workbook(path: Path, report: Report) -> Book:
     try:
         titles = list(book.sheetnames)
         sheets = {}
-        for wanted in (SURVEY, CHOICES, SETTINGS):
+        for wanted in (SURVEY, CHOICES, SETTINGS, FIELDKIT):
             title = _find_sheet(titles, wanted, report)
             if title is not None:
                 worksheet = book[title]

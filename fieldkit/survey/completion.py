@@ -247,11 +247,12 @@ class _Relevance:
             for q in questions
         ]
         self.names = sorted({name for names in self.references for name in names})
+        self.reads_rows = any(name in guide.columns for name in self.names)
         self.verdicts: dict[tuple[object, ...], bool] = {}
 
     def shown(self, values: Mapping[str, object]) -> list[bool]:
         """Whether each question is shown, in the order they were given."""
-        scope = self.guide.scope(values)
+        scope = self.guide.scope(values) if self.reads_rows else values
         frozen = {name: _frozen(scope.get(name)) for name in self.names}
         verdicts = []
         for question, names in zip(self.questions, self.references, strict=True):

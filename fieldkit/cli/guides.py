@@ -1,4 +1,4 @@
-"""``fieldkit guide``: check, import (XLSForm) and show interview guides."""
+"""``fieldkit guide``: check, import and export (XLSForm) and show interview guides."""
 
 from __future__ import annotations
 
@@ -63,6 +63,30 @@ def guide_import(form: Path, output: Path | None) -> None:
     atomic_write_text(output, text)
     sections, questions = _size(load_guide(output))
     say(f"wrote {output} ({sections} sections, {questions} questions)")
+
+
+@guide.command(name="export")
+@click.argument("guide_path", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The XLSForm workbook to write (.xlsx).",
+)
+def guide_export(guide_path: Path | None, output: Path) -> None:
+    """Write a guide as an XLSForm for ODK Collect or KoboCollect.
+
+    The built-in guide without GUIDE_PATH. Importing the workbook gives the
+    same guide back.
+    """
+    if output.suffix.lower() != ".xlsx":
+        raise FieldkitError(f"{output}: an XLSForm is written as an .xlsx workbook")
+    loaded = load_guide_warning(guide_path)
+    from fieldkit.interop.xlsform import export_xlsform  # openpyxl loads only for this command
+
+    export_xlsform(loaded, output)
+    click.echo(f"wrote {output} ({_outline(loaded)})")
 
 
 @guide.command(name="show")

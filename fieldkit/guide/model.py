@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from fieldkit.guide.expressions import Expression
+from fieldkit.guide.expressions import Expression, Scope
 
 DEFAULT_LANGUAGE = "fr"
 
@@ -187,12 +187,44 @@ class Guide:
                     conditions[column.id] = base + own + extra
         return conditions
 
-    def is_relevant(self, question_id: str, values: Mapping[str, object]) -> bool:
-        """Whether skip logic shows the question, given the interview's answers."""
-        return all(c.test(values) for c in self._conditions.get(question_id, ()))
+    @cached_property
+    def columns(self) -> dict[str, str]:
+        """Each repeat column's id, mapped to the id of its repeat group."""
+        return {c.id: q.id for q in self.questions for c in q.columns}
+
+    def scope(
+        self, values: Mapping[str, object], row: int | None = None, repeat: str | None = None
+    ) -> Mapping[str, object]:
+        """The answers as an expression reads them: at the top, or in row ``row`` of ``repeat``.
+
+        ``values`` holds each repeat group's rows as a list of mappings (as
+        :meth:`fieldkit.survey.Survey.answers` gives them). Outside a row, a
+        column stands for its value in every row (``sum(${montant})``);
+        inside one, for that row's value, and ``position(..)`` is its number.
+        """
+        if not self.columns:
+            return values
+        if isinstance(values, Scope):
+            values = values.answers
+        return Scope(values, self.columns, repeat, row)
+
+    def is_relevant(
+        self, question_id: str, values: Mapping[str, object], row: int | None = None
+    ) -> bool:
+        """Whether skip logic shows the question, given the interview's answers.
+
+        A repeat column's conditions run in row ``row`` (0-based) of its
+        repeat group when it is given: its section's and its group's
+        conditions, then its own, which may name the row's other columns.
+        """
+        conditions = self._conditions.get(question_id, ())
+        if not conditions:
+            return True
+        scope = self.scope(values, row, self.columns.get(question_id) if row is not None else None)
+        return all(c.test(scope) for c in conditions)
 
     def section_relevant(self, section: Section, values: Mapping[str, object]) -> bool:
-        return section.relevant is None or section.relevant.test(values)
+        return section.relevant is None or section.relevant.test(self.scope(values))
 
     def completion(self, values: Mapping[str, object]) -> tuple[int, int]:
         """Count (answered, applicable) top-level questions under the current skip logic."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from fieldkit.guide import Guide, Question
+from fieldkit.survey.records import as_position
 
 if TYPE_CHECKING:
     from fieldkit.survey.store import ChangeLog
@@ -120,6 +121,9 @@ def _for_guide(
     answers = _scan_answers(log, plain, relevance.names, own_answer)
     visits = _visit_stamps(log)
     bound = _bound_questions(guide)
+    # Conditions that name a repeat column (sum(${montant}) > 0) read every row's answers.
+    read_rows = sorted({guide.columns[n] for n in relevance.names if n in guide.columns})
+    row_values = _row_values(log, read_rows) if read_rows else {}
     result: dict[str, Completion] = {}
     for interview_id in ids:
         fields = interviews[interview_id]
@@ -127,6 +131,7 @@ def _for_guide(
         found = answers.get(interview_id, _NO_ANSWERS)
         values = dict(found.values)
         values.update(_bound_values(bound, fields, initiative, rows, interview_id))
+        values.update(row_values.get(interview_id, {}))
         answered = found.counted
         applicable = len(plain) + len(special)
         answered += sum(1 for q in special if not _empty(values.get(q.id)))
@@ -189,6 +194,35 @@ def _scan_answers(
     return found
 
 
+def _row_values(log: ChangeLog, repeats: list[str]) -> dict[str, dict[str, list[object]]]:
+    """The live rows of some repeat groups, in order, by interview: what conditions read."""
+    rows: dict[str, dict[str, object]] = defaultdict(dict)
+    cursor = log.connection.execute(
+        "SELECT entity_id, field, value FROM state WHERE entity = 'row'"
+        " AND field IN ('interview', 'repeat', 'position', 'deleted')"
+    )
+    for row_id, field, value in cursor:
+        rows[row_id][field] = _decoded(value)
+    wanted = {
+        row_id: fields
+        for row_id, fields in rows.items()
+        if fields.get("repeat") in repeats and not fields.get("deleted")
+    }
+    answers: dict[str, dict[str, object]] = {row_id: {} for row_id in wanted}
+    cursor = log.connection.execute(
+        "SELECT entity_id, field, value FROM state WHERE entity = 'row_answer'"
+    )
+    for row_id, field, value in cursor:
+        if row_id in answers and (decoded := _decoded(value)) is not None:
+            answers[row_id][field] = decoded
+    found: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
+    for row_id, fields in sorted(
+        wanted.items(), key=lambda r: (as_position(r[1].get("position")), r[0])
+    ):
+        found[str(fields.get("interview"))][str(fields.get("repeat"))].append(answers[row_id])
+    return found
+
+
 def _visit_stamps(log: ChangeLog) -> dict[str, int]:
     """The stamp of the latest change to each visit's own fields (date, place…)."""
     cursor = log.connection.execute(
@@ -213,11 +247,13 @@ class _Relevance:
             for q in questions
         ]
         self.names = sorted({name for names in self.references for name in names})
+        self.reads_rows = any(name in guide.columns for name in self.names)
         self.verdicts: dict[tuple[object, ...], bool] = {}
 
     def shown(self, values: Mapping[str, object]) -> list[bool]:
         """Whether each question is shown, in the order they were given."""
-        frozen = {name: _frozen(values.get(name)) for name in self.names}
+        scope = self.guide.scope(values) if self.reads_rows else values
+        frozen = {name: _frozen(scope.get(name)) for name in self.names}
         verdicts = []
         for question, names in zip(self.questions, self.references, strict=True):
             key = (question.id, *(frozen[name] for name in names))

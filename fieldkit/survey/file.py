@@ -295,7 +295,8 @@ class Survey:
         if question.constraint is not None:
             # Reading every answer costs more than the save itself: only a
             # constraint (which may refer to other answers) needs them.
-            check_constraint(question, stored, self.answers(interview_id))
+            guide = self.guide_for(interview_id)
+            check_constraint(question, stored, guide.scope(self.answers(interview_id)))
         if question.bind:
             self._write_bound(question, interview_id, fields, stored)
         else:
@@ -369,8 +370,23 @@ class Survey:
         if column.repeat != row.get("repeat"):
             raise FieldkitError(f"question '{column_id}' is not a column of '{row.get('repeat')}'")
         stored = normalize(column, value)
-        check_constraint(column, stored, self.log.fields("row_answer", row_id))
+        if column.constraint is not None:
+            check_constraint(column, stored, self._row_scope(interview_id, column, row_id))
         self.log.write("row_answer", row_id, column_id, stored)
+
+    def _row_scope(self, interview_id: str, column: Question, row_id: str) -> Mapping[str, object]:
+        """The answers as a constraint in one repeat row reads them: its row, and the rest."""
+        repeat = column.repeat or ""
+        answers = self.answers(interview_id)
+        live = [r.id for r in self.rows(interview_id, repeat)]
+        if row_id in live:
+            index = live.index(row_id)
+        else:  # a row in the trash is read as if it came last
+            rows = answers.get(repeat)
+            others = list(rows) if isinstance(rows, list) else []
+            answers[repeat] = [*others, self.log.fields("row_answer", row_id)]
+            index = len(others)
+        return self.guide_for(interview_id).scope(answers, index, repeat)
 
     def rows(
         self, interview_id: str, repeat_id: str, include_deleted: bool = False

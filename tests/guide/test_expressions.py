@@ -9,13 +9,15 @@ import functools
 import math
 import pickle
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 from types import MappingProxyType
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fieldkit.errors import FieldkitError
 from fieldkit.guide.expressions import (
     MAX_DEPTH,
     MAX_LENGTH,
@@ -30,6 +32,8 @@ from fieldkit.guide.expressions import (
     Reference,
     parse,
 )
+from fieldkit.guide.loader import parse_guide
+from fieldkit.survey import Survey
 
 
 def evaluate(
@@ -724,3 +728,95 @@ def test_any_well_formed_expression_evaluates_on_any_answers(
     result = expression.evaluate(values, current)
     assert isinstance(result, str | float | bool | list)
     assert isinstance(expression.test(values, current), bool)
+
+
+# --- In a survey: repeat groups as ODK reads them ----------------------------------
+
+REPEAT_GUIDE = """
+format: fieldkit-guide/1
+id: budget
+title: {fr: Budget}
+sections:
+  - id: budget
+    title: {fr: Budget}
+    questions:
+      - {id: plafond, type: decimal, label: {fr: Plafond}}
+      - {id: naissance, type: date, label: {fr: Date de création}}
+      - id: depenses
+        type: repeat
+        label: {fr: Dépenses}
+        questions:
+          - id: montant
+            type: decimal
+            label: {fr: Montant}
+            constraint: ". <= ${plafond}"
+            constraint_message: {fr: Au-dessus du plafond}
+          - id: nature
+            type: text
+            label: {fr: Nature}
+            constraint: "position(..) > 1 or . != 'report'"
+      - id: explication
+        type: long_text
+        label: {fr: Pourquoi autant ?}
+        relevant: "sum(${montant}) > 100"
+      - id: age
+        type: integer
+        label: {fr: Âge}
+        relevant: "(today() - ${naissance}) div 365.25 > 10"
+"""
+
+
+@pytest.fixture
+def budget(tmp_path: Path) -> Iterator[tuple[Survey, str]]:
+    with Survey.create(tmp_path / "budget.fieldkit", parse_guide(REPEAT_GUIDE)) as survey:
+        initiative = survey.add_initiative("Épicerie solidaire")
+        yield survey, survey.add_interview(initiative, "2026-11-14")
+
+
+def test_a_constraint_in_a_repeat_row_reads_the_top_level_answers(
+    budget: tuple[Survey, str],
+) -> None:
+    survey, interview = budget
+    survey.set_answer(interview, "plafond", 80)
+    row = survey.add_row(interview, "depenses", {"montant": 60})  # refused before: 60 <= ''
+    with pytest.raises(FieldkitError, match="Au-dessus du plafond"):
+        survey.set_row_answer(row, "montant", 90)
+    assert survey.rows(interview, "depenses")[0].values == {"montant": 60.0}
+
+
+def test_a_constraint_in_a_repeat_row_knows_its_position(budget: tuple[Survey, str]) -> None:
+    survey, interview = budget
+    first = survey.add_row(interview, "depenses")
+    with pytest.raises(FieldkitError, match="nature"):
+        survey.set_row_answer(first, "nature", "report")
+    second = survey.add_row(interview, "depenses")
+    survey.set_row_answer(second, "nature", "report")
+
+
+def test_a_sum_over_a_repeat_decides_relevance_in_the_guide_and_in_the_listing(
+    budget: tuple[Survey, str],
+) -> None:
+    survey, interview = budget
+    guide = survey.guide_for(interview)
+    survey.set_answer(interview, "plafond", 1000)
+    survey.add_row(interview, "depenses", {"montant": 60})
+    assert not guide.is_relevant("explication", survey.answers(interview))
+    before = survey.interviews()[0].applicable
+    survey.add_row(interview, "depenses", {"montant": 70})
+    assert guide.is_relevant("explication", survey.answers(interview))
+    assert survey.interviews()[0].applicable == before + 1
+
+
+def test_date_arithmetic_decides_relevance(budget: tuple[Survey, str]) -> None:
+    survey, interview = budget
+    guide = survey.guide_for(interview)
+    survey.set_answer(interview, "naissance", "2001-06-01")
+    assert guide.is_relevant("age", survey.answers(interview))  # NaN before: never shown
+    survey.set_answer(interview, "naissance", datetime.date.today().isoformat())
+    assert not guide.is_relevant("age", survey.answers(interview))
+
+
+@pytest.mark.parametrize("pattern", [r"^(a)\1$", "^(?=a)a$"])
+def test_patterns_that_need_backtracking_are_refused_with_the_reason(pattern: str) -> None:
+    with pytest.raises(ExpressionError, match="back-references and look-around are not supported"):
+        parse(f"regex(., '{pattern}')")

@@ -28,7 +28,15 @@ from fieldkit.survey.demo import build_demo
 from tests.conftest import Cli
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA = ROOT.parent / "shared" / "refi-qda" / "Project-mrt2019.xsd"
+#: Kept outside the repository: beside the checkout, or beside the folder of worktrees.
+SCHEMA = next(
+    (
+        folder / "shared" / "refi-qda" / "Project-mrt2019.xsd"
+        for folder in (ROOT.parent, ROOT.parent.parent)
+        if (folder / "shared" / "refi-qda" / "Project-mrt2019.xsd").is_file()
+    ),
+    ROOT.parent / "shared" / "refi-qda" / "Project-mrt2019.xsd",
+)
 NS = {"q": NAMESPACE}
 #: Attributes that hold the GUID of another element.
 REFERENCES = ("targetGUID", "creatingUser", "modifyingUser", "creatingUserGUID")
@@ -174,8 +182,9 @@ def check_references(project: Project) -> None:
     for element in project.root.iter():
         if element.get("creatingUser"):
             assert element.get("creatingUser") in users
-    paths = {s.get("plainTextPath") for s in project.all("TextSource")}
-    assert paths == {f"internal://{name}.txt" for name in project.texts}
+    paths = [e.get("plainTextPath") for e in project.all("TextSource") + project.all("Note")]
+    files = {f"internal://{name}.txt" for name in project.texts}
+    assert len(paths) - paths.count(None) == len(files) and set(paths) - {None} == files
     assert set(project.entries) == {"project.qde"} | {f"sources/{n}.txt" for n in project.texts}
 
 
@@ -288,23 +297,30 @@ def test_quotes_are_coded_selections_of_their_text(exported: Project, filled: Su
             assert sliced == "Sans J.-B.\u00a0V. (bénévole), rien n’aurait tenu."
 
 
-def test_notes_hang_off_their_question_or_their_interview(
+def test_a_note_on_an_answer_annotates_it_and_a_note_on_the_visit_is_a_memo(
     exported: Project, filled: Survey
 ) -> None:
     interview = interview_ids(filled)[0]
-    notes = {str(n["id"]): n for n in filled.items("note", interview)}
     source = exported.by_guid(guid("source", interview))
-    on_source = {r.get("targetGUID") for r in source.findall("q:NoteRef", NS)}
-    on_answer = exported.by_guid(guid("answer", interview, "origine_details"))
-    on_question = {r.get("targetGUID") for r in on_answer.findall("q:NoteRef", NS)}
-    for note_id, note in notes.items():
-        element = exported.by_guid(guid("note", note_id))
-        content = element.find("q:PlainTextContent", NS)
-        assert content is not None and content.text
-        expected = on_question if note.get("question") else on_source
-        assert guid("note", note_id) in expected
-    texts = [e.find("q:PlainTextContent", NS).text for e in exported.all("Note")]  # type: ignore[union-attr]
-    assert "Ambiance chaleureuse <&> café offert." in texts  # the bell character is gone
+    refs = {r.get("targetGUID") for r in source.findall("q:NoteRef", NS)}
+    for item in filled.items("note", interview):
+        note = exported.by_guid(guid("note", str(item["id"])))
+        if item.get("question"):  # about origine_details, which is answered
+            assert note.get("guid") in refs
+            selection = note.find("q:PlainTextSelection", NS)
+            assert selection is not None
+            expected = expected_answer(filled, interview, "origine_details", filled.guide)
+            assert exported.sliced(source, selection) == expected
+            assert note.findtext("q:PlainTextContent", namespaces=NS) == item["text"]
+        else:
+            assert note.get("guid") not in refs
+            assert (
+                note.get("name")
+                == "Garage solidaire du Val — 2026-03-12 : Ambiance chaleureuse <&> café offert."
+            )
+            path = note.get("plainTextPath", "").removeprefix("internal://").removesuffix(".txt")
+            assert exported.texts[path] == "Ambiance chaleureuse <&> café offert."  # no bell
+        assert note.get("creationDateTime") and note.get("creatingUser")
 
 
 def test_each_initiative_is_a_case_with_its_interviews(exported: Project, filled: Survey) -> None:

@@ -8,12 +8,10 @@ KoboToolbox exports it, imported and then run through the survey API.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
 import yaml
-from openpyxl import Workbook
 
 from fieldkit.errors import FieldkitError, GuideError
 from fieldkit.guide.loader import load_guide, parse_guide
@@ -23,42 +21,13 @@ from fieldkit.interop.xlsform import import_xlsform, read_xlsform
 from fieldkit.interop.xlsform.sheets import read_header
 from fieldkit.survey import Survey
 from tests.conftest import Cli
+from tests.interop.conftest import MakeForm
 
 KOBO_FORM = Path(__file__).resolve().parents[1] / "data" / "visite-kobo.xlsx"
 
-Rows = Sequence[Sequence[object]]
-MakeForm = Callable[..., Path]
 
 HEADER = ("type", "name", "label")
 YES_NO = (("list_name", "name", "label"), ("oui_non", "oui", "Oui"), ("oui_non", "non", "Non"))
-
-
-@pytest.fixture
-def make_form(tmp_path: Path) -> MakeForm:
-    """Write a workbook from rows: ``make_form(survey, choices=…, settings=…)``."""
-
-    def make(
-        survey: Rows | None,
-        choices: Rows | None = None,
-        settings: Rows | None = None,
-        *,
-        names: Mapping[str, str] | None = None,
-        file: str = "form.xlsx",
-    ) -> Path:
-        book = Workbook()
-        book.remove(book.active)
-        titles = {"survey": "survey", "choices": "choices", "settings": "settings", **(names or {})}
-        for key, rows in (("survey", survey), ("choices", choices), ("settings", settings)):
-            if rows is None:
-                continue
-            sheet = book.create_sheet(titles[key])
-            for row in rows:
-                sheet.append(list(row))
-        path = tmp_path / file
-        book.save(path)
-        return path
-
-    return make
 
 
 def guide_of(path: Path) -> tuple[Guide, list[str]]:
@@ -341,18 +310,30 @@ def test_or_other_adds_an_other_choice_and_a_text_to_specify(
     assert [c.value for c in statut.choices] == ["asso", "scop", "other"]
     assert statut.choice_label("other") == "Autre"
     assert [c.value for c in question(guide, "statut_prec").choices] == ["asso", "scop"]
-    other = question(guide, "statut_autre")
+    other = question(guide, "statut_other")  # pyxform's name for it
     assert other.type == "text"
     assert other.label.as_dict() == {"fr": "Autre, préciser"}
-    # The form's own name for the generated question still works.
-    assert question(guide, "merci").relevant.source == "${statut_autre} != ''"
+    assert question(guide, "merci").relevant.source == "${statut_other} != ''"
     with Survey.create(tmp_path / "s.fieldkit", guide) as survey:
         interview = survey.add_interview(survey.add_initiative("Garage"), "2026-03-12")
-        assert not guide.is_relevant("statut_autre", survey.answers(interview))
+        assert not guide.is_relevant("statut_other", survey.answers(interview))
         survey.set_answer(interview, "statut", "other")
-        assert guide.is_relevant("statut_autre", survey.answers(interview))
-        survey.set_answer(interview, "statut_autre", "Collectif informel")
+        assert guide.is_relevant("statut_other", survey.answers(interview))
+        survey.set_answer(interview, "statut_other", "Collectif informel")
         assert guide.is_relevant("merci", survey.answers(interview))
+
+
+def test_or_other_speaks_the_language_of_an_english_form(make_form: MakeForm) -> None:
+    form = make_form(
+        [HEADER, ("select_one status or_other", "status", "What is the legal status?")],
+        [("list_name", "name", "label"), ("status", "ngo", "Non-profit")],
+    )
+    guide, _ = guide_of(form)
+    assert guide.languages == ("en",)
+    status = question(guide, "status")
+    assert status.choice_label("other") == "Other"
+    assert question(guide, "status_other").label.as_dict() == {"en": "Other, specify"}
+    assert "autre" not in yaml.safe_dump(import_xlsform(form)[0]).lower()
 
 
 def test_rank_becomes_a_multiple_choice_with_a_warning(make_form: MakeForm) -> None:
@@ -435,8 +416,8 @@ def test_a_condition_fieldkit_cannot_compute_is_left_out_with_a_warning(
     )
 
 
-def test_metadata_rows_are_accepted_silently(make_form: MakeForm) -> None:
-    metadata = ["start", "end", "today", "deviceid", "username", "audit", "phonenumber"]
+def test_metadata_fieldkit_records_itself_is_accepted_silently(make_form: MakeForm) -> None:
+    metadata = ["start", "end", "today", "deviceid", "username", "phonenumber"]
     form = make_form(
         [
             ("type", "name", "label", "constraint"),
@@ -582,7 +563,10 @@ def test_kobotoolbox_blocks_nest_like_groups(make_form: MakeForm) -> None:
     )
     guide, warnings = guide_of(form)
     assert [q.id for q in guide.questions] == ["matrice", "service"]
-    assert warnings == ["survey sheet, rows 3, 5: 'kobomatrix' blocks are read as groups"]
+    assert warnings == [
+        "survey sheet, row 3: 'kobomatrix' blocks are read as a plain group: each question is "
+        "asked once, not once per row of the matrix"
+    ]
 
 
 def test_a_group_with_nothing_to_import_is_left_out(make_form: MakeForm) -> None:
@@ -668,7 +652,19 @@ def test_curly_quotes_in_expressions_are_straightened(make_form: MakeForm) -> No
             "1 + 1",
             "calculations on questions are not applied: fieldkit does not compute answers",
         ),
-        ("media::image", "logo.png", None),
+        (
+            "media::image",
+            "logo.png",
+            "images are named in the hint, not shown (a form's media files travel beside it, "
+            "not inside the workbook)",
+        ),
+        ("audio", "cri.mp3", "audio files on labels are not played or shown"),
+        ("video::Français (fr)", "film.mp4", "video files on labels are not played or shown"),
+        (
+            "appearance",
+            "minimal",
+            "the appearance 'minimal' is not applied: fieldkit lays out every question its own way",
+        ),
         ("commentaire", "à revoir", "column E (commentaire) is not used by fieldkit"),
     ],
 )
@@ -771,7 +767,9 @@ def test_every_problem_is_reported_at_once(make_form: MakeForm) -> None:
         [("list_name", "name", "label"), ("l", "x", "X"), ("l", "x", "X encore"), (None, "y", "Y")],
     )
     assert problems_of(form) == [
-        "choices sheet, row 3, column B (name): the choice 'x' appears twice in list 'l'",
+        "choices sheet, row 3, column B (name): the choice 'x' appears twice in list 'l' (if "
+        "that is meant, as in cascading selects, set allow_choice_duplicates to yes in the "
+        "settings)",
         "choices sheet, row 4, column A (list_name): the choice 'y' has no list name",
         "survey sheet, row 7, column A (type): no type (text, integer, select_one LIST…)",
         "survey sheet, row 3, column B (name): the name 'a' is already used on row 2",
@@ -959,8 +957,8 @@ def test_a_kobotoolbox_form_runs_as_a_survey(tmp_path: Path) -> None:
 
         survey.set_answer(interview, "nom_initiative", "Repair café du Val")
         survey.set_answer(interview, "type_initiative", "other")
-        assert shown("type_initiative_autre")
-        survey.set_answer(interview, "type_initiative_autre", "Atelier vélo")
+        assert shown("type_initiative_other")
+        survey.set_answer(interview, "type_initiative_other", "Atelier vélo")
 
         # A recent initiative: the calculation drives the note.
         assert not shown("note_jeune")

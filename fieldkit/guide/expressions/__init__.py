@@ -9,15 +9,18 @@ tokenized and parsed by hand into a small immutable tree and never handed to
 completion counts evaluate the same few expressions thousands of times.
 
 Values follow the interview's value model: ``None`` (unanswered), ``str``,
-``list[str]`` (select_multiple), ``int``/``float`` and ``bool``. Inside the
-evaluator they become XPath's types: text, a number (``float``), a boolean,
-or a tuple of chosen values that stands in for a node-set.
+``list[str]`` (select_multiple), ``int``/``float``, ``bool``, and a repeat
+group's list of rows. Inside the evaluator they become XPath's types (see
+:mod:`.values`), dates count as days in arithmetic as ODK has it
+(:mod:`.dates`), and a :class:`Scope` says whether an expression runs at the
+top of the interview or in one repeat row.
 
 It reads in the order of the work: :mod:`.tokens` cuts the text, :mod:`.parser`
 builds the :mod:`.tree`, :mod:`.evaluator` compiles it over :mod:`.functions`.
 """
 
 from fieldkit.guide.expressions.evaluator import Expression, parse, straighten_quotes
+from fieldkit.guide.expressions.scope import Scope
 from fieldkit.guide.expressions.tree import (
     MAX_DEPTH,
     MAX_LENGTH,
@@ -45,6 +48,7 @@ __all__ = [
     "Negate",
     "Node",
     "Reference",
+    "Scope",
     "parse",
     "straighten_quotes",
 ]

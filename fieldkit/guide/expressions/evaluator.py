@@ -5,23 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from fieldkit.guide.expressions.functions import (
-    ARITHMETIC,
-    FUNCTIONS,
-    ORDER,
-    Evaluator,
-    Value,
-    as_boolean,
-    as_number,
-    as_string,
-    blank,
-    compile_pattern,
-    equal,
-    normalize,
-    order,
-    public,
-)
+from fieldkit.guide.expressions.functions import FUNCTIONS, compile_pattern
 from fieldkit.guide.expressions.parser import Parser
+from fieldkit.guide.expressions.scope import Scope
 from fieldkit.guide.expressions.tokens import END, TEXT, tokenize
 from fieldkit.guide.expressions.tree import (
     MAX_LENGTH,
@@ -34,6 +20,22 @@ from fieldkit.guide.expressions.tree import (
     Negate,
     Node,
     Reference,
+)
+from fieldkit.guide.expressions.values import (
+    ARITHMETIC,
+    ORDER,
+    Evaluator,
+    Value,
+    as_boolean,
+    as_number,
+    as_string,
+    blank,
+    equal,
+    item,
+    normalize,
+    order,
+    public,
+    unequal,
 )
 
 # --- The public face ---------------------------------------------------------
@@ -66,9 +68,12 @@ class Expression:
     def evaluate(self, values: Mapping[str, object], current: object = None) -> object:
         """The expression's value: text, a float, a bool, or a list of chosen values.
 
-        ``values`` maps question ids to answers (a missing id is unanswered);
-        ``current`` is the answer ``.`` stands for. Never raises on odd data:
-        XPath gives every operation on any value a result (NaN at worst).
+        ``values`` maps question ids to answers (a missing id is unanswered;
+        a repeat group's answer is its list of rows), or is a
+        :class:`~fieldkit.guide.expressions.scope.Scope` that places the
+        expression in one repeat row; ``current`` is the answer ``.`` stands
+        for. Never raises on odd data: XPath gives every operation on any
+        value a result (NaN at worst).
         """
         return public(self._evaluate(values, current))
 
@@ -151,7 +156,7 @@ def _compile_binary(kind: str, left: Evaluator, right: Evaluator) -> Evaluator:
     if kind == "=":
         return lambda v, c: equal(left(v, c), right(v, c))
     if kind == "!=":
-        return lambda v, c: not equal(left(v, c), right(v, c))
+        return lambda v, c: unequal(left(v, c), right(v, c))
     if kind in ORDER:
         compare = ORDER[kind]
         return lambda v, c: order(compare, left(v, c), right(v, c))
@@ -161,17 +166,9 @@ def _compile_binary(kind: str, left: Evaluator, right: Evaluator) -> Evaluator:
 
 def _compile_call(function: str, arguments: tuple[Node, ...], names: set[str]) -> Evaluator:
     compiled = tuple(compile_tree(argument, names) for argument in arguments)
-    if function == "if":  # only the chosen branch is evaluated
-        condition, then, otherwise = compiled
-        return lambda v, c: then(v, c) if as_boolean(condition(v, c)) else otherwise(v, c)
-    if function == "coalesce":  # the fallback is evaluated only when needed
-        first, fallback = compiled
-
-        def coalesce(values: Mapping[str, object], current: object) -> Value:
-            value = first(values, current)
-            return fallback(values, current) if blank(value) else value
-
-        return coalesce
+    special = _SPECIAL.get(function)
+    if special is not None:
+        return special(arguments, compiled)
     pattern = arguments[1] if function == "regex" else None
     if isinstance(pattern, Literal) and isinstance(pattern.value, str):
         fixed = compile_pattern(pattern.value)  # checked by the parser already
@@ -188,3 +185,66 @@ def _compile_call(function: str, arguments: tuple[Node, ...], names: set[str]) -
         first, second = compiled
         return lambda v, c: apply(first(v, c), second(v, c))
     return lambda v, c: apply(*(part(v, c) for part in compiled))
+
+
+# --- Functions that choose what to evaluate, or read where they run ------------
+
+_Special = Callable[[tuple[Node, ...], tuple[Evaluator, ...]], Evaluator]
+
+
+def _if(arguments: tuple[Node, ...], compiled: tuple[Evaluator, ...]) -> Evaluator:
+    """Only the chosen branch is evaluated."""
+    condition, then, otherwise = compiled
+    return lambda v, c: then(v, c) if as_boolean(condition(v, c)) else otherwise(v, c)
+
+
+def _coalesce(arguments: tuple[Node, ...], compiled: tuple[Evaluator, ...]) -> Evaluator:
+    """The fallback is evaluated only when needed."""
+    first, fallback = compiled
+
+    def coalesce(values: Mapping[str, object], current: object) -> Value:
+        value = first(values, current)
+        return fallback(values, current) if blank(value) else value
+
+    return coalesce
+
+
+def _once(arguments: tuple[Node, ...], compiled: tuple[Evaluator, ...]) -> Evaluator:
+    """ODK's once(): the answer already there wins; the argument only fills a blank one."""
+    (calculation,) = compiled
+
+    def once(values: Mapping[str, object], current: object) -> Value:
+        value = normalize(current)
+        return calculation(values, current) if blank(value) else value
+
+    return once
+
+
+def _position(arguments: tuple[Node, ...], compiled: tuple[Evaluator, ...]) -> Evaluator:
+    """position(..): the number of the repeat row the expression runs in."""
+    return lambda v, c: float(v.position) if isinstance(v, Scope) else 1.0
+
+
+def _indexed_repeat(arguments: tuple[Node, ...], compiled: tuple[Evaluator, ...]) -> Evaluator:
+    """indexed-repeat(${column}, ${repeat}, n): the column's answer in the repeat's row n."""
+    column, repeat = (node.name for node in arguments[:2] if isinstance(node, Reference))
+    number = compiled[2]
+
+    def indexed(values: Mapping[str, object], current: object) -> Value:
+        rows = values.rows(repeat) if isinstance(values, Scope) else values.get(repeat)
+        index = as_number(number(values, current))
+        if not isinstance(rows, list | tuple) or not 1 <= index <= len(rows):
+            return ""
+        row = rows[int(index) - 1]
+        return item(row.get(column)) if isinstance(row, Mapping) else ""
+
+    return indexed
+
+
+_SPECIAL: dict[str, _Special] = {
+    "if": _if,
+    "coalesce": _coalesce,
+    "once": _once,
+    "position": _position,
+    "indexed-repeat": _indexed_repeat,
+}

@@ -1,190 +1,50 @@
-"""XPath's values and conversions, comparisons, arithmetic and the function library."""
+"""The function library: XPath 1.0's and the ones ODK adds, as the ODK XForms spec defines them.
+
+Regular expressions run on RE2 (the ``google-re2`` package), an engine
+without backtracking whose time grows with the length of the text and
+never explodes: a guide comes from elsewhere, and with Python's own engine
+``regex(., '^(a+)+$')`` on a 33-character answer runs past 20 seconds. RE2
+refuses the two features that need backtracking (back-references such as
+``\\1`` and look-around such as ``(?=…)``); such a pattern is reported when
+the guide is checked.
+"""
 
 from __future__ import annotations
 
 import datetime
 import math
-import numbers
-import operator
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
+from typing import Any
 
-# --- Values and XPath's conversions ------------------------------------------
+import re2
 
-Value = str | float | bool | tuple[str, ...]
-Evaluator = Callable[[Mapping[str, object], object], Value]
-
-_NAN = math.nan
-_INF = math.inf
-# XPath's number syntax: no exponent, no '+', no 'inf'/'nan' (which float() would accept).
-_NUMBER_SYNTAX = re.compile(r"[ \t\r\n]*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[ \t\r\n]*")
-
-
-def normalize(raw: object) -> Value:
-    """Turn a stored answer into an XPath value; unanswered becomes ''."""
-    if raw is None:
-        return ""
-    if isinstance(raw, str | float | bool):
-        return raw
-    if isinstance(raw, numbers.Real):
-        try:
-            return float(raw)
-        except OverflowError:  # an integer beyond a double (XPath numbers are doubles)
-            return -_INF if str(raw).startswith("-") else _INF
-    if isinstance(raw, list | tuple):
-        return tuple(as_string(normalize(item)) for item in raw)
-    return str(raw)
-
-
-def _number_text(number: float) -> str:
-    """XPath's string form of a number: '3' not '3.0', never an exponent."""
-    if number != number:
-        return "NaN"
-    if number in (_INF, -_INF):
-        return "Infinity" if number > 0 else "-Infinity"
-    if number == 0:
-        return "0"
-    text = repr(number)
-    if "e" in text:
-        text = format(Decimal(text), "f")
-    return text.removesuffix(".0")
-
-
-def as_string(value: Value) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return _number_text(value)
-    return " ".join(value)
-
-
-def as_number(value: Value) -> float:
-    if isinstance(value, float):
-        return value
-    if isinstance(value, bool):
-        return 1.0 if value else 0.0
-    text = value if isinstance(value, str) else " ".join(value)
-    return float(text) if _NUMBER_SYNTAX.fullmatch(text) else _NAN
-
-
-def as_boolean(value: Value) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        return value != ""
-    if isinstance(value, float):
-        return not (value == 0.0 or value != value)
-    return len(value) > 0
-
-
-def _items(value: Value) -> tuple[str, ...]:
-    """The chosen values of a select_multiple, whether stored as a list or as text."""
-    if isinstance(value, tuple):
-        return value
-    return tuple(as_string(value).split())
-
-
-def public(value: Value) -> object:
-    return list(value) if isinstance(value, tuple) else value
-
-
-# --- Comparisons -------------------------------------------------------------
-
-_DATE_START = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_TIME = re.compile(
-    r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}(?:\.[0-9]+)?))?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
+from fieldkit.guide.expressions.dates import (
+    date_text,
+    date_time_text,
+    format_moment,
+    from_days,
+    moment,
+    second_of_day,
+)
+from fieldkit.guide.expressions.values import (
+    NAN,
+    Nodes,
+    Value,
+    as_boolean,
+    as_number,
+    as_string,
+    blank,
+    chosen,
+    items,
 )
 
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
 
-def _day_number(text: str) -> float | None:
-    """Days since year 1 for an ISO date or date-time, or None for anything else.
-
-    A time-zone offset is ignored (wall-clock time): answers and ``now()``
-    are all local to the laptop, and comparing naive with aware times would
-    otherwise fail.
-    """
-    if not _DATE_START.match(text):
-        return None
-    try:
-        moment = datetime.datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    seconds = moment.hour * 3600 + moment.minute * 60 + moment.second + moment.microsecond / 1e6
-    return moment.toordinal() + seconds / 86400
-
-
-def _second_of_day(text: str) -> float | None:
-    found = _TIME.fullmatch(text.strip())
-    if found is None:
-        return None
-    hours, minutes, seconds = found.groups()
-    return int(hours) * 3600 + int(minutes) * 60 + float(seconds or 0)
-
-
-def equal(left: Value, right: Value) -> bool:
-    """XPath ``=``, with text that is not a number compared as text against a number."""
-    if isinstance(left, bool) or isinstance(right, bool):
-        return as_boolean(left) == as_boolean(right)
-    if isinstance(left, float) or isinstance(right, float):
-        x, y = as_number(left), as_number(right)
-        if x == x and y == y:
-            return x == y
-        if isinstance(left, float) and isinstance(right, float):
-            return False  # NaN equals nothing, as in XPath
-    return as_string(left) == as_string(right)
-
-
-def order(compare: Callable[[float, float], bool], left: Value, right: Value) -> bool:
-    """XPath ``<`` and friends: numbers, except that two dates (or times) compare in time."""
-    if isinstance(left, str) and isinstance(right, str):
-        day_left, day_right = _day_number(left), _day_number(right)
-        if day_left is not None and day_right is not None:
-            return compare(day_left, day_right)
-        second_left, second_right = _second_of_day(left), _second_of_day(right)
-        if second_left is not None and second_right is not None:
-            return compare(second_left, second_right)
-    return compare(as_number(left), as_number(right))
-
-
-# --- Arithmetic --------------------------------------------------------------
-
-
-def _divide(x: float, y: float) -> float:
-    if y == 0:  # IEEE 754, as XPath: 1 div 0 is Infinity, 0 div 0 is NaN
-        if x == 0 or x != x:
-            return _NAN
-        return math.copysign(_INF, x) * math.copysign(1.0, y)
-    return x / y
-
-
-def _modulo(x: float, y: float) -> float:
-    try:
-        return math.fmod(x, y)  # truncating, with the sign of the dividend, as XPath
-    except ValueError:  # y is 0 or x is infinite
-        return _NAN
-
-
-ARITHMETIC: dict[str, Callable[[float, float], float]] = {
-    "+": operator.add,
-    "-": operator.sub,
-    "*": operator.mul,
-    "div": _divide,
-    "mod": _modulo,
-}
-ORDER: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-}
-
-
-# --- Functions ---------------------------------------------------------------
+# --- Text --------------------------------------------------------------------
 
 
 def _index(value: Value) -> int:
@@ -195,13 +55,58 @@ def _index(value: Value) -> int:
     return int(max(-1e12, min(1e12, number)))
 
 
+def _substr(text: Value, start: Value, end: Value | None = None) -> str:
+    """ODK's substr: 0-based, end excluded, negative positions count from the end."""
+    whole = as_string(text)
+    return whole[_index(start) : None if end is None else _index(end)]
+
+
+def _before(text: Value, mark: Value) -> str:
+    whole, found = as_string(text), as_string(mark)
+    at = whole.find(found)
+    return whole[:at] if at >= 0 else ""
+
+
+def _after(text: Value, mark: Value) -> str:
+    whole, found = as_string(text), as_string(mark)
+    at = whole.find(found)
+    return whole[at + len(found) :] if at >= 0 else ""
+
+
+def _translate(text: Value, source: Value, target: Value) -> str:
+    """XPath's translate(): each character of ``source`` becomes its match in ``target``."""
+    table: dict[int, int | None] = {}
+    replacements = as_string(target)
+    for position, char in enumerate(as_string(source)):
+        if ord(char) not in table:
+            table[ord(char)] = ord(replacements[position]) if position < len(replacements) else None
+    return as_string(text).translate(table)
+
+
+def _normalize_space(text: Value) -> str:
+    """XPath's normalize-space(): runs of spaces, tabs and line breaks become one space."""
+    return " ".join(_XML_SPACE.split(as_string(text))).strip()
+
+
+def _concat(*parts: Value) -> str:
+    """concat(): every value of a node-set counts, as ODK's spec says."""
+    return "".join(as_string(one) for part in parts for one in items(part))
+
+
+def _join(separator: Value, *parts: Value) -> str:
+    return as_string(separator).join(as_string(one) for part in parts for one in items(part))
+
+
+# --- Numbers and node-sets -----------------------------------------------------
+
+
 def _round(value: Value, digits: Value = 0.0) -> float:
     """XPath rounding (halves go up, towards +Infinity), with ODK's optional digits."""
     number, places = as_number(value), as_number(digits)
     if not math.isfinite(number):
         return number
     if not math.isfinite(places):
-        return _NAN
+        return NAN
     places = max(-400.0, min(400.0, places))
     exact = Decimal(repr(number))  # the shortest decimal, so round(2.675, 2) is 2.68
     rounding = ROUND_HALF_UP if number >= 0 else ROUND_HALF_DOWN
@@ -215,42 +120,130 @@ def _int(value: Value) -> float:
     return float(math.trunc(number)) if math.isfinite(number) else number
 
 
-def _substr(text: Value, start: Value, end: Value | None = None) -> str:
-    """ODK's substr: 0-based, end excluded, negative positions count from the end."""
-    whole = as_string(text)
-    return whole[_index(start) : None if end is None else _index(end)]
+def _math(calculate: Callable[..., float]) -> Callable[..., float]:
+    """A math function on numbers; NaN where it is undefined, as XPath 3.0's are."""
 
+    def apply(*values: Value) -> float:
+        try:
+            return float(calculate(*(as_number(v) for v in values)))
+        except (ValueError, OverflowError, ZeroDivisionError):
+            return NAN
 
-def _selected_at(value: Value, position: Value) -> str:
-    chosen = _items(value)
-    index = as_number(position)
-    if not 0 <= index < len(chosen):
-        return ""
-    return chosen[int(index)]
+    return apply
 
 
 def _count(value: Value) -> float:
-    if isinstance(value, tuple):
-        return float(len(value))
+    if isinstance(value, Nodes | tuple):
+        return float(len(value.items if isinstance(value, Nodes) else value))
     return 0.0 if value == "" else 1.0
 
 
+def _count_non_empty(value: Value) -> float:
+    if isinstance(value, Nodes):
+        return float(sum(1 for one in value.items if not blank(one)))
+    return _count(value)
+
+
 def _sum(value: Value) -> float:
+    if isinstance(value, Nodes):
+        return sum((as_number(one) for one in value.items), 0.0)
     if isinstance(value, tuple):
-        return sum((as_number(item) for item in value), 0.0)
+        return sum((as_number(one) for one in value), 0.0)
     return as_number(value)
 
 
-def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """Compile an XForms regex; raises ValueError with re's reason when it is not one."""
+def _extreme(pick: Callable[[list[float]], float]) -> Callable[..., float]:
+    """max() and min() over every value given: NaN when there is none or one is not a number."""
+
+    def apply(*values: Value) -> float:
+        numbers = [as_number(one) for value in values for one in items(value)]
+        if not numbers or any(n != n for n in numbers):
+            return NAN
+        return pick(numbers)
+
+    return apply
+
+
+# --- Choices -------------------------------------------------------------------
+
+
+def _selected_at(value: Value, position: Value) -> str:
+    values = chosen(value)
+    index = as_number(position)
+    if not 0 <= index < len(values):
+        return ""
+    return values[int(index)]
+
+
+# --- Dates ---------------------------------------------------------------------
+
+
+def _moment_of(value: Value) -> datetime.datetime | None:
+    """The moment a date, a date-time or a number of days stands for."""
+    if isinstance(value, float | bool):
+        return from_days(as_number(value))
+    text = as_string(value)
+    found = moment(text)
+    if found is None and text.strip():
+        number = as_number(text)
+        found = from_days(number) if number == number else None
+    return found
+
+
+def _date(value: Value) -> str:
+    found = _moment_of(value)
+    return date_text(found) if found is not None else ""
+
+
+def _date_time(value: Value) -> str:
+    found = _moment_of(value)
+    return date_time_text(found) if found is not None else ""
+
+
+def _decimal_time(value: Value) -> float:
+    text = as_string(value)
+    seconds = second_of_day(text)
+    if seconds is None:
+        found = moment(text)
+        if found is None:
+            return NAN
+        seconds = found.hour * 3600 + found.minute * 60 + found.second + found.microsecond / 1e6
+    return seconds / 86400
+
+
+def _format_date(value: Value, pattern: Value) -> str:
+    found = _moment_of(value)
+    return format_moment(found, as_string(pattern)) if found is not None else ""
+
+
+def _today() -> str:
+    return datetime.date.today().isoformat()
+
+
+def _now() -> str:
+    return datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+# --- Regular expressions -------------------------------------------------------
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # RE2 would print each refused pattern on stderr
+
+
+def compile_pattern(pattern: str) -> Any:
+    """Compile an XForms regex with RE2; raises ValueError saying why it is not one."""
     try:
-        return re.compile(pattern)
-    except (re.error, OverflowError, RecursionError) as problem:
-        raise ValueError(str(problem)) from None
+        return re2.compile(pattern, _RE2_OPTIONS)
+    except re2.error as problem:
+        reason = problem.args[0] if problem.args else problem
+        text = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+        if ("escape sequence: \\" in text and text[-1:].isdigit()) or "perl operator" in text:
+            text += "; back-references and look-around are not supported"
+        raise ValueError(text) from None
 
 
 @lru_cache(maxsize=256)
-def _cached_pattern(pattern: str) -> re.Pattern[str] | None:
+def _cached_pattern(pattern: str) -> Any:
     try:
         return compile_pattern(pattern)
     except ValueError:
@@ -263,49 +256,72 @@ def _regex(text: Value, pattern: Value) -> bool:
     return compiled is not None and compiled.search(as_string(text)) is not None
 
 
-def _today() -> str:
-    return datetime.date.today().isoformat()
-
-
-def _now() -> str:
-    return datetime.datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def blank(value: Value) -> bool:
-    """Unanswered, an empty choice list, or a number computed from unanswered ones."""
-    return value == "" or value == () or (isinstance(value, float) and value != value)
+# --- The library -----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Function:
     minimum: int
     maximum: int | None
-    apply: Callable[..., Value] | None  # None: compiled specially, to evaluate lazily
+    apply: Callable[..., Value] | None  # None: compiled specially (lazily, or reading the context)
 
 
 FUNCTIONS: dict[str, Function] = {
-    "selected": Function(2, 2, lambda v, x: as_string(x).strip() in _items(v)),
-    "count-selected": Function(1, 1, lambda v: float(len(_items(v)))),
+    # choices
+    "selected": Function(2, 2, lambda v, x: as_string(x).strip() in chosen(v)),
+    "count-selected": Function(1, 1, lambda v: float(len(chosen(v)))),
     "selected-at": Function(2, 2, _selected_at),
-    "string-length": Function(1, 1, lambda s: float(len(as_string(s)))),
-    "not": Function(1, 1, lambda b: not as_boolean(b)),
-    "true": Function(0, 0, lambda: True),
-    "false": Function(0, 0, lambda: False),
-    "boolean": Function(1, 1, as_boolean),
-    "number": Function(1, 1, as_number),
-    "int": Function(1, 1, _int),
-    "round": Function(1, 2, _round),
+    # text
     "string": Function(1, 1, as_string),
-    "concat": Function(1, None, lambda *parts: "".join(as_string(p) for p in parts)),
+    "string-length": Function(1, 1, lambda s: float(len(as_string(s)))),
+    "concat": Function(1, None, _concat),
+    "join": Function(2, None, _join),
     "contains": Function(2, 2, lambda s, t: as_string(t) in as_string(s)),
     "starts-with": Function(2, 2, lambda s, t: as_string(s).startswith(as_string(t))),
     "ends-with": Function(2, 2, lambda s, t: as_string(s).endswith(as_string(t))),
     "substr": Function(2, 3, _substr),
+    "substring-before": Function(2, 2, _before),
+    "substring-after": Function(2, 2, _after),
+    "translate": Function(3, 3, _translate),
+    "normalize-space": Function(1, 1, _normalize_space),
+    "regex": Function(2, 2, _regex),
+    # booleans and choices between values
+    "not": Function(1, 1, lambda b: not as_boolean(b)),
+    "true": Function(0, 0, lambda: True),
+    "false": Function(0, 0, lambda: False),
+    "boolean": Function(1, 1, as_boolean),
+    "boolean-from-string": Function(1, 1, lambda s: as_string(s) in ("true", "1")),
     "if": Function(3, 3, None),
     "coalesce": Function(2, 2, None),
-    "regex": Function(2, 2, _regex),
+    "once": Function(1, 1, None),
+    # numbers
+    "number": Function(1, 1, as_number),
+    "int": Function(1, 1, _int),
+    "round": Function(1, 2, _round),
+    "floor": Function(1, 1, _math(math.floor)),
+    "ceiling": Function(1, 1, _math(math.ceil)),
+    "abs": Function(1, 1, _math(abs)),
+    "pow": Function(2, 2, _math(math.pow)),
+    "sqrt": Function(1, 1, _math(math.sqrt)),
+    "exp": Function(1, 1, _math(math.exp)),
+    "log": Function(1, 1, _math(math.log)),
+    "log10": Function(1, 1, _math(math.log10)),
+    "pi": Function(0, 0, lambda: math.pi),
+    # node-sets: repeat groups
+    "count": Function(1, 1, _count),
+    "count-non-empty": Function(1, 1, _count_non_empty),
+    "sum": Function(1, 1, _sum),
+    "max": Function(1, None, _extreme(max)),
+    "min": Function(1, None, _extreme(min)),
+    "position": Function(0, 0, None),
+    "indexed-repeat": Function(3, 3, None),
+    # dates
     "today": Function(0, 0, _today),
     "now": Function(0, 0, _now),
-    "count": Function(1, 1, _count),
-    "sum": Function(1, 1, _sum),
+    "date": Function(1, 1, _date),
+    "date-time": Function(1, 1, _date_time),
+    "decimal-date-time": Function(1, 1, as_number),
+    "decimal-time": Function(1, 1, _decimal_time),
+    "format-date": Function(2, 2, _format_date),
+    "format-date-time": Function(2, 2, _format_date),
 }

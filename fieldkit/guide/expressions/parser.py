@@ -8,6 +8,7 @@ from fieldkit.guide.expressions.tokens import (
     END,
     NAME,
     NUMBER,
+    PARENT,
     REFERENCE,
     SYMBOL,
     TEXT,
@@ -127,6 +128,8 @@ class Parser:
             return Negate(operand), depth + 1
         if token.kind == NAME and self.peek().value == "(" and self.peek().kind == SYMBOL:
             return self.call(token, nesting)
+        if token.kind == PARENT:
+            raise syntax_error("'..' is only understood in position(..)", token.start)
         raise self.unexpected(token)
 
     def call(self, name: Token, nesting: int) -> tuple[Node, int]:
@@ -134,6 +137,10 @@ class Parser:
         if function is None:
             raise syntax_error(f"unknown function '{name.value}'", name.start)
         opening = self.advance()
+        if name.value == "position" and self.peek().kind == PARENT:
+            self.advance()  # position(..): the number of the repeat row it runs in
+            self.expect_closing(opening)
+            return Call("position", ()), 1
         arguments: list[Node] = []
         starts: list[int] = []
         depth = 0
@@ -150,6 +157,13 @@ class Parser:
         count = len(arguments)
         if count < function.minimum or (function.maximum is not None and count > function.maximum):
             raise syntax_error(f"{name.value}() {arity(function)} (given {count})", name.start)
+        if name.value == "indexed-repeat" and not all(
+            isinstance(argument, Reference) for argument in arguments[:2]
+        ):
+            raise syntax_error(
+                "indexed-repeat() takes a question ${…}, its repeat group ${…} and a row number",
+                name.start,
+            )
         if name.value == "regex" and isinstance(arguments[1], Literal):
             pattern = arguments[1].value
             if isinstance(pattern, str):

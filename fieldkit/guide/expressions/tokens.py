@@ -9,11 +9,12 @@ from fieldkit.guide.expressions.tree import syntax_error
 
 # --- Tokens ------------------------------------------------------------------
 
-NUMBER, TEXT, REFERENCE, CURRENT, NAME, SYMBOL, END = (
+NUMBER, TEXT, REFERENCE, CURRENT, PARENT, NAME, SYMBOL, END = (
     "number",
     "text",
     "reference",
     "current",
+    "parent",
     "name",
     "symbol",
     "end",
@@ -59,6 +60,9 @@ def tokenize(source: str) -> list[Token]:
         elif number := _NUMBER_TOKEN.match(source, position):
             position = number.end()
             tokens.append(Token(NUMBER, number.group(), start, position))
+        elif source.startswith("..", position):
+            position += 2
+            tokens.append(Token(PARENT, "..", start, position))
         elif char == ".":
             position += 1
             tokens.append(Token(CURRENT, ".", start, position))

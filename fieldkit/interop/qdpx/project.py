@@ -10,8 +10,13 @@ How fieldkit's things become REFI-QDA's (see the 1.5 specification):
 - each answer to a tagged question is a ``PlainTextSelection`` coded with its
   question's tags; each quote is a selection coded "verbatim" (and with its
   question's tags);
-- notes are ``Note``s, referred to from their question's selection, or from
-  the interview's source;
+- notes are ``Note``s written the way QDA programs read them back (QualCoder's
+  own exporter is the reference): a note about an answered question is an
+  annotation, a ``Note`` holding its text and a ``PlainTextSelection`` over
+  the answer, referred to by a ``NoteRef`` of the interview's source; a note
+  about the interview, or about a question left unanswered, is a memo (a
+  journal entry in QualCoder), a ``Note`` whose text is a file in
+  ``sources/``, named after its interview;
 - each initiative is a ``Case`` referring to its interviews' sources, with
   territory, network and kind as variable values;
 - the authors of the changes behind all this are the ``User``s.
@@ -106,6 +111,7 @@ class ProjectBuilder:
         self.code_guids: dict[str, str] = {}
         self.files: dict[str, str] = {}
         self.source_names: set[str] = set()
+        self.journal_names: set[str] = set()
 
     def build(self, progress: Progress | None = None) -> tuple[bytes, dict[str, str]]:
         """Return the project document and the source files (name → text)."""
@@ -229,14 +235,10 @@ class ProjectBuilder:
             plainTextPath=f"internal://{source_guid}.txt",
             **self._made_by(self.survey.field_state("interview", info.id, "initiative")),
         )
-        notes = self._notes(info.id)
-        self._answer_selections(source, info.id, guide, transcript, notes)
+        self._answer_selections(source, info.id, guide, transcript)
         self._quote_selections(source, guide, transcript, quotes)
-        for note_guid in notes.pop(None, []):
+        for note_guid in self._notes(info.id, guide, transcript, source.get("name", "")):
             _add(source, "NoteRef", targetGUID=note_guid)
-        for left in notes.values():  # notes on questions left unanswered
-            for note_guid in left:
-                _add(source, "NoteRef", targetGUID=note_guid)
         self._values(source, self._interview_values(info, guide))
 
     def _source_name(self, info: InterviewInfo) -> str:
@@ -259,19 +261,13 @@ class ProjectBuilder:
         }
 
     def _answer_selections(
-        self,
-        source: ET.Element,
-        interview_id: str,
-        guide: Guide,
-        transcript: Transcript,
-        notes: dict[str | None, list[str]],
+        self, source: ET.Element, interview_id: str, guide: Guide, transcript: Transcript
     ) -> None:
-        """A selection over each answer that is coded (its question has tags) or annotated."""
+        """A selection over each answer whose question is coded (has tags)."""
         for question_id, span in transcript.answers.items():
             question = guide.question(question_id)
             tags = [t for t in question.tags if t in self.code_guids] if question else []
-            annotated = notes.pop(question_id, [])
-            if question is None or not (tags or annotated):
+            if question is None or not tags:
                 continue
             state = self.survey.field_state(*self.survey.answer_key(interview_id, question_id))
             made = self._made_by(state)
@@ -280,8 +276,6 @@ class ProjectBuilder:
             )
             for tag in tags:
                 self._coding(selection, guid("coding", interview_id, question_id, tag), tag, made)
-            for note_guid in annotated:
-                _add(selection, "NoteRef", targetGUID=note_guid)
 
     def _quote_selections(
         self, source: ET.Element, guide: Guide, transcript: Transcript, quotes: list[QuoteItem]
@@ -324,26 +318,58 @@ class ProjectBuilder:
 
     # -- notes -----------------------------------------------------------------------
 
-    def _notes(self, interview_id: str) -> dict[str | None, list[str]]:
-        """Write the interview's notes; return their GUIDs by the question they are about."""
-        by_question: dict[str | None, list[str]] = {}
+    def _notes(
+        self, interview_id: str, guide: Guide, transcript: Transcript, source_name: str
+    ) -> list[str]:
+        """Write the interview's notes; return the GUIDs of those that annotate its text.
+
+        QualCoder reads a note its source refers to as an annotation, and any
+        other note with a text file as a journal entry: so only annotations
+        are referred to, and every note carries its author and date (without
+        a date, QualCoder's import stops).
+        """
+        annotations = []
         for item in self.survey.items("note", interview_id):
             note_id = str(item["id"])
             text = self.scrub(clean(str(item.get("text", ""))))
+            question_id = item.get("question")
+            question = guide.question(question_id) if isinstance(question_id, str) else None
+            span = _span_of(question, transcript)
             note_guid = guid("note", note_id)
-            note = _add(
+            made = self._made_by(self.survey.field_state("note", note_id, "text"))
+            made.update(modifyingUser=made.get("creatingUser"))
+            made.update(modifiedDateTime=made.get("creationDateTime"))
+            if span is not None:
+                note = _add(self.notes, "Note", guid=note_guid, name=_short(text), **made)
+                _add(note, "PlainTextContent").text = text
+                _add(
+                    note,
+                    "PlainTextSelection",
+                    guid=guid("note-selection", note_id),
+                    startPosition=str(span.start),
+                    endPosition=str(span.end),
+                )
+                annotations.append(note_guid)
+                continue
+            about = question.label.get(self.language) if question is not None else _short(text)
+            self.files[f"{note_guid}.txt"] = text
+            _add(
                 self.notes,
                 "Note",
                 guid=note_guid,
-                name=_short(text),
-                **self._made_by(self.survey.field_state("note", note_id, "text")),
+                name=self._journal_name(f"{source_name} : {_short(about)}"),
+                plainTextPath=f"internal://{note_guid}.txt",
+                **made,
             )
-            _add(note, "PlainTextContent").text = text
-            question = item.get("question")
-            by_question.setdefault(question if isinstance(question, str) else None, []).append(
-                note_guid
-            )
-        return by_question
+        return annotations
+
+    def _journal_name(self, wanted: str) -> str:
+        """A memo's name, unique in the project (QualCoder keys its journal by name)."""
+        name, number = wanted, 2
+        while name in self.journal_names:
+            name, number = f"{wanted} ({number})", number + 1
+        self.journal_names.add(name)
+        return name
 
     # -- the project's own dates -------------------------------------------------------
 
@@ -352,6 +378,13 @@ class ProjectBuilder:
         stamps = [i.last_change for i in interviews if i.last_change]
         if stamps:
             self.root.set("modifiedDateTime", max(stamps))
+
+
+def _span_of(question: Question | None, transcript: Transcript) -> Span | None:
+    """Where a question's answer lies in the transcript (a repeat column's: its group's)."""
+    if question is None:
+        return None
+    return transcript.answers.get(question.id) or transcript.answers.get(question.repeat or "")
 
 
 def _quote(item: Mapping[str, object]) -> QuoteItem:

@@ -1,4 +1,4 @@
-"""XLSForm questionnaires (ODK, KoboToolbox) turned into fieldkit guides.
+"""XLSForm questionnaires (ODK, KoboToolbox) turned into fieldkit guides, and guides back out.
 
 Many organisations already write their questionnaires as XLSForm
 spreadsheets. Rather than a second guide model, an XLSForm is converted to
@@ -10,6 +10,10 @@ The conversion reports everything at once: problems that stop it (each
 naming the sheet, the row and the column) in one
 :class:`~fieldkit.errors.GuideError`, and warnings for whatever it had to
 approximate, which the caller shows before the guide is used.
+
+:func:`export_xlsform` writes a guide as an XLSForm (:mod:`.export`), for a
+team that also runs it on phones; importing that workbook gives the guide
+back.
 """
 
 from __future__ import annotations
@@ -22,10 +26,11 @@ import yaml
 from fieldkit.errors import GuideError
 from fieldkit.guide import Guide, parse_guide
 from fieldkit.interop.xlsform.convert import GuideBuilder
+from fieldkit.interop.xlsform.export import export_xlsform
 from fieldkit.interop.xlsform.form import Form
 from fieldkit.interop.xlsform.sheets import Report, read_workbook
 
-__all__ = ["import_xlsform", "read_xlsform"]
+__all__ = ["export_xlsform", "import_xlsform", "read_xlsform"]
 
 
 def import_xlsform(path: str | Path) -> tuple[str, list[str]]:

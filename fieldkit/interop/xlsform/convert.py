@@ -19,7 +19,7 @@ stand for into the expressions that name them. Each question row goes to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,14 @@ from fieldkit.interop.xlsform.form import Form
 from fieldkit.interop.xlsform.logic import Logic, both, literal
 from fieldkit.interop.xlsform.questions import Item, QuestionMaker
 from fieldkit.interop.xlsform.sheets import Report, Row
-from fieldkit.interop.xlsform.types import DATA_FILES, METADATA, METADATA_VALUES, RowType, read_type
+from fieldkit.interop.xlsform.types import (
+    DATA_FILES,
+    METADATA,
+    METADATA_VALUES,
+    UNRECORDED,
+    RowType,
+    read_type,
+)
 
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
 #: Columns this import reads (or knowingly leaves aside: media shown with a
@@ -56,6 +63,11 @@ _READ_COLUMNS = frozenset(
         "big-image",
         "audio",
         "video",
+        "kobo--matrix_list",
+        "fieldkit:tags",
+        "fieldkit:bind",
+        "fieldkit:min_label",
+        "fieldkit:max_label",
     }
 )
 _KEY_ORDER = (
@@ -67,9 +79,13 @@ _KEY_ORDER = (
     "choices",
     "min",
     "max",
+    "min_label",
+    "max_label",
     "relevant",
     "constraint",
     "constraint_message",
+    "tags",
+    "bind",
     "questions",
 )
 
@@ -107,7 +123,10 @@ class GuideBuilder:
         rows = [
             (row, read_type(row.get("type"))) for row in self.form.survey.rows if self._typed(row)
         ]
-        self._claim_names(rows)
+        rows = self._claim_names(rows)
+        for row, kind in rows:
+            if kind.kind == "begin_group" and row.get("name"):
+                self.logic.groups.add(row.get("name"))
         self._stand_ins(rows)
         for row, kind in rows:
             self._convert(row, kind)
@@ -131,28 +150,62 @@ class GuideBuilder:
             self.report.error(row.where("type"), "no type (text, integer, select_one LIST…)")
         return False
 
-    def _claim_names(self, rows: list[tuple[Row, RowType]]) -> None:
+    def _claim_names(self, rows: list[tuple[Row, RowType]]) -> list[tuple[Row, RowType]]:
+        """Check every row's name; return the rows, a name met again in another group renamed.
+
+        pyxform wants names unique within their group, and lets two groups
+        each hold a ``q`` as long as no expression names ``${q}``. A guide
+        needs every id unique, so the later one becomes ``group_q``.
+        """
+        self.taken = {row.get("name") for row, _ in rows}
+        parents: list[str] = []
+        siblings: dict[tuple[str, ...], dict[str, Row]] = {}
+        claimed = []
         for row, kind in rows:
             if kind.kind.startswith("end_"):
+                if parents:
+                    parents.pop()
+                claimed.append((row, kind))
                 continue
-            name = row.get("name")
-            if not name:
-                self.report.error(row.where("name"), "no name (every row needs one)")
-            elif not _NAME.fullmatch(name):
-                self.report.error(
-                    row.where("name"),
-                    f"the name {name!r} may only use ASCII letters, digits, '_' and '-'",
-                )
-            elif name in self.names:
-                first = self.names[name].number
-                self.report.error(
-                    row.where("name"), f"the name {name!r} is already used on row {first}"
-                )
-            else:
-                self.names[name] = row
-                if kind.kind == "begin_group":
-                    self.logic.groups.add(name)
-        self.taken = set(self.names)
+            row = self._claim(row, tuple(parents), siblings)
+            if kind.kind.startswith("begin_"):
+                parents.append(row.get("name"))
+            claimed.append((row, kind))
+        return claimed
+
+    def _claim(
+        self, row: Row, parents: tuple[str, ...], siblings: dict[tuple[str, ...], dict[str, Row]]
+    ) -> Row:
+        name = row.get("name")
+        if not name:
+            self.report.error(row.where("name"), "no name (every row needs one)")
+            return row
+        if not _NAME.fullmatch(name):
+            self.report.error(
+                row.where("name"),
+                f"the name {name!r} may only use ASCII letters, digits, '_' and '-'",
+            )
+            return row
+        near = siblings.setdefault(parents, {})
+        if name in near:
+            first = near[name].number
+            self.report.error(
+                row.where("name"), f"the name {name!r} is already used on row {first}"
+            )
+            return row
+        near[name] = row
+        if name in self.names:
+            renamed = self._free(f"{parents[-1]}_{name}" if parents else f"{name}_2")
+            self.report.warn(
+                f"the name {name!r} is also used on row {self.names[name].number}: "
+                f"this row's id in the guide is {renamed!r}",
+                row,
+            )
+            self.logic.ambiguous.add(name)
+            row = replace(row, cells={**row.cells, ("name", None): renamed})
+            name = renamed
+        self.names[name] = row
+        return row
 
     def _free(self, wanted: str) -> str:
         """An id no row uses, for something the import adds."""
@@ -166,10 +219,12 @@ class GuideBuilder:
         """Say what each reference to a row that is not a question stands for."""
         for row, kind in rows:
             name = row.get("name")
-            if kind.or_other and name:
-                self.other_names[name] = self._free(f"{name}_autre")
-                if f"{name}_other" not in self.names:
-                    self.logic.stand_in(f"{name}_other", f"${{{self.other_names[name]}}}")
+            if kind.or_other and name:  # pyxform's name for the text that specifies "other"
+                self.other_names[name] = other = self._free(f"{name}_other")
+                if other == f"{name}_other":
+                    self.names[other] = row
+                elif f"{name}_other" not in self.names:
+                    self.logic.stand_in(f"{name}_other", f"${{{other}}}")
         for row, kind in rows:
             name = row.get("name")
             if kind.kind in METADATA:
@@ -188,9 +243,20 @@ class GuideBuilder:
 
     def _convert(self, row: Row, kind: RowType) -> None:
         name = kind.kind
-        if kind.block:
-            self.report.warn(f"'{kind.block}' blocks are read as groups", row)
-        if name == "begin_group":
+        if kind.block and name == "begin_group":
+            self.report.warn(self._block_warning(row, kind.block), row)
+        if name == "begin_loop":
+            self.report.error(
+                row.where("type"),
+                "loops ('begin loop over LIST') are not supported by fieldkit: write the "
+                "questions once per choice, or make them a repeat group",
+            )
+            self.stack.append(_Frame(row, "loop"))
+        elif name == "end_loop":
+            self._end(row, "loop")
+        elif name in UNRECORDED:
+            self.report.warn(f"{name} is not recorded by fieldkit", row)
+        elif name == "begin_group":
             self._begin_group(row)
         elif name == "begin_repeat":
             self._begin_repeat(row)
@@ -206,6 +272,16 @@ class GuideBuilder:
             self.report.warn(f"{name} data files are not used by fieldkit", row)
         elif name not in METADATA:
             self._question(row, kind)
+
+    def _block_warning(self, row: Row, block: str) -> str:
+        if block == "kobomatrix":
+            listed = row.get("kobo--matrix_list")
+            rows = f" (one per choice of list {listed!r})" if listed else ""
+            return (
+                "'kobomatrix' blocks are read as a plain group: each question is asked once, "
+                f"not once per row of the matrix{rows}"
+            )
+        return f"'{block}' blocks are read as groups"
 
     def _question(self, row: Row, kind: RowType) -> None:
         relevant = self.logic.usable(row, "relevant")
@@ -243,11 +319,19 @@ class GuideBuilder:
             self.loose = section["questions"]
         return self.loose
 
-    def _section(self, section_id: str, title: dict[str, str], **extra: Any) -> Item:
-        """A new section, tagged with a theme of its own so exports can code by section."""
-        tag = f"theme:{section_id}"
-        self.tags[tag] = title
-        section: Item = {"id": section_id, "title": title, **extra, "tags": [tag], "questions": []}
+    def _section(
+        self, section_id: str, title: dict[str, str], row: Row | None = None, **extra: Any
+    ) -> Item:
+        """A new section, tagged with a theme of its own so exports can code by section.
+
+        A form fieldkit exported says which tags each section had instead.
+        """
+        if self.form.fieldkit is not None:
+            tags = row.get("fieldkit:tags").split() if row is not None else []
+        else:
+            tags = [f"theme:{section_id}"]
+            self.tags[tags[0]] = title
+        section: Item = {"id": section_id, "title": title, **extra, "tags": tags, "questions": []}
         self.sections.append(section)
         return section
 
@@ -258,7 +342,7 @@ class GuideBuilder:
         if not self.stack:
             self.loose = None
             extra = {"intro": self.form.hint(row), "relevant": relevant}
-            section = self._section(name, title, **{k: v for k, v in extra.items() if v})
+            section = self._section(name, title, row, **{k: v for k, v in extra.items() if v})
             self.stack.append(
                 _Frame(row, "group", None, section["questions"], self.sections, section)
             )
@@ -280,6 +364,8 @@ class GuideBuilder:
             self.stack.append(_Frame(row, "repeat", relevant))
             return
         repeat = self.questions.repeat(row, _readable(row.get("name")))
+        if self.form.flag(row, "required"):
+            repeat["required"] = True  # at least one row
         parent, placed = self._emit(repeat, relevant)
         self.stack.append(_Frame(row, "repeat", None, repeat["questions"], parent, placed))
 
@@ -316,16 +402,19 @@ class GuideBuilder:
 
     def _document(self) -> dict[str, Any]:
         main = self.form.main_language
+        title = self.form.setting_texts("fieldkit:title")
         document: dict[str, Any] = {
             "format": GUIDE_FORMAT,
             "id": _identifier(self.form.setting("form_id") or self.source.stem),
             "version": self.form.setting("version") or "1",
             "languages": self.form.languages,
-            "title": {main: self.form.setting("form_title") or self.source.stem},
-            "description": self.form.words("imported", file=self.source.name),
+            "title": title or {main: self.form.setting("form_title") or self.source.stem},
+            "description": self.form.setting_texts("fieldkit:description")
+            or self.form.words("imported", file=self.source.name),
         }
-        if self.tags:
-            document["tags"] = self.tags
+        tags = {**self.form.tags(), **self.tags}
+        if tags:
+            document["tags"] = tags
         if self.questions.lists:
             document["choice_lists"] = self.questions.lists
         document["sections"] = self.sections

@@ -10,11 +10,13 @@ warning rather than a refusal.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fieldkit.guide import DEFAULT_LANGUAGE
 from fieldkit.interop.xlsform.sheets import (
     CHOICES,
+    FIELDKIT,
     SETTINGS,
     SURVEY,
     Book,
@@ -25,6 +27,23 @@ from fieldkit.interop.xlsform.sheets import (
 from fieldkit.interop.xlsform.wording import words
 
 _YES = frozenset({"yes", "true", "true()", "1", "oui"})
+_TEXTS = ("label", "hint", "guidance_hint", "constraint_message", "required_message")
+_WORD = re.compile(r"[a-z]+")
+_ACCENTED = re.compile(r"[éèêàâçùûôîœ]")
+# Small words that tell a French form from an English one.
+_FRENCH = frozenset(
+    {
+        "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "sont", "que", "qui",
+        "quel", "quelle", "quels", "pour", "dans", "avec", "vous", "votre", "vos", "nous",
+        "combien", "pourquoi", "comment", "où", "oui", "non", "autre",
+    }
+)  # fmt: skip
+_ENGLISH = frozenset(
+    {
+        "the", "of", "and", "is", "are", "what", "which", "who", "how", "your", "you", "for",
+        "with", "in", "to", "do", "does", "many", "why", "where", "yes", "no", "other",
+    }
+)  # fmt: skip
 _NO = frozenset({"no", "false", "false()", "0", "non"})
 
 
@@ -39,6 +58,8 @@ class Form:
         settings = sheets.get(SETTINGS)
         self.settings = settings.rows[0] if settings and settings.rows else None
         self.report = report
+        #: Written by fieldkit's own export: tags, binds and titles are in its own columns.
+        self.fieldkit = sheets.get(FIELDKIT)
         self.languages, self.plain_language = self._languages()
         self.lists = self._choice_lists()
 
@@ -50,11 +71,25 @@ class Form:
     def setting(self, key: str) -> str:
         return self.settings.get(key) if self.settings else ""
 
+    def setting_texts(self, key: str) -> dict[str, str]:
+        return self.texts(self.settings, key) if self.settings else {}
+
+    def tags(self) -> dict[str, dict[str, str]]:
+        """The tags fieldkit's export listed, with their labels (none for other forms)."""
+        rows = self.fieldkit.rows if self.fieldkit is not None else ()
+        return {row.get("tag"): self.label(row, row.get("tag")) for row in rows if row.get("tag")}
+
     def _languages(self) -> tuple[list[str], str]:
-        """The guide's languages, the default one first, and the language of plain columns."""
+        """The guide's languages, the default one first, and the language of plain columns.
+
+        Plain columns are in ``default_language`` when the settings say so;
+        otherwise their words tell French from English (French when unsure),
+        so that what the import adds ("Other", "General questions") is in
+        the form's own language.
+        """
         declared = self.setting("default_language")
-        plain = language_code(declared) if declared else DEFAULT_LANGUAGE
-        found = self.survey.languages()
+        plain = language_code(declared) if declared else self._guess_plain_language()
+        found = self.survey.languages(_TEXTS)  # a plain image column is no language
         if self.choices is not None:
             found += self.choices.languages(["label"])
         explicit = [language for language in found if language is not None]
@@ -63,6 +98,14 @@ class Form:
         else:
             first = [DEFAULT_LANGUAGE] if DEFAULT_LANGUAGE in explicit else []
         return list(dict.fromkeys(first + explicit)) or [plain], plain
+
+    def _guess_plain_language(self) -> str:
+        rows = [*self.survey.rows, *(self.choices.rows if self.choices is not None else ())]
+        text = " ".join(row.get("label") for row in rows).lower()
+        words = _WORD.findall(text)
+        french = sum(word in _FRENCH for word in words) + len(_ACCENTED.findall(text))
+        english = sum(word in _ENGLISH for word in words)
+        return "en" if english > french else DEFAULT_LANGUAGE
 
     def texts(self, row: Row, key: str) -> dict[str, str]:
         """A text column's texts by language code; a language's own column wins over plain."""
@@ -126,12 +169,41 @@ class Form:
                 self.report.error(row.where("name"), f"a choice of list {list_name!r} has no name")
                 continue
             entries = lists.setdefault(list_name, [])
-            if any(entry["value"] == name for entry in entries):
-                self.report.error(
-                    row.where("name"), f"the choice {name!r} appears twice in list {list_name!r}"
-                )
+            label = self.label(row, fallback=name) if self.texts(row, "label") else None
+            same = next((entry for entry in entries if entry["value"] == name), None)
+            if same is not None:
+                self._same_choice(row, list_name, same, label)
                 continue
-            if not self.texts(row, "label"):
+            if label is None:
                 self.report.warn("choices without a label show their name", row)
-            entries.append({"value": name, "label": self.label(row, fallback=name)})
+            entries.append({"value": name, "label": label or {self.main_language: name}})
+            for column in ("image", "audio", "video", "big-image"):
+                if row.texts(column):
+                    self.report.warn(f"{column} files on choices are not shown", row)
         return lists
+
+    def _same_choice(
+        self, row: Row, list_name: str, first: dict[str, Any], label: dict[str, str] | None
+    ) -> None:
+        """A choice name met twice in a list: refused, unless the settings allow it as pyxform does.
+
+        Cascading selects repeat a name under several parents; fieldkit
+        offers every choice, so the name is offered once, with every label.
+        """
+        name = first["value"]
+        if self.flag(self.settings, "allow_choice_duplicates") if self.settings else False:
+            self.report.warn(
+                f"the choice {name!r} appears more than once in list {list_name!r}: "
+                "it is offered once, with each of its labels",
+                row,
+            )
+            for language, text in (label or {}).items():
+                known = first["label"].get(language, "")
+                if text not in known.split(" / "):
+                    first["label"][language] = f"{known} / {text}" if known else text
+            return
+        self.report.error(
+            row.where("name"),
+            f"the choice {name!r} appears twice in list {list_name!r} (if that is meant, "
+            "as in cascading selects, set allow_choice_duplicates to yes in the settings)",
+        )

@@ -36,6 +36,7 @@ class Logic:
         self.names = names
         self.stand_ins: dict[str, str | None] = {}
         self.groups: set[str] = set()
+        self.ambiguous: set[str] = set()
 
     def stand_in(self, name: str, expression: str | None) -> None:
         """Replace ``${name}`` by ``expression`` wherever it appears (None: cannot)."""
@@ -89,6 +90,13 @@ class Logic:
                 row.where(column), f"refers to ${{{name}}}, which is not a name in the survey sheet"
             )
         for name in dict.fromkeys(_REFERENCE.findall(source)):
+            if name in self.ambiguous:
+                self.report.error(
+                    row.where(column),
+                    f"refers to ${{{name}}}, a name used in several groups; "
+                    "a name an expression refers to must be used once",
+                )
+                return False
             if name in self.groups:
                 self.report.error(
                     row.where(column),
@@ -132,8 +140,12 @@ class Logic:
 
 
 def _unknown_function(error: ExpressionError) -> bool:
-    """Whether the parser refused a function it does not know, rather than bad syntax."""
-    return str(error).startswith("unknown function")
+    """Whether the parser refused what fieldkit does not run, rather than bad syntax.
+
+    That is a function it does not know, or a regular expression RE2 cannot
+    run (pyxform does not check patterns; a phone would run it).
+    """
+    return str(error).startswith(("unknown function", "invalid regular expression"))
 
 
 def both(*conditions: str | None) -> str | None:

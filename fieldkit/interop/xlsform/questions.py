@@ -86,8 +86,18 @@ class QuestionMaker:
 
     def _typed_question(self, row: Row, kind: RowType) -> Item:
         name = kind.kind
+        appearances = row.get("appearance").lower().split()
+        for appearance in appearances:
+            if (name, appearance) not in _APPEARANCES:
+                self.report.warn(
+                    f"the appearance '{appearance}' is not applied: fieldkit lays out every "
+                    "question its own way",
+                    row,
+                )
+        if name == "date" and {"month-year", "year"} & set(appearances):
+            return self._part_of_date(row, "year" if "year" in appearances else "month-year")
         if name in _SIMPLE:
-            multiline = "multiline" in row.get("appearance").lower().split()
+            multiline = "multiline" in appearances
             return self._base(row, "long_text" if name == "text" and multiline else _SIMPLE[name])
         if name in ("select_one", "select_multiple", "rank"):
             return self._select(row, kind)
@@ -111,13 +121,57 @@ class QuestionMaker:
         )
         return self._base(row, "text")
 
+    def _part_of_date(self, row: Row, appearance: str) -> Item:
+        """A date asked as a month (YYYY-MM) or a year alone, as the appearance says."""
+        if appearance == "year":
+            question = self._base(row, "integer")
+            question["constraint"] = ". >= 1000 and . <= 9999"
+        else:
+            question = self._base(row, "text")
+            question["constraint"] = "regex(., '^[0-9]{4}-(0[1-9]|1[0-2])$')"
+        _add_hint(question, self.form.words(appearance))
+        return question
+
     def _base(self, row: Row, kind: str, fallback_label: str = "") -> Item:
-        label = self.form.label(row, fallback=fallback_label)
+        images = self.form.texts(row, "image")
+        shown = next(iter(images.values()), "")
+        image_label = self.form.words("image", file=shown).get(self.form.main_language, "")
+        label = self.form.label(row, fallback=fallback_label or (image_label if shown else ""))
         question: Item = {"id": row.get("name"), "type": kind, "label": label}
         hint = self.form.hint(row)
         if hint:
             question["hint"] = hint
+        self._media(row, question, images)
+        self._fieldkit_columns(row, question)
         return question
+
+    def _fieldkit_columns(self, row: Row, question: Item) -> None:
+        """What fieldkit's own export wrote beside XLSForm's columns: tags, bind, scale ends."""
+        if tags := row.get("fieldkit:tags").split():
+            question["tags"] = tags
+        if bind := row.get("fieldkit:bind"):
+            question["bind"] = bind
+        for key in ("min_label", "max_label"):
+            if texts := self.form.texts(row, f"fieldkit:{key}"):
+                question[key] = texts
+
+    def _media(self, row: Row, question: Item, images: dict[str, str]) -> None:
+        """Name a label's image in the hint; say that sounds and videos are left out."""
+        if images:
+            self.report.warn(
+                "images are named in the hint, not shown (a form's media files travel "
+                "beside it, not inside the workbook)",
+                row,
+            )
+            fallback = next(iter(images.values()))
+            hints = {
+                language: self.form.words("image", file=images.get(language, fallback))
+                for language in self.form.languages
+            }
+            _add_hint(question, {language: words[language] for language, words in hints.items()})
+        for column in ("audio", "video", "big-image"):
+            if row.texts(column):
+                self.report.warn(f"{column} files on labels are not played or shown", row)
 
     def _answerable(self, row: Row, question: Item) -> None:
         """Add what only a question that takes an answer has: required, constraint, default."""
@@ -182,7 +236,7 @@ class QuestionMaker:
         if not kind.or_other or any(c["value"] == "other" for c in choices):
             self.lists[name] = choices
             return name
-        with_other = f"{name}_autre"
+        with_other = f"{name}_other"
         while with_other in self.form.lists:
             with_other += "_"
         self.lists[with_other] = [*choices, {"value": "other", "label": self.form.words("other")}]
@@ -203,13 +257,20 @@ class QuestionMaker:
         if start >= end:
             self.report.error(row.where("parameters"), "the start of a range must be below its end")
         whole = all(n.is_integer() for n in (start, end, step))
-        if whole and step == 1 and end - start <= _SCALE_SPAN:
+        short = end - start <= _SCALE_SPAN or self.form.fieldkit is not None  # fieldkit's scale
+        if whole and step == 1 and short:
             question = self._base(row, "scale")
             question["min"], question["max"] = int(start), int(end)
             return question
         question = self._base(row, "integer" if whole else "decimal")
         question["constraint"] = f". >= {_number(start)} and . <= {_number(end)}"
         return question
+
+
+#: Appearances fieldkit applies: the rest only change how a phone lays a question out.
+_APPEARANCES = frozenset(
+    {("text", "multiline"), ("string", "multiline"), ("date", "month-year"), ("date", "year")}
+)
 
 
 def _add_hint(question: Item, extra: dict[str, str]) -> None:

@@ -15,8 +15,10 @@ import datetime
 import difflib
 import re
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +29,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from fieldkit.errors import FieldkitError, GuideError
 
 SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
+#: The sheet fieldkit's own export adds (tags and their labels); other tools ignore it.
+FIELDKIT = "fieldkit"
 
 #: Columns that hold a text per language (``label::English (en)``).
 TRANSLATABLE = frozenset(
@@ -186,15 +190,27 @@ def language_code(name: str) -> str:
 
 
 def read_header(header: str, letter: str) -> Column | None:
-    """Understand one header cell; None for an empty one."""
+    """Understand one header cell; None for an empty one.
+
+    ``fieldkit::tags`` and the like are the columns fieldkit's own export
+    adds; they are read as ``fieldkit:tags``, with a language where they
+    hold a text (``fieldkit::min_label::English (en)``).
+    """
     text = " ".join(header.split())
     if not text:
         return None
+    if text.lower().startswith("fieldkit::"):
+        key, _, named = text[len("fieldkit::") :].partition("::")
+        return Column(f"fieldkit:{_key(key)}", language_code(named) if named else None, letter)
     base, language = text, None
     if "::" in text:
         base, language = text.split("::", 1)
         if _key(base) in _PREFIXES:
             base, _, language = language.partition("::")
+    elif ":" in text and _key(text.split(":", 1)[0]) in _PREFIXES:
+        base = text.split(":", 1)[1]  # the older single-colon "bind:relevant", "media:image"
+        if ":" in base and _key(base.split(":", 1)[0]) in TRANSLATABLE:
+            base, language = base.split(":", 1)
     elif ":" in text and _key(text.split(":", 1)[0]) in TRANSLATABLE:
         base, language = text.split(":", 1)
     key = _key(base)
@@ -241,7 +257,8 @@ def read_workbook(path: Path, report: Report) -> Book:
             f"{path}: an Excel 97-2003 (.xls) workbook; open it and save it as .xlsx"
         )
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        with _quietly():
+            book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise FieldkitError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -251,18 +268,32 @@ def read_workbook(path: Path, report: Report) -> Book:
     try:
         titles = list(book.sheetnames)
         sheets = {}
-        for wanted in (SURVEY, CHOICES, SETTINGS):
+        for wanted in (SURVEY, CHOICES, SETTINGS, FIELDKIT):
             title = _find_sheet(titles, wanted, report)
             if title is not None:
                 worksheet = book[title]
                 # Some writers record a wrong size; read what is really there.
                 worksheet.reset_dimensions()
-                sheets[wanted] = _read_sheet(wanted, worksheet.iter_rows(values_only=True), report)
+                with _quietly():
+                    rows = worksheet.iter_rows(values_only=True)
+                    sheets[wanted] = _read_sheet(wanted, rows, report)
     finally:
         book.close()
     if SURVEY not in sheets:
         report.error("the workbook", missing_sheet(SURVEY, titles))
     return Book(sheets, tuple(titles))
+
+
+@contextmanager
+def _quietly() -> Iterator[None]:
+    """Silence openpyxl's warnings about what it skips (Excel's data validation, formatting).
+
+    They would be printed on stderr for a form that is fine: validation and
+    formatting help whoever types in the spreadsheet, not the form itself.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        yield
 
 
 def missing_sheet(wanted: str, titles: Sequence[str]) -> str:

@@ -25,9 +25,6 @@ METADATA = frozenset(
         "phonenumber",
         "username",
         "email",
-        "audit",
-        "start-geopoint",
-        "background-audio",
         "uri:username",
         "uri:email",
         "uri:phonenumber",
@@ -36,6 +33,8 @@ METADATA = frozenset(
         "uri:simserial",
     }
 )
+#: Metadata a phone records and fieldkit does not (a warning names them).
+UNRECORDED = frozenset({"audit", "start-geopoint", "background-audio"})
 #: What a reference to a metadata row means inside an expression.
 METADATA_VALUES = {"today": "today()", "start": "now()", "end": "now()"}
 #: Declarations of data files for lookups, not questions.
@@ -54,6 +53,7 @@ _CONTROL = re.compile(r"(begin|end)[ _](group|repeat)")
 # KoboToolbox's own blocks (begin_kobomatrix, begin_score…) nest like groups.
 _BLOCK = re.compile(r"(begin|end)[ _]([a-z][a-z_]*)")
 _FROM_FILE = re.compile(r"(select[ _](?:one|multiple)(?:[ _]from[ _]file|_external))\b")
+_LOOP = re.compile(r"(begin|end)[ _]loop(?:[ _]over[ _](\S+))?")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ def read_type(text: str) -> RowType:
     joined = " ".join(w.lower() for w in words)
     if control := _CONTROL.fullmatch(joined):
         return RowType(f"{control[1]}_{control[2]}")
+    if loop := _LOOP.fullmatch(joined):
+        return RowType(f"{loop[1]}_loop", words[-1] if loop[2] else "")
     if block := _BLOCK.fullmatch(joined):
         return RowType(f"{block[1]}_group", block=block[2])
     if from_file := _FROM_FILE.match(joined):
@@ -81,6 +83,8 @@ def read_type(text: str) -> RowType:
     for prefix, kind in _SELECTS:
         if joined == prefix or joined.startswith(prefix + " "):
             rest = words[len(prefix.split()) :]
+            if rest[:1] and rest[0].lower() == "from":  # "select one from LIST"
+                rest = rest[1:]
             or_other = len(rest) == 2 and rest[1].lower() == "or_other"
             if len(rest) <= 1 or or_other:
                 return RowType(kind, rest[0] if rest else "", or_other)

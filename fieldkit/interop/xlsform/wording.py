@@ -40,6 +40,12 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "Valeur par défaut du formulaire d’origine : {value}",
         "en": "Default value in the original form: {value}",
     },
+    "image": {"fr": "Image : {file}", "en": "Image: {file}"},
+    "month-year": {
+        "fr": "Le mois et l’année, sous la forme AAAA-MM.",
+        "en": "The month and year, as YYYY-MM.",
+    },
+    "year": {"fr": "L’année seulement.", "en": "The year only."},
     "imported": {
         "fr": "Guide importé du formulaire XLSForm « {file} ».",
         "en": "Guide imported from the XLSForm “{file}”.",

@@ -86,7 +86,8 @@ def guide_export(guide_path: Path | None, output: Path) -> None:
     from fieldkit.interop.xlsform import export_xlsform  # openpyxl loads only for this command
 
     export_xlsform(loaded, output)
-    click.echo(f"wrote {output} ({_outline(loaded)})")
+    sections, questions = _size(loaded)
+    say(f"wrote {output} ({sections} sections, {questions} questions)")
 
 
 @guide.command(name="show")

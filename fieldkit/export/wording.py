@@ -91,6 +91,10 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "{value} sur une échelle de {low} à {high}",
         "en": "{value} on a scale from {low} to {high}",
     },
+    "scale_range": {
+        "fr": "sur une échelle de {low} à {high}",
+        "en": "on a scale from {low} to {high}",
+    },
     "yes": {"fr": "oui", "en": "yes"},
     "no": {"fr": "non", "en": "no"},
     "person_met": {"fr": "personne rencontrée", "en": "person met"},
@@ -105,6 +109,96 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "no_answer": {"fr": "Pas de réponse.", "en": "No answer."},
     "other_axis": {"fr": "Sans axe", "en": "No axis"},
+    # The monograph's sections (fieldkit.export.monograph, condensed)
+    "axes_reading": {"fr": "Lecture selon les axes", "en": "Reading along the axes"},
+    "see_also": {"fr": "Voir aussi", "en": "See also"},
+    "and": {"fr": " et ", "en": " and "},
+    "from_visit": {"fr": "D’après la visite du {date}.", "en": "From the visit of {date}."},
+    "from_visit_with": {
+        "fr": "D’après la visite du {date}, avec {people}.",
+        "en": "From the visit of {date}, with {people}.",
+    },
+    "from_visits": {"fr": "D’après les visites {dates}.", "en": "From the visits of {dates}."},
+    "on_date": {"fr": "du {date}", "en": "{date}"},
+    "visited_by": {"fr": "Visites menées par", "en": "Visits by"},
+    "method": {"fr": "Méthode", "en": "Method"},
+    "method_text": {
+        "fr": "Cette monographie s’appuie sur {visits} ({dates}) et sur le guide d’entretien "
+        "« {guide} », version {version}.",
+        "en": "This monograph draws on {visits} ({dates}) and on the interview guide “{guide}”, "
+        "version {version}.",
+    },
+    "produced_on": {
+        "fr": "Document établi avec fieldkit le {date}.",
+        "en": "Document produced with fieldkit on {date}.",
+    },
+    "one_visit": {"fr": "une visite", "en": "one visit"},
+    "n_visits": {"fr": "{n} visites", "en": "{n} visits"},
+    "one_initiative": {"fr": "une initiative", "en": "one initiative"},
+    "n_initiatives": {"fr": "{n} initiatives", "en": "{n} initiatives"},
+    "conflicts_list": {
+        "fr": "Ces réponses ont été modifiées sur deux postes sans que l’un voie la modification "
+        "de l’autre ; le texte en donne chaque version. Choisissez-en une dans fieldkit pour "
+        "résoudre le conflit.",
+        "en": "These answers were changed on two computers without either seeing the other’s "
+        "change; the text gives every version. Choose one in fieldkit to resolve the conflict.",
+    },
+    "versions_by": {"fr": "versions de {authors}", "en": "versions by {authors}"},
+    # The working file (fieldkit.export.working_file)
+    "working_file": {"fr": "Dossier de travail", "en": "Working file"},
+    "working_mark": {
+        "fr": "Document de travail — ne pas diffuser",
+        "en": "Working document — do not circulate",
+    },
+    "internal": {"fr": "interne", "en": "internal"},
+    "note_lead": {"fr": "Note : ", "en": "Note: "},
+    "document": {"fr": "Document", "en": "Document"},
+    "notes": {"fr": "Notes", "en": "Notes"},
+    "writing": {"fr": "Rédaction de la monographie", "en": "Writing the monograph"},
+    "state_written": {
+        "fr": "Rédigé par {authors} ; dernière modification le {date}.",
+        "en": "Written by {authors}; last changed on {date}.",
+    },
+    "state_material": {
+        "fr": "À rédiger : les visites ont donné de la matière.",
+        "en": "To be written: the visits gave material.",
+    },
+    "state_empty": {"fr": "À rédiger.", "en": "To be written."},
+    "consent": {"fr": "Accepte d’être nommé·e", "en": "Agrees to be named"},
+    "section_of_guide": {"fr": "Section du guide", "en": "Guide section"},
+    # The synthesis (fieldkit.export.synthesis, crosstab)
+    "synthesis_subtitle": {
+        "fr": "{initiatives} et {visits}, {period}",
+        "en": "{initiatives} and {visits}, {period}",
+    },
+    "period": {"fr": "de {start} à {end}", "en": "from {start} to {end}"},
+    "scope": {
+        "fr": "Cette synthèse s’appuie sur {visits} de {initiatives}.",
+        "en": "This synthesis draws on {visits} of {initiatives}.",
+    },
+    "left_out_one": {
+        "fr": "Une visite encore en brouillon n’y figure pas, faute d’avoir été marquée "
+        "terminée : {visits}.",
+        "en": "One visit still in draft is left out, as it is not marked complete: {visits}.",
+    },
+    "left_out_many": {
+        "fr": "{n} visites encore en brouillon n’y figurent pas, faute d’avoir été marquées "
+        "terminées : {visits}.",
+        "en": "{n} visits still in draft are left out, as they are not marked complete: {visits}.",
+    },
+    "all_visits_in": {
+        "fr": "Toutes les visites enregistrées y figurent.",
+        "en": "Every recorded visit is included.",
+    },
+    "in_figures": {"fr": "En chiffres", "en": "In figures"},
+    "what_they_say": {"fr": "Ce qu’en disent les initiatives", "en": "What the initiatives say"},
+    "total": {"fr": "Total", "en": "Total"},
+    "answering": {"fr": "Initiatives ayant répondu", "en": "Initiatives answering"},
+    "nothing_yet": {"fr": "Rien encore pour : {names}.", "en": "Nothing yet from: {names}."},
+    "specified": {
+        "fr": "Précisé : {text} ({initiative}).",
+        "en": "Specified: {text} ({initiative}).",
+    },
     # REFI-QDA projects (.qdpx)
     "quotes": {"fr": "Citations", "en": "Quotes"},
     "verbatim": {"fr": "Verbatim", "en": "Verbatim quotes"},

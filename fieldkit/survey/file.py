@@ -17,19 +17,30 @@ from pathlib import Path
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import (
     Guide,
+    Outline,
     Question,
     check_constraint,
     clean_text,
     guide_hash,
     load_guide,
     normalize,
+    outline_of,
     parse_guide,
 )
 from fieldkit.survey.changes import decode
 from fieldkit.survey.completion import interview_completions
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.hlc import to_iso
+from fieldkit.survey.narratives import (
+    Narrative,
+    latest_guide,
+    narrative_field,
+    read_narratives,
+    write_narrative,
+)
 from fieldkit.survey.records import (
+    ENTITY_LABELS,
+    MAX_ATTACHMENT_BYTES,
     Conflict,
     InitiativeInfo,
     InterviewInfo,
@@ -42,19 +53,6 @@ from fieldkit.survey.records import (
 )
 from fieldkit.survey.search import SearchHit, search_log
 from fieldkit.survey.store import ChangeLog, FieldState
-
-#: Attachments larger than this are refused: a survey file must still fit on
-#: a USB key and in an e-mail to a colleague.
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
-
-ENTITY_LABELS = {
-    "initiative": "initiative",
-    "interview": "interview",
-    "row": "row",
-    "note": "note",
-    "quote": "quote",
-    "attachment": "attachment",
-}
 
 
 def _new_id() -> str:
@@ -492,6 +490,26 @@ class Survey:
                 f"{self.path}: the content of attachment {attachment_id} is missing"
             )
         return data
+
+    # -- the monograph's narratives (fieldkit.survey.narratives) -------------------
+
+    def outline(self, initiative_id: str) -> Outline:
+        """The outline an initiative's monograph is written to: its latest visit's guide's."""
+        self._require("initiative", initiative_id)
+        digest = latest_guide(self.log, initiative_id)
+        return outline_of(self.guide_by_hash(digest) if digest else self.guide)
+
+    def set_narrative(self, initiative_id: str, section_id: str, text: str) -> None:
+        """Save the text of one section of an initiative's monograph ("" clears it)."""
+        write_narrative(self.log, self.outline(initiative_id), initiative_id, section_id, text)
+
+    def narratives(self, initiative_id: str) -> dict[str, Narrative]:
+        """The sections of an initiative's monograph that have a text, by section id."""
+        self._require("initiative", initiative_id)
+        return read_narratives(self.log, initiative_id)
+
+    def narrative_history(self, initiative_id: str, section_id: str) -> list[Revision]:
+        return self.history("initiative", initiative_id, narrative_field(section_id))
 
     # -- history, search, conflicts ----------------------------------------------
 

@@ -1,0 +1,153 @@
+"""Closed questions across initiatives: a cross-table of choices by initiative, with totals.
+
+For a choice question (or a scale), each row is a choice, each column an
+initiative, a tick where one of its visits made that choice; the last column
+counts the initiatives that made it, and the last row counts the initiatives
+that answered at all — an initiative that said nothing is a column too, since
+for comparison a silence counts. Numbers get a table of their own, one row
+per initiative, with their unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from fieldkit.export.answers import answer_words
+from fieldkit.export.condensed import Condensed
+from fieldkit.export.content import Dossier
+from fieldkit.export.narrative import write_runs
+from fieldkit.export.typography import number
+from fieldkit.export.wording import word
+from fieldkit.export.writer import DocumentWriter
+from fieldkit.guide import Question, Text
+from fieldkit.survey.markup import Run
+
+#: Questions a cross-table counts.
+CLOSED_TYPES = frozenset({"select_one", "select_multiple", "scale"})
+NUMBER_TYPES = frozenset({"integer", "decimal"})
+TICK = "✓"
+
+
+def chosen(dossier: Dossier, question: Question) -> set[str]:
+    """Every value any visit of the initiative gave (every version of a conflict too)."""
+    found: set[str] = set()
+    for visit in dossier.visits:
+        for version in visit.versions(question):
+            value = version.value
+            values = value if isinstance(value, list) else [value]
+            found |= {_key(v) for v in values if v not in (None, "")}
+    return found
+
+
+def _key(value: object) -> str:
+    """A value as a cross-table row knows it: scale numbers as whole numbers."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def rows_of(question: Question, language: str) -> list[tuple[str, str]]:
+    """(value, label) of each row: the choices, or each point of a scale."""
+    if question.type == "scale":
+        low, high = question.minimum or 0, question.maximum or 0
+        return [
+            (str(v), _scale_point(question, v, low, high, language)) for v in range(low, high + 1)
+        ]
+    return [(c.value, c.label.get(language)) for c in question.choices]
+
+
+def _scale_point(question: Question, value: int, low: int, high: int, language: str) -> str:
+    ends: dict[int, Text | None] = {low: question.minimum_label, high: question.maximum_label}
+    meaning = ends.get(value)
+    text = number(value, language)
+    return (
+        f"{text} ({meaning.get(language)})"
+        if meaning is not None and meaning.get(language)
+        else text
+    )
+
+
+def crosstab(
+    question: Question, dossiers: Sequence[Dossier], language: str
+) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of a closed question's cross-table."""
+    said = [chosen(d, question) for d in dossiers]
+    header = [
+        word("answer", language),
+        *(d.initiative.name for d in dossiers),
+        word("total", language),
+    ]
+    rows = []
+    for value, label in rows_of(question, language):
+        ticks = [TICK if value in values else "" for values in said]
+        rows.append([label, *ticks, str(sum(1 for t in ticks if t))])
+    answering = [TICK if values else "—" for values in said]
+    rows.append([word("answering", language), *answering, str(sum(1 for v in said if v))])
+    return header, rows
+
+
+def write_closed(
+    writer: DocumentWriter, condensed: Condensed, question: Question, dossiers: Sequence[Dossier]
+) -> None:
+    """A closed question: its label, its cross-table, then what "Autre" stood for."""
+    language = writer.language
+    _caption(writer, question.label.get(language))
+    header, rows = crosstab(question, dossiers, language)
+    writer.table(header, rows, widths=(4, *[0.8] * len(dossiers), 0.8), first_column=True)
+    _upright_names(writer.document.tables[-1], len(dossiers))
+    notes = []
+    for dossier in dossiers:
+        for visit in dossier.visits:
+            for text in condensed.specified(question, visit).values():
+                notes.append(
+                    word("specified", language, text=text, initiative=dossier.initiative.name)
+                )
+    for note in dict.fromkeys(notes):
+        writer.note(note)
+
+
+def write_numbers(writer: DocumentWriter, question: Question, dossiers: Sequence[Dossier]) -> None:
+    """A number question: one row per initiative, its value with its unit (each visit's)."""
+    language = writer.language
+    _caption(writer, question.label.get(language))
+    rows = []
+    for dossier in dossiers:
+        values = [
+            answer_words(question, version.value, language)
+            for visit in dossier.visits
+            for version in visit.versions(question)
+        ]
+        rows.append([dossier.initiative.name, " ; ".join(dict.fromkeys(values)) or "—"])
+    header = [word("initiative", language), word("answer", language)]
+    writer.table(header, rows, widths=(3, 2), first_column=True)
+
+
+def _upright_names(table: Any, columns: int) -> None:
+    """Initiatives' names written bottom to top in their header cells, as cross-tables do.
+
+    Narrow columns keep a table of several initiatives on the page; the
+    header row is made tall enough for the longest name.
+    """
+    header = table.rows[0]
+    longest = max((len(cell.text) for cell in header.cells[1 : columns + 1]), default=0)
+    header.height = Cm(min(4.5, 0.8 + 0.1 * longest))
+    header.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    for cell in header.cells[1 : columns + 1]:
+        properties = cell._tc.get_or_add_tcPr()
+        direction = OxmlElement("w:textDirection")
+        direction.set(qn("w:val"), "btLr")
+        properties.append(direction)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+
+
+def _caption(writer: DocumentWriter, text: str) -> None:
+    """A table's title: bold, kept on the page of its table."""
+    paragraph = writer.paragraph()
+    paragraph.paragraph_format.keep_with_next = True
+    write_runs(writer, paragraph, (Run(text, bold=True),))

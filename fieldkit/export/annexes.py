@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from fieldkit.export.answers import in_words
+from fieldkit.export.answers import in_words, lower_first
 from fieldkit.export.content import Dossier, Visit
 from fieldkit.export.typography import long_date
 from fieldkit.export.wording import word
@@ -179,4 +179,4 @@ def _subject(conflict: Conflict, dossier: Dossier, writer: DocumentWriter) -> st
     visit = next((v for v in dossier.visits if v.info.id == conflict.entity_id), None)
     if visit is None:
         return what
-    return f"{what}, {word('visit_on', language, date=_date(writer, visit.info.date)).lower()}"
+    return f"{what}, {lower_first(word('visit_on', language, date=_date(writer, visit.info.date)))}"

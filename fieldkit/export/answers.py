@@ -96,15 +96,16 @@ def with_unit(amount: str, unit: str, language: str) -> str:
 
 
 def in_words(items: Sequence[str], language: str) -> str:
-    """A list as a sentence says it: "a, b et c"; "a ; b et c" when the items hold commas."""
+    """A list as a sentence says it: "a, b et c"; "a ; b ; c" when the items hold commas or "et"."""
     items = [item.strip() for item in items if item.strip()]
     if not items:
         return ""
     if len(items) == 1:
         return items[0]
     conjunction = " et " if language == "fr" else " and "
-    separator = " ; " if any("," in item or conjunction in item for item in items) else ", "
-    return separator.join(items[:-1]) + conjunction + items[-1]
+    if any("," in item or conjunction in item for item in items):
+        return "; ".join(items)  # "emploi et insertion ; mobilité": no "and" to misread
+    return ", ".join(items[:-1]) + conjunction + items[-1]
 
 
 def lower_first(text: str) -> str:

@@ -4,19 +4,19 @@ Until an author writes a section, the document shows what the visits said,
 as a reader would want it: one paragraph per question, the question as a
 run-in lead in bold, the answer in words (choices as words, "Autre" as what
 was specified, numbers with their unit), each answer once — a second visit
-that said the same thing adds nothing — and one line per section saying
-which visits and which people it comes from.
+that said the same thing adds nothing. Where there were several visits, each
+answer is dated by its visit; who was met on which visit is said once, in
+the document's identity card and annexes, not on every section.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from fieldkit.export.answers import (
     PROSE_TYPES,
     answer_words,
-    in_words,
     lower_first,
     scale_range,
     without_unit,
@@ -41,11 +41,6 @@ class Condensed:
         self.outline = outline
         self.figures = figures
         self.language = writer.language
-
-    def attribution(self, visits: Sequence[Visit]) -> None:
-        """The one line that says which visits, and whom, a section's answers come from."""
-        if visits:
-            self.writer.note(attribution(visits, self.language))
 
     def write(
         self, answered: Iterable[Answered], placed: Placed | None = None, dated: bool = False
@@ -152,7 +147,7 @@ class Condensed:
                 continue
             data, caption = found
             when = word("visit_on", self.language, date=long_date(visit.info.date, self.language))
-            if not self.writer.figure(data, f"{caption} ({when.lower()})"):
+            if not self.writer.figure(data, f"{caption} ({lower_first(when)})"):
                 name = attachment.filename
                 self.writer.note(word("unreadable_image", self.language, name=name))
 
@@ -166,26 +161,6 @@ def specified(outline: Outline, question: Question, visit: Visit) -> dict[str, s
             if isinstance(text, str) and text.strip():
                 found[precision.value] = text.strip()
     return found
-
-
-def attribution(visits: Sequence[Visit], language: str) -> str:
-    """ "D'après la visite du 21 mai 2026, avec Mathilde Soulé et Bernard Rouch."."""
-    if len(visits) == 1:
-        visit = visits[0]
-        people = in_words([p.name for p in visit.people], language)
-        key = "from_visit_with" if people else "from_visit"
-        return word(key, language, date=_visit_date(visit, language), people=people)
-    dates = []
-    for visit in visits:
-        people = in_words([p.name for p in visit.people], language)
-        with_people = f" ({word('with', language, people=people)})" if people else ""
-        dates.append(word("on_date", language, date=_visit_date(visit, language)) + with_people)
-    return word("from_visits", language, dates=in_words(dates, language))
-
-
-def _visit_date(visit: Visit, language: str) -> str:
-    when = long_date(visit.info.date, language)
-    return when if visit.info.status == "complete" else f"{when} ({word('draft', language)})"
 
 
 def caption_of(attachment: Attachment) -> str:

@@ -123,7 +123,7 @@ def write_numbers(writer: DocumentWriter, question: Question, dossiers: Sequence
             for visit in dossier.visits
             for version in visit.versions(question)
         ]
-        rows.append([dossier.initiative.name, " ; ".join(dict.fromkeys(values)) or "—"])
+        rows.append([dossier.initiative.name, "; ".join(dict.fromkeys(values)) or "—"])
     header = [word("initiative", language), word("answer", language)]
     writer.table(header, rows, widths=(3, 2), first_column=True)
 

@@ -94,7 +94,7 @@ def section_material(
     dossier = _dossier(survey, initiative_id)
     if dossier is None:
         return []
-    reader = _Reader(survey, dossier, language)
+    reader = _Reader(dossier, language)
     if section.kind == "summary":
         quotes, photos = loose_material(dossier)
         return [reader.quote(v, q) for v, q in quotes] + [reader.photo(v, a) for v, a in photos]
@@ -114,8 +114,7 @@ def _dossier(survey: Survey, initiative_id: str) -> Dossier | None:
 class _Reader:
     """Turns a dossier's answers, quotes and photos into material items."""
 
-    def __init__(self, survey: Survey, dossier: Dossier, language: str) -> None:
-        self.survey = survey
+    def __init__(self, dossier: Dossier, language: str) -> None:
         self.language = language
         self.outline = dossier.outline
 

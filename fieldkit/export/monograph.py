@@ -228,8 +228,8 @@ class Monograph:
     def body(self, part: Part) -> None:
         """The narrative with the quotes and photos it has not used, or the condensed material.
 
-        The identity card names every visit and everyone met: a section drawing
-        on fewer visits says which; one drawing on several dates each answer.
+        The identity card names every visit and everyone met; when there were
+        several visits, each answer says which visit gave it, by its date.
         """
         placed = Placed()
         if part.narrative is not None:
@@ -239,11 +239,7 @@ class Monograph:
             )
             self.condensed.photos([(v, a) for v, a in part.photos() if a.id not in placed.photos])
         elif part.answered:
-            visits = part.visits
-            every = [v.info.id for v in visits] == [v.info.id for v in self.dossier.visits]
-            if not every:
-                self.condensed.attribution(visits)
-            self.condensed.write(part.answered, dated=len(visits) > 1)
+            self.condensed.write(part.answered, dated=len(self.dossier.visits) > 1)
 
     def narrative(self, part: Part) -> Placed:
         conflict = self.dossier.narrative_conflict(part.section.id)

@@ -53,15 +53,6 @@ class Part:
             return MATERIAL
         return EMPTY
 
-    @property
-    def visits(self) -> list[Visit]:
-        """The visits whose answers this section prints, in visit order."""
-        found: dict[str, Visit] = {}
-        for answered in self.answered:
-            for visit, _ in answered.answers:
-                found.setdefault(visit.info.id, visit)
-        return sorted(found.values(), key=lambda v: (v.info.date, v.info.id))
-
     def quotes(self) -> list[tuple[Visit, Quote]]:
         return [item for a in self.answered for item in a.quotes]
 

@@ -219,13 +219,10 @@ class Synthesis:
         if narrative is not None:
             write_narrative(self.writer, narrative.text, self.figures)
             return True
-        found = [a for a in material if a.answers]
-        visits = sorted(
-            {v.info.id: v for a in found for v, _ in a.answers}.values(),
-            key=lambda v: (v.info.date, v.info.id),
-        )
-        self.condensed.attribution(visits)
-        for item in found:
-            self.condensed.paragraphs(item.question, item.answers, dated=len(visits) > 1)
-            self.condensed.quotes(item.quotes)
+        for item in material:
+            if item.answers:
+                self.condensed.paragraphs(
+                    item.question, item.answers, dated=len(dossier.visits) > 1
+                )
+                self.condensed.quotes(item.quotes)
         return True

@@ -113,13 +113,6 @@ WORDS: dict[str, dict[str, str]] = {
     "axes_reading": {"fr": "Lecture selon les axes", "en": "Reading along the axes"},
     "see_also": {"fr": "Voir aussi", "en": "See also"},
     "and": {"fr": " et ", "en": " and "},
-    "from_visit": {"fr": "D’après la visite du {date}.", "en": "From the visit of {date}."},
-    "from_visit_with": {
-        "fr": "D’après la visite du {date}, avec {people}.",
-        "en": "From the visit of {date}, with {people}.",
-    },
-    "from_visits": {"fr": "D’après les visites {dates}.", "en": "From the visits of {dates}."},
-    "on_date": {"fr": "du {date}", "en": "{date}"},
     "visited_by": {"fr": "Visites menées par", "en": "Visits by"},
     "method": {"fr": "Méthode", "en": "Method"},
     "method_text": {
@@ -171,7 +164,7 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "{initiatives} et {visits}, {period}",
         "en": "{initiatives} and {visits}, {period}",
     },
-    "period": {"fr": "de {start} à {end}", "en": "from {start} to {end}"},
+    "period": {"fr": "du {start} au {end}", "en": "from {start} to {end}"},
     "scope": {
         "fr": "Cette synthèse s’appuie sur {visits} de {initiatives}.",
         "en": "This synthesis draws on {visits} of {initiatives}.",

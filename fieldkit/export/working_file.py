@@ -255,7 +255,7 @@ def mark_every_page(writer: DocumentWriter, text: str) -> None:
     for section in writer.document.sections:
         for header in (section.header, section.first_page_header, section.even_page_header):
             paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-            shown = "".join(paragraph._p.itertext()).strip()  # fields' results included
+            shown = "".join(t.text or "" for t in paragraph._p.iter(qn("w:t"))).strip()
             mark = xml.text_run(writer.text(text + (SEPARATOR if shown else "")))
             mark.insert(0, _bold())
             properties = paragraph._p.find(qn("w:pPr"))

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Emu
 
-from fieldkit.export.answers import answer_words
+from fieldkit.export import docx_helpers as xml
+from fieldkit.export.answers import answer_words, without_unit
 from fieldkit.export.condensed import Condensed
 from fieldkit.export.content import Dossier
 from fieldkit.export.narrative import write_runs
@@ -32,6 +34,16 @@ from fieldkit.survey.markup import Run
 CLOSED_TYPES = frozenset({"select_one", "select_multiple", "scale"})
 NUMBER_TYPES = frozenset({"integer", "decimal"})
 TICK = "✓"
+
+#: The header's rotated names: a line's height and a character's width at the
+#: table's type size (cm), how much longer wrapping at words makes a text,
+#: and the tallest header allowed.
+LINE_CM = 0.37
+CHARACTER_CM = 0.17
+WRAP_SLACK = 1.3
+MAX_HEADER_CM = 6.5
+#: A cross-table of up to this many rows is kept on one page.
+SHORT_TABLE = 8
 
 
 def chosen(dossier: Dossier, question: Question) -> set[str]:
@@ -99,8 +111,13 @@ def write_closed(
     language = writer.language
     _caption(writer, question.label.get(language))
     header, rows = crosstab(question, dossiers, language)
-    writer.table(header, rows, widths=(4, *[0.8] * len(dossiers), 0.8), first_column=True)
-    _upright_names(writer.document.tables[-1], len(dossiers))
+    shares = (3.2, *[1.0] * len(dossiers), 0.8)
+    writer.table(header, rows, widths=shares, first_column=True)
+    table = writer.document.tables[-1]
+    section = writer.document.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    _upright_names(table, len(dossiers), text_width / sum(shares))
+    _on_one_page(table)
     notes = []
     for dossier in dossiers:
         for visit in dossier.visits:
@@ -115,7 +132,7 @@ def write_closed(
 def write_numbers(writer: DocumentWriter, question: Question, dossiers: Sequence[Dossier]) -> None:
     """A number question: one row per initiative, its value with its unit (each visit's)."""
     language = writer.language
-    _caption(writer, question.label.get(language))
+    _caption(writer, without_unit(question.label.get(language), question, language))
     rows = []
     for dossier in dossiers:
         values = [
@@ -128,15 +145,18 @@ def write_numbers(writer: DocumentWriter, question: Question, dossiers: Sequence
     writer.table(header, rows, widths=(3, 2), first_column=True)
 
 
-def _upright_names(table: Any, columns: int) -> None:
+def _upright_names(table: Any, columns: int, width: float) -> None:
     """Initiatives' names written bottom to top in their header cells, as cross-tables do.
 
-    Narrow columns keep a table of several initiatives on the page; the
-    header row is made tall enough for the longest name.
+    Narrow columns keep a table of several initiatives on the page. The
+    header row is made as tall as the longest name needs once wrapped on the
+    lines a column of ``width`` (EMU) holds: LibreOffice does not grow it.
     """
     header = table.rows[0]
     longest = max((len(cell.text) for cell in header.cells[1 : columns + 1]), default=0)
-    header.height = Cm(min(4.5, 0.8 + 0.1 * longest))
+    lines = max(1, int((Emu(int(width)).cm - 0.4) / LINE_CM))
+    needed = 0.5 + CHARACTER_CM * longest * WRAP_SLACK / lines
+    header.height = Cm(min(MAX_HEADER_CM, max(2.0, needed)))
     header.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     for cell in header.cells[1 : columns + 1]:
         properties = cell._tc.get_or_add_tcPr()
@@ -144,6 +164,26 @@ def _upright_names(table: Any, columns: int) -> None:
         direction.set(qn("w:val"), "btLr")
         properties.append(direction)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    for row in table.rows[1:]:
+        for cell in row.cells[1:]:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _on_one_page(table: Any) -> None:
+    """Keep a short cross-table on one page, a long one's header with its first rows.
+
+    As Word does it: no row split, each row kept with the next. A table of
+    a few choices is read at a glance; its header alone at the foot of a
+    page, its rows overleaf, is not.
+    """
+    rows = table.rows
+    kept = len(rows) - 1 if len(rows) <= SHORT_TABLE else 2
+    for index, row in enumerate(rows):
+        xml.keep_row_together(row)
+        if index < kept:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _caption(writer: DocumentWriter, text: str) -> None:

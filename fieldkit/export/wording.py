@@ -20,7 +20,6 @@ WORDS: dict[str, dict[str, str]] = {
     "identity": {"fr": "Fiche d’identité", "en": "Identity card"},
     "visits": {"fr": "Visites", "en": "Visits"},
     "visit_on": {"fr": "Visite du {date}", "en": "Visit of {date}"},
-    "with": {"fr": "avec {people}", "en": "with {people}"},
     "authors": {"fr": "Rédaction", "en": "Written by"},
     "network": {"fr": "Réseau", "en": "Network"},
     "territory": {"fr": "Territoire", "en": "Territory"},
@@ -75,17 +74,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "documents": {"fr": "Documents joints", "en": "Attached documents"},
     "conflicts": {"fr": "Conflits non résolus", "en": "Unresolved conflicts"},
-    "conflicts_intro": {
-        "fr": "Ces champs ont été modifiés sur deux postes sans que l’un voie la modification "
-        "de l’autre. Toutes les valeurs sont reproduites ; choisissez-en une dans fieldkit "
-        "pour résoudre le conflit.",
-        "en": "These fields were changed on two computers without either seeing the other’s "
-        "change. Every value is shown; choose one in fieldkit to resolve the conflict.",
-    },
-    "conflict_mark": {
-        "fr": "Conflit non résolu : {count} versions de cette réponse coexistent.",
-        "en": "Unresolved conflict: {count} versions of this answer exist.",
-    },
     "version_by": {"fr": "Version de {author}, {date}", "en": "Version by {author}, {date}"},
     "scale": {
         "fr": "{value} sur une échelle de {low} à {high}",
@@ -102,13 +90,6 @@ WORDS: dict[str, dict[str, str]] = {
     "answer": {"fr": "Réponse", "en": "Answer"},
     "overview": {"fr": "Les initiatives", "en": "The initiatives"},
     "initiatives": {"fr": "Initiatives", "en": "Initiatives"},
-    "answered_what": {"fr": "Qui a répondu à quoi", "en": "Who answered what"},
-    "answered_what_intro": {
-        "fr": "Nombre de questions de chaque axe auxquelles l’initiative a répondu.",
-        "en": "Number of each axis’s questions the initiative answered.",
-    },
-    "no_answer": {"fr": "Pas de réponse.", "en": "No answer."},
-    "other_axis": {"fr": "Sans axe", "en": "No axis"},
     # The monograph's sections (fieldkit.export.monograph, condensed)
     "axes_reading": {"fr": "Lecture selon les axes", "en": "Reading along the axes"},
     "see_also": {"fr": "Voir aussi", "en": "See also"},
@@ -158,7 +139,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "state_empty": {"fr": "À rédiger.", "en": "To be written."},
     "consent": {"fr": "Accepte d’être nommé·e", "en": "Agrees to be named"},
-    "section_of_guide": {"fr": "Section du guide", "en": "Guide section"},
     # The synthesis (fieldkit.export.synthesis, crosstab)
     "synthesis_subtitle": {
         "fr": "{initiatives} et {visits}, {period}",
@@ -183,8 +163,6 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "Toutes les visites enregistrées y figurent.",
         "en": "Every recorded visit is included.",
     },
-    "in_figures": {"fr": "En chiffres", "en": "In figures"},
-    "what_they_say": {"fr": "Ce qu’en disent les initiatives", "en": "What the initiatives say"},
     "total": {"fr": "Total", "en": "Total"},
     "answering": {"fr": "Initiatives ayant répondu", "en": "Initiatives answering"},
     "nothing_yet": {"fr": "Rien encore pour : {names}.", "en": "Nothing yet from: {names}."},

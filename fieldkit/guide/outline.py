@@ -97,13 +97,6 @@ class Outline:
             return self.feeding(section_id)
         return self.material(section_id)
 
-    def precision_of(self, question: Question, value: str) -> Question | None:
-        """The question that specifies ``value`` of ``question`` ("Autre, préciser")."""
-        for precision_id, precision in self.precisions.items():
-            if precision.question == question.id and precision.value == value:
-                return self.guide.question(precision_id)
-        return None
-
     def printed(self, question: Question) -> bool:
         """Whether a monograph prints this question's answers somewhere (card included)."""
         return question.id in self.homes or question in self.card or question.id in self.precisions

@@ -12,6 +12,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from fieldkit.export import write_synthesis
+from fieldkit.export.content import gather_all
 from fieldkit.export.typography import NARROW_NBSP, NBSP, typeset
 from fieldkit.guide import outline_of
 from fieldkit.survey import Survey, build_demo
@@ -179,3 +180,33 @@ def test_the_demo_synthesis_sets_narratives_side_by_side_and_gathers_axis_6(
         "Générateur Bourgogne-Franche-Comté",
         "L’Escale, relais local de l’économie solidaire",
     ]
+
+
+def test_the_demo_synthesis_has_every_theme_and_counts_the_initiatives_that_answered(
+    tmp_path: Path,
+) -> None:
+    demo = tmp_path / "démo.fieldkit"
+    build_demo(demo)
+    with Survey.open(demo, readonly=True) as survey:
+        path = write_synthesis(survey, tmp_path / "synthèse.docx")
+        guide = survey.guide
+        dossiers = gather_all(survey)
+    chapters = {p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Heading 1"}
+    outline = outline_of(guide)
+    for tag, label in guide.tags:
+        if tag == "theme:axes":
+            continue  # the guide's section of axis questions: read axis by axis
+        section = next(s for s in outline.sections if s.tag == tag)
+        assert typeset(section.title.get("fr"), "fr") in chapters, tag
+        if tag.startswith("axe:"):
+            assert typeset(label.get("fr"), "fr") in chapters
+    labels = {typeset(q.label.get("fr"), "fr"): q for q in guide.questions}
+    crosstabs = [(c, rows) for c, rows in _tables_with_captions(path) if rows[0][-1] == "Total"]
+    assert len(crosstabs) >= 10
+    for caption, rows in crosstabs:
+        question = labels[caption]
+        answering = sum(1 for d in dossiers if any(v.answered(question) for v in d.visits))
+        assert rows[-1][0] == "Initiatives ayant répondu"
+        assert rows[-1][-1] == str(answering), caption
+        for row in rows[1:]:
+            assert row[-1] == str(row[1:-1].count("✓")), caption

@@ -65,11 +65,8 @@ def test_the_identity_card_takes_the_short_questions_and_other_specify_questions
     ]
     assert OUTLINE.precisions["sources_innovation_autre"].question == "sources_innovation"
     assert OUTLINE.precisions["origine_projet_autre"].value == "autre"
-    sources = BUILTIN.question("sources_innovation")
-    assert sources is not None
-    found = OUTLINE.precision_of(sources, "autre")
-    assert found is not None and found.id == "sources_innovation_autre"
     assert OUTLINE.home_of("sources_innovation_autre") is None
+    assert "type_initiative_autre" not in [q.id for q in OUTLINE.card]
 
 
 def test_numbers_carry_their_unit() -> None:

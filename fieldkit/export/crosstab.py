@@ -44,6 +44,8 @@ WRAP_SLACK = 1.3
 MAX_HEADER_CM = 6.5
 #: A cross-table of up to this many rows is kept on one page.
 SHORT_TABLE = 8
+#: Up to this many initiatives stand side by side as columns; more, as rows.
+MAX_COLUMNS = 8
 
 
 def chosen(dossier: Dossier, question: Question) -> set[str]:
@@ -88,7 +90,11 @@ def _scale_point(question: Question, value: int, low: int, high: int, language: 
 def crosstab(
     question: Question, dossiers: Sequence[Dossier], language: str
 ) -> tuple[list[str], list[list[str]]]:
-    """The header and rows of a closed question's cross-table."""
+    """A closed question's cross-table: a row per choice, a column per initiative.
+
+    The last column counts the initiatives that made each choice; the last
+    row, the initiatives that answered.
+    """
     said = [chosen(d, question) for d in dossiers]
     header = [
         word("answer", language),
@@ -104,6 +110,21 @@ def crosstab(
     return header, rows
 
 
+def transposed(
+    header: list[str], rows: list[list[str]], language: str
+) -> tuple[list[str], list[list[str]]]:
+    """The same cross-table with a row per initiative: for more initiatives than fit across.
+
+    The choices (and "Initiatives ayant répondu") become the columns, the
+    totals the last row.
+    """
+    choices = [row[0] for row in rows]
+    names = header[1:-1]
+    flipped = [[name, *(row[index + 1] for row in rows)] for index, name in enumerate(names)]
+    totals = [word("total", language), *(row[-1] for row in rows)]
+    return [word("initiative", language), *choices], [*flipped, totals]
+
+
 def write_closed(
     writer: DocumentWriter, condensed: Condensed, question: Question, dossiers: Sequence[Dossier]
 ) -> None:
@@ -111,12 +132,15 @@ def write_closed(
     language = writer.language
     _caption(writer, question.label.get(language))
     header, rows = crosstab(question, dossiers, language)
-    shares = (3.2, *[1.0] * len(dossiers), 0.8)
+    if len(dossiers) > MAX_COLUMNS:
+        header, rows = transposed(header, rows, language)
+    upright = len(header) - (1 if len(dossiers) <= MAX_COLUMNS else 0)
+    shares = (3.2, *[1.0] * (upright - 1), 0.8)[: len(header)]
     writer.table(header, rows, widths=shares, first_column=True)
     table = writer.document.tables[-1]
     section = writer.document.sections[-1]
     text_width = section.page_width - section.left_margin - section.right_margin
-    _upright_names(table, len(dossiers), text_width / sum(shares))
+    _upright_names(table, upright - 1, text_width / sum(shares))
     _on_one_page(table)
     notes = []
     for dossier in dossiers:
@@ -146,7 +170,7 @@ def write_numbers(writer: DocumentWriter, question: Question, dossiers: Sequence
 
 
 def _upright_names(table: Any, columns: int, width: float) -> None:
-    """Initiatives' names written bottom to top in their header cells, as cross-tables do.
+    """The header's names (initiatives, or choices) written bottom to top, as cross-tables do.
 
     Narrow columns keep a table of several initiatives on the page. The
     header row is made as tall as the longest name needs once wrapped on the

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from fieldkit.guide.expressions import Binary, Call, Literal, Reference
 from fieldkit.guide.model import SELECT_TYPES, Guide, OutlineSection, Question, Section, Text
@@ -105,12 +104,26 @@ class Outline:
         return tuple(s for s in self.sections if s.kind == "axis")
 
 
+#: Outlines already worked out, by the identity of their guide (which the
+#: entry keeps alive, so the id cannot be reused): a document asks for its
+#: outline for every section of every initiative, and comparing or hashing a
+#: whole guide each time would cost more than the rest of the work.
+_KNOWN: dict[int, tuple[Guide, Outline]] = {}
+_KNOWN_MAX = 16
+
+
 def outline_of(guide: Guide) -> Outline:
     """The guide's monograph outline: declared, or the default one."""
-    return _outline(guide)
+    known = _KNOWN.get(id(guide))
+    if known is not None and known[0] is guide:
+        return known[1]
+    outline = _outline(guide)
+    if len(_KNOWN) >= _KNOWN_MAX:
+        _KNOWN.pop(next(iter(_KNOWN)))
+    _KNOWN[id(guide)] = (guide, outline)
+    return outline
 
 
-@lru_cache(maxsize=16)
 def _outline(guide: Guide) -> Outline:
     sections = guide.outline or default_sections(guide)
     card = card_questions(guide)

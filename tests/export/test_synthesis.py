@@ -210,3 +210,23 @@ def test_the_demo_synthesis_has_every_theme_and_counts_the_initiatives_that_answ
         assert rows[-1][-1] == str(answering), caption
         for row in rows[1:]:
             assert row[-1] == str(row[1:-1].count("✓")), caption
+
+
+def test_with_many_initiatives_the_cross_table_has_a_row_per_initiative(
+    survey: Survey, tmp_path: Path
+) -> None:
+    origins = ["mobilisation_citoyenne", "commande_publique", "acteurs_ess"] * 3 + [None]
+    for index, origin in enumerate(origins):
+        initiative = survey.add_initiative(f"Initiative {index:02d}")
+        visit = survey.add_interview(initiative, "2026-05-02")
+        if origin:
+            survey.set_answer(visit, "origine_projet", origin)
+        else:
+            survey.set_answer(visit, "annee_creation", 2020)
+    tables = dict(_tables_with_captions(_export(survey, tmp_path)))
+    origin = tables["Origine du projet"]
+    assert origin[0][0] == "Initiative" and origin[0][-1] == "Initiatives ayant répondu"
+    assert [row[0] for row in origin[1:-1]] == [f"Initiative {i:02d}" for i in range(10)]
+    assert origin[1][1:] == ["", "✓", "", "", "", "✓"]
+    assert origin[10][-1] == "—"  # the one that did not say
+    assert origin[-1] == ["Total", "3", "3", "3", "0", "0", "9"]

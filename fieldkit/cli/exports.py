@@ -1,4 +1,4 @@
-"""``fieldkit export``: monographs, the synthesis, tables, the JSON dump, REFI-QDA."""
+"""``fieldkit export``: monographs, working files, the synthesis, tables, JSON, REFI-QDA."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from fieldkit.cli.base import cli, opened, say, survey_argument
 
 @cli.group()
 def export() -> None:
-    """Write monographs, the synthesis, tables, the JSON dump and REFI-QDA projects."""
+    """Write monographs, working files, the synthesis, tables and other exports."""
 
 
 output_option = click.option(
@@ -33,6 +33,11 @@ language_option = click.option(
 pseudonymize_option = click.option(
     "--pseudonymize", is_flag=True, help="Name the people met by their role and initials."
 )
+template_option = click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="Word template (.docx or .dotx) whose styles the document takes.",
+)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,11 +48,7 @@ def document_options(command: F) -> F:
     for option in reversed(
         [
             output_option,
-            click.option(
-                "--template",
-                type=click.Path(path_type=Path),
-                help="Word template (.docx or .dotx) whose styles the document takes.",
-            ),
+            template_option,
             language_option,
             pseudonymize_option,
             click.option(
@@ -80,6 +81,31 @@ def export_monograph(
             opened_survey, initiative_id, out, template, lang, pseudonymize, include_drafts
         )
     say(f"wrote {written}")
+
+
+@export.command(name="working-file")
+@survey_argument
+@click.option("--initiative", "initiative_id", required=True, help="Id of the initiative.")
+@output_option
+@template_option
+@language_option
+@pseudonymize_option
+def export_working_file(
+    survey: Path,
+    initiative_id: str,
+    out: Path,
+    template: Path | None,
+    lang: str,
+    pseudonymize: bool,
+) -> None:
+    """Write the working file of one initiative (.docx): every answer of every visit."""
+    from fieldkit.export import write_working_file
+
+    with opened(survey, readonly=True) as opened_survey:
+        written = write_working_file(
+            opened_survey, initiative_id, out, template, lang, pseudonymize
+        )
+    click.echo(f"wrote {written}")
 
 
 @export.command(name="synthesis")

@@ -1,30 +1,30 @@
-"""The monograph's annexes: who was met, the visits, the guide, what is missing, conflicts.
+"""The monograph's annexes: the people met, the visits, the method, documents, conflicts.
 
-These are the parts a reader checks the body against, so they hide nothing:
-an unanswered question is listed, and an open conflict shows every value
-with who wrote it and when.
+What a reader checks the text against: who was met (as their consent
+allows), when and by whom the initiative was visited, with which guide, and
+any answer two people changed unseen. Working material — completion counts,
+the guide's fingerprint, the questions left unanswered — belongs to the
+working file, not here.
 """
 
 from __future__ import annotations
 
-import json
+from datetime import date
 
-from fieldkit.export.answers import answer_text
+from fieldkit.export.answers import in_words, lower_first
 from fieldkit.export.content import Dossier, Visit
-from fieldkit.export.outline import shown
 from fieldkit.export.typography import long_date
 from fieldkit.export.wording import word
 from fieldkit.export.writer import DocumentWriter
 from fieldkit.guide import Question
-from fieldkit.survey import Conflict
+from fieldkit.survey import NARRATIVE_PREFIX, Conflict
 
 
-def write_annexes(writer: DocumentWriter, dossier: Dossier) -> None:
+def write_annexes(writer: DocumentWriter, dossier: Dossier, pseudonymized: bool) -> None:
     writer.heading(word("annexes", writer.language), 1)
     people_met(writer, dossier)
     visits(writer, dossier)
-    guides(writer, dossier)
-    unanswered(writer, dossier)
+    method(writer, dossier, pseudonymized)
     documents(writer, dossier)
     conflicts(writer, dossier)
 
@@ -41,7 +41,7 @@ def people_met(writer: DocumentWriter, dossier: Dossier) -> None:
             person.name,
             person.role,
             person.organisation,
-            ", ".join(_date(writer, v.info.date) for v in met_at),
+            in_words([_date(writer, v.info.date) for v in met_at], language),
         )
         for person, met_at in dossier.people()
     ]
@@ -53,62 +53,60 @@ def people_met(writer: DocumentWriter, dossier: Dossier) -> None:
 
 
 def visits(writer: DocumentWriter, dossier: Dossier) -> None:
+    """When, where and by whom; a draft says so (only when drafts were asked for)."""
     language = writer.language
     writer.heading(word("visits", language), 2)
-    header = [word(k, language) for k in ("date", "place", "interviewers", "status", "completion")]
-    rows = [
-        (
-            _date(writer, v.info.date),
-            v.info.place,
-            ", ".join(v.info.interviewers),
-            word("complete" if v.info.status == "complete" else "draft", language),
-            f"{v.info.answered}/{v.info.applicable}",
-        )
-        for v in dossier.visits
-    ]
-    writer.table(header, rows, widths=(2, 4, 3, 1.5, 1.3))
-
-
-def guides(writer: DocumentWriter, dossier: Dossier) -> None:
-    """Which guide (and version) each visit was answered with."""
-    language = writer.language
-    writer.heading(word("guide", language), 2)
-    used: dict[str, list[Visit]] = {}
+    drafts = any(v.info.status != "complete" for v in dossier.visits)
+    header = [word(k, language) for k in ("date", "place", "interviewers")]
+    rows = []
     for visit in dossier.visits:
-        used.setdefault(visit.guide_hash, []).append(visit)
-    for digest, answered_with in used.items():
-        guide = answered_with[0].guide
-        dates = ", ".join(_date(writer, v.info.date) for v in answered_with)
-        writer.paragraph(
+        when = _date(writer, visit.info.date)
+        if drafts and visit.info.status != "complete":
+            when += f" ({word('draft', language)})"
+        rows.append((when, visit.info.place, in_words(list(visit.info.interviewers), language)))
+    writer.table(header, rows, widths=(2, 4, 3))
+
+
+def method(writer: DocumentWriter, dossier: Dossier, pseudonymized: bool) -> None:
+    """The guide the visits followed, the dates in words, how the document came about."""
+    language = writer.language
+    writer.heading(word("method", language), 2)
+    count = len(dossier.visits)
+    guides: dict[str, Visit] = {}
+    for visit in dossier.visits:
+        guides.setdefault(visit.guide_hash, visit)
+    notes = []
+    for visit in guides.values():
+        dates = in_words(
+            [
+                _date(writer, v.info.date)
+                for v in dossier.visits
+                if v.guide_hash == visit.guide_hash
+            ],
+            language,
+        )
+        notes.append(
             word(
-                "guide_line",
+                "method_text",
                 language,
-                title=guide.title.get(language),
-                version=guide.version,
-                id=guide.id,
-                hash=digest[:12],
-                visits=dates,
+                visits=counted(count, "one_visit", "n_visits", language),
+                dates=dates,
+                guide=visit.guide.title.get(language),
+                version=visit.guide.version,
             )
         )
+    today = long_date(date.today().isoformat(), language)
+    notes.append(word("produced_on", language, date=today))
+    if pseudonymized:
+        notes.append(word("pseudonymized", language))
+    if any(v.info.status != "complete" for v in dossier.visits):
+        notes.append(word("drafts_included", language))
+    writer.paragraph(" ".join(notes))
 
 
-def unanswered(writer: DocumentWriter, dossier: Dossier) -> None:
-    """Questions some visit should have asked (skip logic says so) and none answered."""
-    language = writer.language
-    writer.heading(word("unanswered", language), 2)
-    missing = [
-        q.label.get(language)
-        for q in dossier.guide.questions
-        if shown(q) and _asked(q, dossier) and not any(v.answered(q) for v in dossier.visits)
-    ]
-    if missing:
-        writer.bullets(missing)
-    else:
-        writer.paragraph(word("all_answered", language))
-
-
-def _asked(question: Question, dossier: Dossier) -> bool:
-    return any(v.guide.is_relevant(question.id, v.answers) for v in dossier.visits)
+def counted(count: int, one: str, many: str, language: str) -> str:
+    """ "une visite", "3 visites"."""
+    return word(one, language) if count == 1 else word(many, language, n=str(count))
 
 
 def documents(writer: DocumentWriter, dossier: Dossier) -> None:
@@ -117,7 +115,7 @@ def documents(writer: DocumentWriter, dossier: Dossier) -> None:
         (a.filename, a.caption, _date(writer, v.info.date))
         for v in dossier.visits
         for a in v.attachments
-        if not a.is_image
+        if not a.is_image and not _internal(dossier, a.question)
     ]
     if rows:
         language = writer.language
@@ -126,47 +124,59 @@ def documents(writer: DocumentWriter, dossier: Dossier) -> None:
         writer.table(header, rows, widths=(3, 4, 2))
 
 
+def _internal(dossier: Dossier, question_id: str | None) -> bool:
+    question = dossier.guide.question(question_id) if question_id else None
+    return question is not None and question.internal
+
+
 def conflicts(writer: DocumentWriter, dossier: Dossier) -> None:
-    if not dossier.conflicts:
+    """The printed answers and texts two people changed unseen: the text shows each version."""
+    shown = [c for c in dossier.conflicts if _printed(c, dossier)]
+    if not shown:
         return
     language = writer.language
     writer.heading(word("conflicts", language), 2)
-    writer.paragraph(word("conflicts_intro", language))
-    for conflict in dossier.conflicts:
-        question = _question_of(conflict, dossier)
-        writer.paragraph(_subject(conflict, question, dossier, writer), "Heading 3")
-        for revision in conflict.values:
-            value = (
-                answer_text(question, revision.value, language)
-                if question is not None
-                else _plain(revision.value)
-            )
-            when = _date(writer, revision.time)
-            writer.paragraph(f"{value}\n— {revision.author}, {when}", "List Bullet")
+    writer.paragraph(word("conflicts_list", language))
+    lines = []
+    for conflict in shown:
+        authors = in_words(list(dict.fromkeys(r.author for r in conflict.values)), language)
+        versions = word("versions_by", language, authors=authors)
+        lines.append(f"{_subject(conflict, dossier, writer)} : {versions}")
+    writer.bullets(lines)
+
+
+def _printed(conflict: Conflict, dossier: Dossier) -> bool:
+    """Whether the monograph prints the field in conflict (working material is not)."""
+    if conflict.entity == "initiative":
+        return True
+    question = _question_of(conflict, dossier)
+    return question is not None and dossier.outline.printed(question)
 
 
 def _question_of(conflict: Conflict, dossier: Dossier) -> Question | None:
     guide = dossier.guide
     if conflict.entity in {"answer", "row_answer"}:
         return guide.question(conflict.field)
-    if conflict.entity in {"initiative", "interview"}:
+    if conflict.entity == "interview":
         bind = f"{conflict.entity}.{conflict.field}"
         return next((q for q in guide.questions if q.bind == bind), None)
     return None
 
 
-def _subject(
-    conflict: Conflict, question: Question | None, dossier: Dossier, writer: DocumentWriter
-) -> str:
-    """What the conflict is about, in words: the question and the visit."""
-    what = f"{conflict.entity} · {conflict.field}"
-    if question is not None:
-        what = question.label.get(writer.language)
+def _subject(conflict: Conflict, dossier: Dossier, writer: DocumentWriter) -> str:
+    """What the conflict is about, in words: the section, or the question and the visit."""
+    language = writer.language
+    if conflict.entity == "initiative" and conflict.field.startswith(NARRATIVE_PREFIX):
+        section = dossier.outline.section(conflict.field[len(NARRATIVE_PREFIX) :])
+        return f"« {section.title.get(language)} »" if section else conflict.field
+    if conflict.entity == "initiative":
+        question = next(
+            (q for q in dossier.guide.questions if q.bind == f"initiative.{conflict.field}"), None
+        )
+        return f"« {question.label.get(language)} »" if question else conflict.field
+    question = _question_of(conflict, dossier)
+    what = f"« {question.label.get(language)} »" if question else conflict.field
     visit = next((v for v in dossier.visits if v.info.id == conflict.entity_id), None)
     if visit is None:
         return what
-    return f"{what} — {word('visit_on', writer.language, date=_date(writer, visit.info.date))}"
-
-
-def _plain(value: object) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return f"{what}, {lower_first(word('visit_on', language, date=_date(writer, visit.info.date)))}"

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from fieldkit.errors import FieldkitError
-from fieldkit.guide import Guide, Question
-from fieldkit.survey import Conflict, InitiativeInfo, InterviewInfo, Revision, Survey
+from fieldkit.guide import Guide, Outline, Question, outline_of
+from fieldkit.survey import (
+    Conflict,
+    InitiativeInfo,
+    InterviewInfo,
+    Narrative,
+    Revision,
+    Survey,
+)
 
 #: Choice values that record a "yes" in a consent column.
 _YES = frozenset({"oui", "yes", "true", "1"})
@@ -93,6 +101,14 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A facilitator's note: working material, for the working file only."""
+
+    text: str
+    question: str | None
+
+
+@dataclass(frozen=True)
 class Attachment:
     id: str
     filename: str
@@ -125,6 +141,7 @@ class Visit:
     quotes: tuple[Quote, ...]
     attachments: tuple[Attachment, ...]
     conflicts: Mapping[str, Conflict] = field(default_factory=dict)
+    notes: tuple[Note, ...] = ()
 
     def versions(self, question: Question) -> list[Version]:
         """The answer's value, or every value when two people wrote it unseen."""
@@ -137,6 +154,11 @@ class Visit:
     def answered(self, question: Question) -> bool:
         return bool(self.versions(question))
 
+    def attached_to(self) -> list[str | None]:
+        """The question each quote, note and attachment hangs off (None: the visit itself)."""
+        items: list[Quote | Note | Attachment] = [*self.quotes, *self.notes, *self.attachments]
+        return [item.question for item in items]
+
 
 def _empty(value: object) -> bool:
     return value is None or value == "" or value == []
@@ -144,16 +166,29 @@ def _empty(value: object) -> bool:
 
 @dataclass(frozen=True)
 class Dossier:
-    """An initiative and the visits a document is written from."""
+    """An initiative, the visits a document is written from, and its narratives."""
 
     initiative: InitiativeInfo
     visits: tuple[Visit, ...]
     conflicts: tuple[Conflict, ...]
+    narratives: Mapping[str, Narrative] = field(default_factory=dict)
 
     @property
     def guide(self) -> Guide:
         """The guide of the latest visit: its structure orders the document."""
         return self.visits[-1].guide
+
+    @property
+    def outline(self) -> Outline:
+        """The monograph's outline, as the latest visit's guide defines it."""
+        return outline_of(self.guide)
+
+    def narrative_conflict(self, section_id: str) -> Conflict | None:
+        """Every version of a section's narrative when two were written unseen."""
+        narrative = self.narratives.get(section_id)
+        if narrative is None or narrative.conflict is None:
+            return None
+        return next((c for c in self.conflicts if c.id == narrative.conflict), None)
 
     def people(self) -> list[tuple[Person, list[Visit]]]:
         """Everyone met, once each (by name), with the visits they took part in."""
@@ -216,7 +251,7 @@ def _dossier(
     by_key = _conflicts_by_key(conflicts)
     visits = tuple(_visit(survey, info, by_key) for info in chosen)
     related = _related_conflicts(survey, initiative.id, visits, by_key)
-    return Dossier(initiative, visits, related)
+    return Dossier(initiative, visits, related, survey.narratives(initiative.id))
 
 
 ConflictKey = tuple[str, str, str]
@@ -241,6 +276,10 @@ def _visit(survey: Survey, info: InterviewInfo, conflicts: Mapping[ConflictKey, 
         ),
         attachments=tuple(_attachment(a) for a in survey.items("attachment", info.id)),
         conflicts=_answer_conflicts(guide, info, conflicts),
+        notes=tuple(
+            Note(_text(n.get("text")), _optional(n.get("question")))
+            for n in survey.items("note", info.id)
+        ),
     )
 
 
@@ -308,3 +347,25 @@ def _related_conflicts(
             if entity == "row":
                 owners |= {("row_answer", child) for child in children}
     return tuple(c for key, c in conflicts.items() if (key[0], key[1]) in owners)
+
+
+def figure_of(survey: Survey, attachment_id: str) -> tuple[bytes, str] | None:
+    """An attachment's picture and caption, for a figure a narrative places (None: gone)."""
+    fields = survey.log.fields("attachment", attachment_id)
+    if not fields or fields.get("deleted") or fields.get("interview") is None:
+        return None
+    attachment = _attachment({"id": attachment_id, **fields})
+    if not attachment.is_image:
+        return None
+    try:
+        data = survey.attachment_data(attachment_id)
+    except FieldkitError:
+        return None
+    return data, attachment.caption or Path(attachment.filename).stem
+
+
+def left_out(survey: Survey, include_drafts: bool) -> list[InterviewInfo]:
+    """The visits a document leaves out: drafts, unless they are asked for."""
+    if include_drafts:
+        return []
+    return [i for i in survey.interviews() if i.status != "complete"]

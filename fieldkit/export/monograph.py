@@ -1,25 +1,31 @@
-"""The monograph: one initiative told from all its visits, as a Word document.
+"""The monograph: one initiative told by its author, on its visits' material, as a Word document.
 
-Title page, table of contents, identity table, one chapter per theme of the
-guide, one per research axis, then the annexes (:mod:`fieldkit.export.annexes`).
-Each answer is attributed to its visit and the people met; a conflict shows
-every version. The document is built in memory and written in one go, so a
-failure leaves nothing behind.
+A monograph is written, not printed from the interview (DESIGN.md §6). It
+follows the outline the guide defines (:func:`fieldkit.guide.outline_of`):
+title page, contents, the summary (*chapeau*), the identity card, one
+chapter per theme with the author's narrative, its quotes and figures, a
+reading along each research axis that refers to the sections holding its
+evidence, the lessons and next steps, then the annexes
+(:mod:`fieldkit.export.annexes`). A section with no narrative yet shows its
+material condensed (:mod:`fieldkit.export.condensed`). Working material —
+internal questions, notes, completion counts, hashes — never appears: that is
+the working file's business (:mod:`fieldkit.export.working_file`).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
 from fieldkit.export import annexes
-from fieldkit.export.answers import PROSE_TYPES, answer_lines, answer_text
-from fieldkit.export.content import Attachment, Dossier, Quote, Visit, gather
-from fieldkit.export.outline import Chapter, axis_chapters, identity_questions, theme_chapters
+from fieldkit.export.answers import answer_words, in_words, lower_first, without_unit
+from fieldkit.export.condensed import Condensed
+from fieldkit.export.content import Dossier, Person, Visit, figure_of, gather
+from fieldkit.export.links import add_bookmark, bookmark_name, internal_link
+from fieldkit.export.narrative import Placed, write_narrative
+from fieldkit.export.outline import EMPTY, Part, loose_material, parts
 from fieldkit.export.output import export_file
 from fieldkit.export.pseudonym import Pseudonyms
 from fieldkit.export.template import open_template
@@ -34,9 +40,8 @@ Progress = Callable[[int, int], None]
 
 LANGUAGES = ("fr", "en")
 
-#: The table of contents lists chapters only: with every question a section,
-#: a deeper one would run over pages (Word's navigation pane shows them all).
-CONTENTS_LEVELS = 1
+#: The table of contents lists chapters and the axes (and the annexes' parts).
+CONTENTS_LEVELS = 2
 
 
 def check_language(language: str) -> None:
@@ -67,13 +72,6 @@ def write_monograph(
     return Path(out)
 
 
-@dataclass(frozen=True)
-class Material:
-    visits: list[Visit]
-    quotes: list[tuple[Visit, Quote]]
-    photos: list[tuple[Visit, Attachment]]
-
-
 class Monograph:
     """Lays out one dossier; each method writes one part of the document."""
 
@@ -89,28 +87,25 @@ class Monograph:
         self.survey = survey
         self.dossier = dossier
         self.language = writer.language
-        self.guide = dossier.guide
+        self.outline = dossier.outline
         self.pseudonymized = pseudonymized
         self._progress = progress or (lambda done, total: None)
-        self.themes = theme_chapters(self.guide, self.language)
-        self.axes = axis_chapters(self.guide, self.language)
-        placed = {q.id for c in [*self.themes, *self.axes] for q in c.questions}
-        self.loose_quotes = [
-            (v, q) for v in dossier.visits for q in v.quotes if q.question not in placed
-        ]
-        self.loose_photos = [
-            (v, a)
-            for v in dossier.visits
-            for a in v.attachments
-            if a.is_image and a.question not in placed
-        ]
+        self.parts = parts(dossier)
+        self.figures = functools.partial(figure_of, survey)
+        self.condensed = Condensed(writer, self.outline, self.figures)
+        self.bookmarks: dict[str, str] = {}
 
     def write(self) -> None:
-        steps: list[Callable[[], None]] = [self.title_page, self.identity]
-        steps += [functools.partial(self.chapter, c) for c in self.themes]
-        steps += [self.other_quotes, self.other_photos]
-        steps += [functools.partial(self.axis, c) for c in self.axes]
-        steps.append(functools.partial(annexes.write_annexes, self.writer, self.dossier))
+        steps: list[Callable[[], None]] = [self.title_page]
+        steps += [
+            functools.partial(self.chapter, p) for p in self.parts if p.section.kind == "summary"
+        ]
+        steps.append(self.identity_card)
+        steps += self._chapters()
+        steps += [self.other_material]
+        steps.append(
+            functools.partial(annexes.write_annexes, self.writer, self.dossier, self.pseudonymized)
+        )
         for done, step in enumerate(steps):
             self._progress(done, len(steps))
             step()
@@ -118,64 +113,95 @@ class Monograph:
             Metadata(
                 title=self.dossier.initiative.name,
                 subject=word("monograph", self.language),
-                authors=", ".join(self.dossier.interviewers()),
+                authors=", ".join(self.authors()),
             )
         )
         self._progress(len(steps), len(steps))
 
+    def _chapters(self) -> list[Callable[[], None]]:
+        """The sections after the identity card, consecutive axes read as one chapter."""
+        steps: list[Callable[[], None]] = []
+        axes: list[Part] = []
+        for part in self.parts:
+            if part.section.kind == "axis":
+                if not axes:
+                    steps.append(functools.partial(self.axes_chapter, axes))
+                axes.append(part)
+            elif part.section.kind != "summary":
+                axes = []
+                steps.append(functools.partial(self.chapter, part))
+        return steps
+
+    def authors(self) -> list[str]:
+        """Who wrote the narratives; the facilitators who visited, before anyone has."""
+        written = [a for n in self.dossier.narratives.values() for a in n.authors]
+        return list(dict.fromkeys(written)) or self.dossier.interviewers()
+
     # -- opening pages -----------------------------------------------------------------
 
     def title_page(self) -> None:
-        writer, initiative = self.writer, self.dossier.initiative
+        writer, initiative, language = self.writer, self.dossier.initiative, self.language
         writer.paragraph(initiative.name, "Title")
-        subtitle = " — ".join(
-            p for p in (word("monograph", self.language), initiative.territory) if p
-        )
+        subtitle = " — ".join(p for p in (word("monograph", language), initiative.territory) if p)
         writer.paragraph(subtitle, "Subtitle")
-        dates = ", ".join(long_date(v.info.date, self.language) for v in self.dossier.visits)
         for label, value in (
             ("kind", self._kind()),
             ("network", initiative.network),
-            ("visits", dates),
-            ("authors", ", ".join(self.dossier.interviewers())),
+            ("visits", self._dates()),
+            ("visited_by", in_words(self.dossier.interviewers(), language)),
+            ("authors", in_words(self.authors(), language) if self.dossier.narratives else ""),
         ):
             if value:
-                writer.paragraph(f"{word(label, self.language)} : {value}")
-        writer.paragraph()
-        writer.note(self._provenance())
+                writer.paragraph(f"{word(label, language)} : {value}")
         writer.page_break()
-        writer.table_of_contents(word("contents", self.language), levels=CONTENTS_LEVELS)
+        writer.table_of_contents(word("contents", language), levels=CONTENTS_LEVELS)
         writer.page_break()
 
     def _kind(self) -> str:
-        bound = next((q for q in self.guide.questions if q.bind == "initiative.kind"), None)
+        question = next(
+            (q for q in self.dossier.guide.questions if q.bind == "initiative.kind"), None
+        )
         kind = self.dossier.initiative.kind
-        return bound.choice_label(kind, self.language) if bound and kind else kind
+        if question is None or not kind:
+            return kind
+        return self._identity_value(question) or question.choice_label(kind, self.language)
 
-    def _provenance(self) -> str:
-        today = long_date(date.today().isoformat(), self.language)
-        lines = [word("produced", self.language, date=today, survey=self.survey.title)]
-        if self.pseudonymized:
-            lines.append(word("pseudonymized", self.language))
-        if any(v.info.status != "complete" for v in self.dossier.visits):
-            lines.append(word("drafts_included", self.language))
-        return " ".join(lines)
+    def _dates(self) -> str:
+        return in_words(
+            [long_date(v.info.date, self.language) for v in self.dossier.visits], self.language
+        )
 
-    def identity(self) -> None:
+    def identity_card(self) -> None:
+        """Where, what, since when, who: one table, each answer once, names as consent allows."""
+        language = self.language
         rows = []
-        for question in identity_questions(self.guide):
+        for question in self.outline.card:
             value = self._identity_value(question)
             if value:
-                rows.append((question.label.get(self.language), value))
-        self.writer.heading(word("identity", self.language), 1)
+                label = without_unit(question.label.get(language), question, language)
+                rows.append((label, value))
+        rows.append((word("visits", language), self._dates()))
+        people = [self._person(p) for p, _ in self.dossier.people()]
+        if people:
+            rows.append((word("people_met", language), in_words(people, language)))
+        self.writer.heading(word("identity", language), 1)
         self.writer.table(None, rows, widths=(1, 2), first_column=True)
+
+    def _person(self, person: Person) -> str:
+        """ "Mathilde Soulé (cofondatrice)"; someone not to be named, by their name alone:
+        the document's filter turns it into their initials and role."""
+        hidden = self.pseudonymized or not person.consent
+        if hidden or not person.role:
+            return person.name
+        return f"{person.name} ({lower_first(person.role)})"
 
     def _identity_value(self, question: Question) -> str:
         """One value when the visits agree; each visit's otherwise, dated."""
         found: dict[str, list[Visit]] = {}
         for visit in self.dossier.visits:
+            specified = self.condensed.specified(question, visit)
             for version in visit.versions(question):
-                text = answer_text(question, version.value, self.language)
+                text = answer_words(question, version.value, self.language, specified)
                 found.setdefault(text, []).append(visit)
         if len(found) <= 1:
             return next(iter(found), "")
@@ -184,95 +210,95 @@ class Monograph:
             for text, visits in found.items()
         )
 
-    # -- chapters ------------------------------------------------------------------------
+    # -- sections ------------------------------------------------------------------------
 
-    def chapter(self, chapter: Chapter, empty: str | None = None) -> None:
-        """A heading, then each question that has something to show.
-
-        A theme with nothing yet is left out; an axis says so (``empty``):
-        for research, an axis nobody spoke to is a finding too.
-        """
-        material = [(q, self.material(q)) for q in chapter.questions]
-        material = [(q, m) for q, m in material if m.visits or m.quotes or m.photos]
-        if not material and empty is None:
+    def chapter(self, part: Part) -> None:
+        """A section as a chapter: left out while it has nothing to say."""
+        if part.state == EMPTY:
             return
-        self.writer.heading(chapter.title, 1)
-        for question, found in material:
-            self.writer.heading(question.label.get(self.language), 2)
-            for visit in found.visits:
-                self.answer(visit, question)
-            self.quotes(found.quotes)
-            self.photos(found.photos)
-        if not material and empty:
-            self.writer.paragraph(empty)
+        self._heading(part, 1)
+        self.body(part)
 
-    def axis(self, chapter: Chapter) -> None:
-        self.chapter(chapter, empty=word("no_answer_axis", self.language))
+    def _heading(self, part: Part, level: int) -> None:
+        paragraph = self.writer.heading(part.section.title.get(self.language), level)
+        name = bookmark_name(part.section.id)
+        add_bookmark(paragraph._p, name, len(self.bookmarks) + 1)
+        self.bookmarks[part.section.id] = name
 
-    def material(self, question: Question) -> Material:
-        """The answers, quotes and photos of every visit for one question."""
-        visits = self.dossier.visits
-        return Material(
-            visits=[v for v in visits if v.answered(question)],
-            quotes=[(v, q) for v in visits for q in v.quotes if q.question == question.id],
-            photos=[
-                (v, a)
-                for v in visits
-                for a in v.attachments
-                if a.is_image and a.question == question.id
-            ],
-        )
+    def body(self, part: Part) -> None:
+        """The narrative with the quotes and photos it has not used, or the condensed material.
 
-    def answer(self, visit: Visit, question: Question) -> None:
-        versions = visit.versions(question)
-        self.writer.note(self.attribution(visit))
-        if len(versions) > 1:
-            self.writer.note(word("conflict_mark", self.language, count=str(len(versions))))
-        for version in versions:
-            if version.revision is not None and len(versions) > 1:
-                when = long_date(version.revision.time, self.language)
-                self.writer.note(
-                    word("version_by", self.language, author=version.revision.author, date=when)
-                )
-            self.value(question, version.value)
+        The identity card names every visit and everyone met; when there were
+        several visits, each answer says which visit gave it, by its date.
+        """
+        placed = Placed()
+        if part.narrative is not None:
+            placed = self.narrative(part)
+            self.condensed.quotes(
+                [(v, q) for v, q in part.quotes() if not placed.has_quote(q.text)]
+            )
+            self.condensed.photos([(v, a) for v, a in part.photos() if a.id not in placed.photos])
+        elif part.answered:
+            self.condensed.write(part.answered, dated=len(self.dossier.visits) > 1)
 
-    def value(self, question: Question, value: object) -> None:
-        if question.type in PROSE_TYPES and isinstance(value, str):
-            self.writer.prose(value)
-        elif question.type == "select_multiple":
-            self.writer.bullets(answer_lines(question, value, self.language))
-        else:
-            self.writer.prose(answer_text(question, value, self.language))
+    def narrative(self, part: Part) -> Placed:
+        conflict = self.dossier.narrative_conflict(part.section.id)
+        if conflict is None or part.narrative is None:
+            text = part.narrative.text if part.narrative else ""
+            return write_narrative(self.writer, text, self.figures)
+        placed = Placed()
+        for revision in conflict.values:
+            when = long_date(revision.time, self.language)
+            self.writer.note(word("version_by", self.language, author=revision.author, date=when))
+            found = write_narrative(self.writer, str(revision.value), self.figures)
+            placed.quotes |= found.quotes
+            placed.photos |= found.photos
+        return placed
 
-    def attribution(self, visit: Visit) -> str:
-        """ "Visite du 12 mars 2026 — avec Sandrine Mercadier, Gérard Thouvenot"."""
-        text = word("visit_on", self.language, date=long_date(visit.info.date, self.language))
-        if visit.info.status != "complete":
-            text += f" ({word('draft', self.language)})"
-        names = ", ".join(p.name for p in visit.people)
-        return f"{text} — {word('with', self.language, people=names)}" if names else text
+    def axes_chapter(self, axes: list[Part]) -> None:
+        """The reading along the axes: the author's analysis, and where the evidence is."""
+        if all(p.state == EMPTY for p in axes):
+            return
+        self.writer.heading(word("axes_reading", self.language), 1)
+        for part in axes:
+            self._heading(part, 2)
+            self.body(part)
+            if part.related:
+                self.see_also(part)
+            elif part.state == EMPTY:
+                self.writer.paragraph(word("no_answer_axis", self.language))
 
-    def quotes(self, quotes: Iterable[tuple[Visit, Quote]]) -> None:
-        for visit, quote in quotes:
-            when = long_date(visit.info.date, self.language)
-            speaker = f"{quote.speaker}, {when}" if quote.speaker else when
-            self.writer.quote(quote.text, speaker)
+    def see_also(self, part: Part) -> None:
+        """ "Voir aussi « Satisfaction de besoins non couverts » et « L'innovation sociale »."
 
-    def photos(self, photos: Iterable[tuple[Visit, Attachment]]) -> None:
-        for visit, attachment in photos:
-            caption = attachment.caption or Path(attachment.filename).stem
-            when = word("visit_on", self.language, date=long_date(visit.info.date, self.language))
-            data = self.survey.attachment_data(attachment.id)
-            if not self.writer.figure(data, f"{caption} ({when.lower()})"):
-                name = attachment.filename
-                self.writer.note(word("unreadable_image", self.language, name=name))
+        Each title links to its section: the evidence is there, not copied here.
+        """
+        writer, language = self.writer, self.language
+        paragraph = writer.paragraph()
+        writer.add_run(paragraph, word("see_also", language) + " ")
+        sections = [section for section, _ in part.related]
+        for index, section in enumerate(sections):
+            if index:
+                last = index == len(sections) - 1
+                writer.add_run(paragraph, word("and", language) if last else ", ")
+            title = writer.text(
+                f"« {section.title.get(language)} »"
+                if language == "fr"
+                else f"“{section.title.get(language)}”"
+            )
+            anchor = self.bookmarks.get(section.id)
+            if anchor:
+                paragraph._p.append(internal_link(title, anchor))
+            else:
+                writer.add_run(paragraph, title)
+        writer.add_run(paragraph, ".")
 
-    def other_quotes(self) -> None:
-        if self.loose_quotes:
+    def other_material(self) -> None:
+        """Quotes and photos attached to no section: after the chapters, before the annexes."""
+        quotes, photos = loose_material(self.dossier)
+        if quotes:
             self.writer.heading(word("other_quotes", self.language), 1)
-            self.quotes(self.loose_quotes)
-
-    def other_photos(self) -> None:
-        if self.loose_photos:
+            self.condensed.quotes(quotes)
+        if photos:
             self.writer.heading(word("photos", self.language), 1)
-            self.photos(self.loose_photos)
+            self.condensed.photos(photos)

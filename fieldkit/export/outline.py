@@ -1,96 +1,150 @@
-"""How a guide's sections and tags become the chapters of a document.
+"""What each section of the outline holds for one initiative: its parts.
 
-Nothing here names a question: the identity table, the theme chapters and
-the research-axis chapters are all read off the guide's structure (bound
-questions, ``theme:`` and ``axe:`` tags), so an edited or imported guide gets
-a sensible document too.
+The guide's outline (:func:`fieldkit.guide.outline_of`) says which sections a
+monograph has and where each question's material is printed. Here that is
+met with an initiative's dossier: for each section, the author's narrative,
+the answers, quotes and photos of every visit that it prints, and — for a
+reading along an axis — the sections that hold its evidence, referred to
+rather than copied. The monograph, the synthesis, the working file and the
+writing view all read sections through :func:`parts`, so they agree on what
+belongs where and nothing is printed twice.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from fieldkit.guide import Guide, Question, Section
+from fieldkit.export.content import Attachment, Dossier, Quote, Version, Visit
+from fieldkit.guide import Outline, OutlineSection, Question
+from fieldkit.survey import Narrative
 
-THEME_PREFIX = "theme:"
-AXIS_PREFIX = "axe:"
-
-#: Types that fit in a table cell; the others are prose or lists of rows.
-SHORT_TYPES = frozenset(
-    {"text", "select_one", "select_multiple", "integer", "decimal", "date", "scale"}
-)
+#: What a section is, for the person writing it: "written" (it has a
+#: narrative), "material" (the visits gave it something, no narrative yet)
+#: or "empty".
+WRITTEN, MATERIAL, EMPTY = "written", "material", "empty"
 
 
 @dataclass(frozen=True)
-class Chapter:
-    title: str
-    questions: tuple[Question, ...]
+class Answered:
+    """One question's material across the visits: every answer, quote and photo."""
+
+    question: Question
+    answers: list[tuple[Visit, Version]] = field(default_factory=list)
+    quotes: list[tuple[Visit, Quote]] = field(default_factory=list)
+    photos: list[tuple[Visit, Attachment]] = field(default_factory=list)
 
 
-def shown(question: Question) -> bool:
-    """Whether a question's answers belong in a chapter.
+@dataclass(frozen=True)
+class Part:
+    """One section of the outline as a document shows it for one initiative."""
 
-    Notes take no answer; the people met have their own annex; the visit's
-    date, place and interviewers are in the visits annex.
-    """
-    return question.answerable and question.type != "repeat" and not _bound_to_visit(question)
+    section: OutlineSection
+    narrative: Narrative | None
+    answered: list[Answered]
+    #: For a reading along an axis: the other sections holding its evidence,
+    #: each with the questions answered there.
+    related: list[tuple[OutlineSection, list[Question]]]
 
+    @property
+    def state(self) -> str:
+        if self.narrative is not None:
+            return WRITTEN
+        if any(a.answers or a.quotes or a.photos for a in self.answered) or self.related:
+            return MATERIAL
+        return EMPTY
 
-def _bound_to_visit(question: Question) -> bool:
-    return bool(question.bind and question.bind.startswith("interview."))
+    def quotes(self) -> list[tuple[Visit, Quote]]:
+        return [item for a in self.answered for item in a.quotes]
 
-
-def identity_questions(guide: Guide) -> tuple[Question, ...]:
-    """The short questions of the section that names the initiative: the identity table."""
-    section = next(
-        (s for s in guide.sections if any(_bound_to_initiative(q) for q in s.questions)), None
-    )
-    if section is None:
-        return ()
-    return tuple(q for q in section.questions if shown(q) and q.type in SHORT_TYPES)
-
-
-def _bound_to_initiative(question: Question) -> bool:
-    return bool(question.bind and question.bind.startswith("initiative."))
-
-
-def theme_chapters(guide: Guide, language: str) -> list[Chapter]:
-    """One chapter per theme: sections sharing a ``theme:`` tag are read together.
-
-    A section whose every question feeds a research axis is left to the axis
-    chapters, which would otherwise repeat it whole.
-    """
-    in_table = set(identity_questions(guide))
-    chapters: dict[str, list[Question]] = {}
-    for section in guide.sections:
-        questions = [q for q in section.questions if shown(q) and q not in in_table]
-        if not questions or all(axes_of(q) for q in questions):
-            continue
-        chapters.setdefault(_theme_title(guide, section, language), []).extend(questions)
-    return [Chapter(title, tuple(questions)) for title, questions in chapters.items()]
+    def photos(self) -> list[tuple[Visit, Attachment]]:
+        return [item for a in self.answered for item in a.photos]
 
 
-def _theme_title(guide: Guide, section: Section, language: str) -> str:
-    theme = next((t for t in section.tags if t.startswith(THEME_PREFIX)), None)
-    return guide.tag_label(theme, language) if theme else section.title.get(language)
-
-
-def axes_of(question: Question) -> list[str]:
-    return [t for t in question.tags if t.startswith(AXIS_PREFIX)]
-
-
-def axes(guide: Guide) -> list[str]:
-    """The research axes: those the guide declares, then any other a question uses."""
-    declared = [tag for tag, _ in guide.tags if tag.startswith(AXIS_PREFIX)]
-    used = [t for q in guide.questions for t in axes_of(q)]
-    return list(dict.fromkeys(declared + used))
-
-
-def axis_chapters(guide: Guide, language: str) -> list[Chapter]:
-    return [
-        Chapter(
-            guide.tag_label(axis, language),
-            tuple(q for q in guide.questions_tagged(axis) if shown(q)),
+def parts(dossier: Dossier) -> list[Part]:
+    """Every section of the dossier's outline, in order, with what it holds."""
+    outline = dossier.outline
+    by_section = {s.id: answered(dossier, outline.material(s.id)) for s in outline.sections}
+    found = []
+    for section in outline.sections:
+        related = []
+        if section.kind == "axis":
+            related = _related(outline, section, by_section)
+        found.append(
+            Part(section, dossier.narratives.get(section.id), by_section[section.id], related)
         )
-        for axis in axes(guide)
+    return found
+
+
+def answered(dossier: Dossier, questions: tuple[Question, ...]) -> list[Answered]:
+    """Each question's material, for the questions that have some.
+
+    Quotes and photos attached to an "Autre, préciser" question go with the
+    question it specifies.
+    """
+    found = []
+    for question in questions:
+        ids = {question.id} | {
+            p
+            for p, precision in dossier.outline.precisions.items()
+            if precision.question == question.id
+        }
+        item = Answered(
+            question,
+            answers=[(v, version) for v in dossier.visits for version in v.versions(question)],
+            quotes=[(v, q) for v in dossier.visits for q in v.quotes if q.question in ids],
+            photos=[
+                (v, a)
+                for v in dossier.visits
+                for a in v.attachments
+                if a.is_image and a.question in ids
+            ],
+        )
+        if item.answers or item.quotes or item.photos:
+            found.append(item)
+    return found
+
+
+def _related(
+    outline: Outline, section: OutlineSection, by_section: dict[str, list[Answered]]
+) -> list[tuple[OutlineSection, list[Question]]]:
+    related = {q.id for q in outline.related(section.id)}
+    found = []
+    for other in outline.sections:
+        questions = [a.question for a in by_section[other.id] if a.question.id in related]
+        questions = [q for q in questions if _has_answers(by_section[other.id], q)]
+        if questions:
+            found.append((other, questions))
+    return found
+
+
+def _has_answers(answered: list[Answered], question: Question) -> bool:
+    return any(a.question == question and a.answers for a in answered)
+
+
+def loose_material(
+    dossier: Dossier,
+) -> tuple[list[tuple[Visit, Quote]], list[tuple[Visit, Attachment]]]:
+    """Quotes and photos no section prints: attached to no question, or to one with no home.
+
+    Material attached to an internal question stays out: it is working
+    material like the question itself. An "Autre, préciser" question's
+    material goes with the question it specifies.
+    """
+    outline = dossier.outline
+
+    def loose(question_id: str | None) -> bool:
+        if question_id is None:
+            return True
+        question = dossier.guide.question(question_id)
+        if question is None:
+            return True
+        if question.internal:
+            return False
+        precision = outline.precisions.get(question_id)
+        return outline.home_of(precision.question if precision else question_id) is None
+
+    quotes = [(v, q) for v in dossier.visits for q in v.quotes if loose(q.question)]
+    photos = [
+        (v, a) for v in dossier.visits for a in v.attachments if a.is_image and loose(a.question)
     ]
+    return quotes, photos

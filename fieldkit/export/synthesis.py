@@ -1,9 +1,16 @@
-"""The synthesis: every initiative side by side, research axis by research axis.
+"""The synthesis: every initiative side by side, section by section of the outline.
 
-After a summary of who answered what, each axis of the guide gets a chapter
-and each of its questions a section. Short answers sit in a table, one row
-per initiative; long ones get a sub-section per initiative. An initiative
-that said nothing is named too: for comparison, a silence counts.
+One chapter per section of the guide's outline (the contents list them),
+one sub-chapter per initiative within it.
+
+Where the initiatives share and where they differ, for every theme and every
+axis of the guide (not only the questions tagged with an axis): closed
+questions as cross-tables with totals (:mod:`fieldkit.export.crosstab`), and
+for the rest each initiative's narrative of that section — or, until one is
+written, its answers condensed — one after the other. A section that
+gathers (the programme of action, axis 6) brings together every answer
+tagged with it, wherever the monographs print it. The title page says how
+many visits the synthesis rests on, and which it leaves out, and why.
 """
 
 from __future__ import annotations
@@ -13,21 +20,22 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from fieldkit.export.answers import PROSE_TYPES, answer_text
-from fieldkit.export.content import Dossier, Quote, Visit, gather_all
+from fieldkit.export.annexes import counted
+from fieldkit.export.answers import in_words
+from fieldkit.export.condensed import Condensed
+from fieldkit.export.content import Dossier, figure_of, gather_all, left_out
+from fieldkit.export.crosstab import CLOSED_TYPES, NUMBER_TYPES, write_closed, write_numbers
 from fieldkit.export.monograph import Progress, check_language
-from fieldkit.export.outline import Chapter, axes, axis_chapters
+from fieldkit.export.narrative import write_narrative
+from fieldkit.export.outline import answered
 from fieldkit.export.output import export_file
 from fieldkit.export.pseudonym import Pseudonyms
 from fieldkit.export.template import open_template
 from fieldkit.export.typography import long_date
 from fieldkit.export.wording import word
 from fieldkit.export.writer import DocumentWriter, Metadata
-from fieldkit.guide import Question
-from fieldkit.survey import Survey
-
-#: Answers up to this many characters fit a table cell side by side.
-SHORT_ANSWER = 280
+from fieldkit.guide import OutlineSection, Question, outline_of
+from fieldkit.survey import InterviewInfo, Survey
 
 
 def write_synthesis(
@@ -46,7 +54,8 @@ def write_synthesis(
     dossiers = gather_all(survey, include_drafts)
     names = Pseudonyms.of_survey(survey, pseudonymize, lang)
     writer = DocumentWriter(document, lang, names.scrub)
-    Synthesis(writer, survey, dossiers, pseudonymize, progress).write()
+    left = left_out(survey, include_drafts)
+    Synthesis(writer, survey, dossiers, left, pseudonymize, progress).write()
     with export_file(Path(out)) as temporary:
         writer.document.save(str(temporary))
     return Path(out)
@@ -60,21 +69,24 @@ class Synthesis:
         writer: DocumentWriter,
         survey: Survey,
         dossiers: Sequence[Dossier],
+        left: Sequence[InterviewInfo],
         pseudonymized: bool,
         progress: Progress | None = None,
     ) -> None:
         self.writer = writer
         self.survey = survey
         self.dossiers = dossiers
+        self.left = left
         self.language = writer.language
-        self.guide = survey.guide
+        self.outline = outline_of(survey.guide)
         self.pseudonymized = pseudonymized
-        self.chapters = axis_chapters(self.guide, self.language)
+        self.figures = functools.partial(figure_of, survey)
+        self.condensed = Condensed(writer, self.outline, self.figures)
         self._progress = progress or (lambda done, total: None)
 
     def write(self) -> None:
-        steps: list[Callable[[], None]] = [self.title_page, self.overview, self.summary]
-        steps += [functools.partial(self.axis, c) for c in self.chapters]
+        steps: list[Callable[[], None]] = [self.title_page, self.overview]
+        steps += [functools.partial(self.section, s) for s in self.outline.sections]
         for done, step in enumerate(steps):
             self._progress(done, len(steps))
             step()
@@ -88,123 +100,129 @@ class Synthesis:
         )
         self._progress(len(steps), len(steps))
 
+    # -- opening pages ------------------------------------------------------------------
+
     def title_page(self) -> None:
-        writer = self.writer
-        writer.paragraph(word("synthesis", self.language), "Title")
-        writer.paragraph(self.survey.title, "Subtitle")
-        visits = sum(len(d.visits) for d in self.dossiers)
-        writer.paragraph(f"{word('initiatives', self.language)} : {len(self.dossiers)}")
-        writer.paragraph(f"{word('visits', self.language)} : {visits}")
-        writer.paragraph()
-        today = long_date(date.today().isoformat(), self.language)
-        provenance = word("produced", self.language, date=today, survey=self.survey.title)
+        writer, language = self.writer, self.language
+        writer.paragraph(word("synthesis", language), "Title")
+        writer.paragraph(self._subtitle(), "Subtitle")
+        writer.paragraph(self._scope())
+        writer.paragraph(self._left_out())
+        today = long_date(date.today().isoformat(), language)
+        notes = [word("produced", language, date=today, survey=self.survey.title)]
         if self.pseudonymized:
-            provenance += " " + word("pseudonymized", self.language)
-        writer.note(provenance)
+            notes.append(word("pseudonymized", language))
+        writer.paragraph()
+        writer.note(" ".join(notes))
         writer.page_break()
-        writer.table_of_contents(word("contents", self.language), levels=2)
+        writer.table_of_contents(word("contents", language), levels=1)
         writer.page_break()
+
+    def _visits(self) -> int:
+        return sum(len(d.visits) for d in self.dossiers)
+
+    def _subtitle(self) -> str:
+        language = self.language
+        dates = sorted(v.info.date for d in self.dossiers for v in d.visits)
+        initiatives = counted(len(self.dossiers), "one_initiative", "n_initiatives", language)
+        visits = counted(self._visits(), "one_visit", "n_visits", language)
+        if not dates:
+            return f"{initiatives}, {visits}"
+        start, end = long_date(dates[0], language), long_date(dates[-1], language)
+        period = start if start == end else word("period", language, start=start, end=end)
+        return word(
+            "synthesis_subtitle", language, initiatives=initiatives, visits=visits, period=period
+        )
+
+    def _scope(self) -> str:
+        language = self.language
+        return word(
+            "scope",
+            language,
+            visits=counted(self._visits(), "one_visit", "n_visits", language),
+            initiatives=counted(len(self.dossiers), "one_initiative", "n_initiatives", language),
+        )
+
+    def _left_out(self) -> str:
+        """Which visits the synthesis leaves out, and why: drafts not marked complete."""
+        language = self.language
+        if not self.left:
+            key = (
+                "drafts_included"
+                if any(v.info.status != "complete" for d in self.dossiers for v in d.visits)
+                else "all_visits_in"
+            )
+            return word(key, language)
+        named = in_words(
+            [f"{i.initiative_name} ({long_date(i.date, language)})" for i in self.left], language
+        )
+        if len(self.left) == 1:
+            return word("left_out_one", language, visits=named)
+        return word("left_out_many", language, n=str(len(self.left)), visits=named)
 
     def overview(self) -> None:
         """One row per initiative: where, what kind, when visited."""
         language = self.language
         self.writer.heading(word("overview", language), 1)
-        kinds = next((q for q in self.guide.questions if q.bind == "initiative.kind"), None)
+        kinds = next((q for q in self.survey.guide.questions if q.bind == "initiative.kind"), None)
         rows = [
             (
                 d.initiative.name,
                 d.initiative.territory,
                 kinds.choice_label(d.initiative.kind, language) if kinds else d.initiative.kind,
-                ", ".join(long_date(v.info.date, language) for v in d.visits),
+                in_words([long_date(v.info.date, language) for v in d.visits], language),
             )
             for d in self.dossiers
         ]
         header = [word(k, language) for k in ("initiative", "territory", "kind", "visits")]
         self.writer.table(header, rows, widths=(3, 2.5, 2, 2.5))
 
-    def summary(self) -> None:
-        """For each initiative and axis: how many of the axis's questions it answered."""
-        language = self.language
-        self.writer.heading(word("answered_what", language), 1)
-        self.writer.paragraph(word("answered_what_intro", language))
-        header = [word("initiative", language)] + [
-            _short(self.guide.tag_label(a, language)) for a in axes(self.guide)
-        ]
-        rows = []
-        for dossier in self.dossiers:
-            counts = [
-                f"{sum(1 for q in c.questions if _answers(dossier, q, language))}"
-                f"/{len(c.questions)}"
-                for c in self.chapters
-            ]
-            rows.append([dossier.initiative.name, *counts])
-        self.writer.table(header, rows, widths=(4, *[1] * len(self.chapters)), first_column=True)
+    # -- sections -------------------------------------------------------------------------
 
-    def axis(self, chapter: Chapter) -> None:
-        self.writer.heading(chapter.title, 1)
-        for question in chapter.questions:
-            said = [(d, _answers(d, question, self.language)) for d in self.dossiers]
-            if not any(texts for _, texts in said):
-                continue
-            self.writer.heading(question.label.get(self.language), 2)
-            if _fits_table(question, said):
-                self.side_by_side(said)
+    def section(self, section: OutlineSection) -> None:
+        """Closed questions as cross-tables, then each initiative's text or answers.
+
+        The summary is there only when some initiative has one: it has no
+        answers to fall back on.
+        """
+        if section.kind == "summary" and not any(
+            d.narratives.get(section.id) for d in self.dossiers
+        ):
+            return
+        self.writer.heading(section.title.get(self.language), 1)
+        questions = self.outline.gathered(section.id)
+        open_questions = []
+        for question in questions:
+            if question.type in CLOSED_TYPES:
+                write_closed(self.writer, self.condensed, question, self.dossiers)
+            elif question.type in NUMBER_TYPES:
+                write_numbers(self.writer, question, self.dossiers)
             else:
-                self.one_by_one(question, said)
-
-    def side_by_side(self, said: Sequence[tuple[Dossier, list[tuple[Visit, str]]]]) -> None:
-        header = [word("initiative", self.language), word("answer", self.language)]
-        rows = [(d.initiative.name, self._cell(texts)) for d, texts in said]
-        self.writer.table(header, rows, widths=(1, 2), first_column=True)
-
-    def _cell(self, texts: list[tuple[Visit, str]]) -> str:
-        if not texts:
-            return "—"
-        if len(texts) == 1:
-            return texts[0][1]
-        return "\n".join(f"{t} ({long_date(v.info.date, self.language)})" for v, t in texts)
-
-    def one_by_one(
-        self, question: Question, said: Sequence[tuple[Dossier, list[tuple[Visit, str]]]]
-    ) -> None:
+                open_questions.append(question)
         silent = []
-        for dossier, texts in said:
-            if not texts:
+        for dossier in self.dossiers:
+            if not self.initiative(dossier, section, tuple(open_questions)):
                 silent.append(dossier.initiative.name)
-                continue
-            self.writer.heading(dossier.initiative.name, 3)
-            for visit, text in texts:
-                when = long_date(visit.info.date, self.language)
-                self.writer.note(word("visit_on", self.language, date=when))
-                self.writer.prose(text)
-            for visit, quote in _quotes(dossier, question):
-                when = long_date(visit.info.date, self.language)
-                self.writer.quote(quote.text, f"{quote.speaker}, {when}" if quote.speaker else when)
         if silent:
-            self.writer.note(f"{word('no_answer', self.language)} {', '.join(silent)}")
+            names = in_words(silent, self.language)
+            self.writer.note(word("nothing_yet", self.language, names=names))
 
-
-def _answers(dossier: Dossier, question: Question, language: str) -> list[tuple[Visit, str]]:
-    """Each visit's answer as text (every version when in conflict), in visit order."""
-    found = []
-    for visit in dossier.visits:
-        for version in visit.versions(question):
-            found.append((visit, answer_text(question, version.value, language)))
-    return found
-
-
-def _quotes(dossier: Dossier, question: Question) -> list[tuple[Visit, Quote]]:
-    return [(v, q) for v in dossier.visits for q in v.quotes if q.question == question.id]
-
-
-def _fits_table(
-    question: Question, said: Sequence[tuple[Dossier, list[tuple[Visit, str]]]]
-) -> bool:
-    if question.type in PROSE_TYPES:
-        return all(len(t) <= SHORT_ANSWER for _, texts in said for _, t in texts)
-    return True
-
-
-def _short(label: str) -> str:
-    """ "Axe 1 : distinguer…" → "Axe 1": a column header must stay narrow."""
-    return label.split(":")[0].strip()
+    def initiative(
+        self, dossier: Dossier, section: OutlineSection, questions: tuple[Question, ...]
+    ) -> bool:
+        """One initiative's narrative of the section, or its answers condensed; False if none."""
+        narrative = dossier.narratives.get(section.id)
+        material = answered(dossier, questions)
+        if narrative is None and not any(a.answers for a in material):
+            return False
+        self.writer.heading(dossier.initiative.name, 2)
+        if narrative is not None:
+            write_narrative(self.writer, narrative.text, self.figures)
+            return True
+        for item in material:
+            if item.answers:
+                self.condensed.paragraphs(
+                    item.question, item.answers, dated=len(dossier.visits) > 1
+                )
+                self.condensed.quotes(item.quotes)
+        return True

@@ -20,7 +20,6 @@ WORDS: dict[str, dict[str, str]] = {
     "identity": {"fr": "Fiche d’identité", "en": "Identity card"},
     "visits": {"fr": "Visites", "en": "Visits"},
     "visit_on": {"fr": "Visite du {date}", "en": "Visit of {date}"},
-    "with": {"fr": "avec {people}", "en": "with {people}"},
     "authors": {"fr": "Rédaction", "en": "Written by"},
     "network": {"fr": "Réseau", "en": "Network"},
     "territory": {"fr": "Territoire", "en": "Territory"},
@@ -75,21 +74,14 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "documents": {"fr": "Documents joints", "en": "Attached documents"},
     "conflicts": {"fr": "Conflits non résolus", "en": "Unresolved conflicts"},
-    "conflicts_intro": {
-        "fr": "Ces champs ont été modifiés sur deux postes sans que l’un voie la modification "
-        "de l’autre. Toutes les valeurs sont reproduites ; choisissez-en une dans fieldkit "
-        "pour résoudre le conflit.",
-        "en": "These fields were changed on two computers without either seeing the other’s "
-        "change. Every value is shown; choose one in fieldkit to resolve the conflict.",
-    },
-    "conflict_mark": {
-        "fr": "Conflit non résolu : {count} versions de cette réponse coexistent.",
-        "en": "Unresolved conflict: {count} versions of this answer exist.",
-    },
     "version_by": {"fr": "Version de {author}, {date}", "en": "Version by {author}, {date}"},
     "scale": {
         "fr": "{value} sur une échelle de {low} à {high}",
         "en": "{value} on a scale from {low} to {high}",
+    },
+    "scale_range": {
+        "fr": "sur une échelle de {low} à {high}",
+        "en": "on a scale from {low} to {high}",
     },
     "yes": {"fr": "oui", "en": "yes"},
     "no": {"fr": "non", "en": "no"},
@@ -98,13 +90,86 @@ WORDS: dict[str, dict[str, str]] = {
     "answer": {"fr": "Réponse", "en": "Answer"},
     "overview": {"fr": "Les initiatives", "en": "The initiatives"},
     "initiatives": {"fr": "Initiatives", "en": "Initiatives"},
-    "answered_what": {"fr": "Qui a répondu à quoi", "en": "Who answered what"},
-    "answered_what_intro": {
-        "fr": "Nombre de questions de chaque axe auxquelles l’initiative a répondu.",
-        "en": "Number of each axis’s questions the initiative answered.",
+    # The monograph's sections (fieldkit.export.monograph, condensed)
+    "axes_reading": {"fr": "Lecture selon les axes", "en": "Reading along the axes"},
+    "see_also": {"fr": "Voir aussi", "en": "See also"},
+    "and": {"fr": " et ", "en": " and "},
+    "visited_by": {"fr": "Visites menées par", "en": "Visits by"},
+    "method": {"fr": "Méthode", "en": "Method"},
+    "method_text": {
+        "fr": "Cette monographie s’appuie sur {visits} ({dates}) et sur le guide d’entretien "
+        "« {guide} », version {version}.",
+        "en": "This monograph draws on {visits} ({dates}) and on the interview guide “{guide}”, "
+        "version {version}.",
     },
-    "no_answer": {"fr": "Pas de réponse.", "en": "No answer."},
-    "other_axis": {"fr": "Sans axe", "en": "No axis"},
+    "produced_on": {
+        "fr": "Document établi avec fieldkit le {date}.",
+        "en": "Document produced with fieldkit on {date}.",
+    },
+    "one_visit": {"fr": "une visite", "en": "one visit"},
+    "n_visits": {"fr": "{n} visites", "en": "{n} visits"},
+    "one_initiative": {"fr": "une initiative", "en": "one initiative"},
+    "n_initiatives": {"fr": "{n} initiatives", "en": "{n} initiatives"},
+    "conflicts_list": {
+        "fr": "Ces réponses ont été modifiées sur deux postes sans que l’un voie la modification "
+        "de l’autre ; le texte en donne chaque version. Choisissez-en une dans fieldkit pour "
+        "résoudre le conflit.",
+        "en": "These answers were changed on two computers without either seeing the other’s "
+        "change; the text gives every version. Choose one in fieldkit to resolve the conflict.",
+    },
+    "versions_by": {"fr": "versions de {authors}", "en": "versions by {authors}"},
+    # The working file (fieldkit.export.working_file)
+    "working_file": {"fr": "Dossier de travail", "en": "Working file"},
+    "working_mark": {
+        "fr": "Document de travail — ne pas diffuser",
+        "en": "Working document — do not circulate",
+    },
+    "internal": {"fr": "interne", "en": "internal"},
+    "note_lead": {"fr": "Note : ", "en": "Note: "},
+    "document": {"fr": "Document", "en": "Document"},
+    "notes": {"fr": "Notes", "en": "Notes"},
+    "writing": {"fr": "Rédaction de la monographie", "en": "Writing the monograph"},
+    "state_written": {
+        "fr": "Rédigé par {authors} ; dernière modification le {date}.",
+        "en": "Written by {authors}; last changed on {date}.",
+    },
+    "state_material": {
+        "fr": "À rédiger : les visites ont donné de la matière.",
+        "en": "To be written: the visits gave material.",
+    },
+    "state_empty": {"fr": "À rédiger.", "en": "To be written."},
+    "consent": {"fr": "Accepte d’être nommé·e", "en": "Agrees to be named"},
+    # The synthesis (fieldkit.export.synthesis, crosstab)
+    "synthesis_subtitle": {
+        "fr": "{initiatives} et {visits}, {period}",
+        "en": "{initiatives} and {visits}, {period}",
+    },
+    "period": {"fr": "du {start} au {end}", "en": "from {start} to {end}"},
+    "scope": {
+        "fr": "Cette synthèse s’appuie sur {visits} de {initiatives}.",
+        "en": "This synthesis draws on {visits} of {initiatives}.",
+    },
+    "left_out_one": {
+        "fr": "Une visite encore en brouillon n’y figure pas, faute d’avoir été marquée "
+        "terminée : {visits}.",
+        "en": "One visit still in draft is left out, as it is not marked complete: {visits}.",
+    },
+    "left_out_many": {
+        "fr": "{n} visites encore en brouillon n’y figurent pas, faute d’avoir été marquées "
+        "terminées : {visits}.",
+        "en": "{n} visits still in draft are left out, as they are not marked complete: {visits}.",
+    },
+    "all_visits_in": {
+        "fr": "Toutes les visites enregistrées y figurent.",
+        "en": "Every recorded visit is included.",
+    },
+    "total": {"fr": "Total", "en": "Total"},
+    "answering": {"fr": "Initiatives ayant répondu", "en": "Initiatives answering"},
+    "nothing_yet": {"fr": "Rien encore pour : {names}.", "en": "Nothing yet from: {names}."},
+    "specified": {
+        "fr": "Précisé : {text} ({initiative}).",
+        "en": "Specified: {text} ({initiative}).",
+    },
     # REFI-QDA projects (.qdpx)
     "quotes": {"fr": "Citations", "en": "Quotes"},
     "verbatim": {"fr": "Verbatim", "en": "Verbatim quotes"},

@@ -91,9 +91,10 @@ class DocumentWriter:
         for part in paragraphs(text):
             self.paragraph(part, style)
 
-    def heading(self, text: str, level: int) -> None:
-        self.paragraph(text, f"Heading {level}")
+    def heading(self, text: str, level: int) -> Paragraph:
+        paragraph = self.paragraph(text, f"Heading {level}")
         self.headings.append((level, text))
+        return paragraph
 
     def note(self, text: str) -> None:
         """A secondary line (who said it, when): Normal with a Subtle Emphasis run."""

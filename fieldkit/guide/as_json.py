@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldkit.guide.model import Guide, Question, Text
+from fieldkit.guide.outline import outline_of
 
 
 def _text(text: Text | None) -> dict[str, str] | None:
@@ -24,7 +25,10 @@ def question_to_json(question: Question) -> dict[str, Any]:
         "constraint": question.constraint.source if question.constraint else None,
         "tags": list(question.tags),
         "bind": question.bind,
+        "internal": question.internal,
     }
+    if question.unit is not None:
+        data["unit"] = _text(question.unit)
     if question.type == "scale":
         data["min"], data["max"] = question.minimum, question.maximum
     if question.columns:
@@ -49,4 +53,20 @@ def guide_to_json(guide: Guide) -> dict[str, Any]:
             for s in guide.sections
         ],
         "questions": [question_to_json(q) for q in guide.questions],
+        "outline": _outline(guide),
     }
+
+
+def _outline(guide: Guide) -> list[dict[str, Any]]:
+    """The monograph's sections, each with the questions it prints (declared or default)."""
+    outline = outline_of(guide)
+    return [
+        {
+            "id": s.id,
+            "kind": s.kind,
+            "title": _text(s.title),
+            "tag": s.tag,
+            "questions": [q.id for q in outline.material(s.id)],
+        }
+        for s in outline.sections
+    ]

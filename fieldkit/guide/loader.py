@@ -25,14 +25,17 @@ from fieldkit.guide.expressions import Expression, ExpressionError, parse
 from fieldkit.guide.model import (
     BIND_TARGETS,
     DEFAULT_LANGUAGE,
+    OUTLINE_KINDS,
     QUESTION_TYPES,
     SELECT_TYPES,
     Choice,
     Guide,
+    OutlineSection,
     Question,
     Section,
     Text,
 )
+from fieldkit.guide.outline import AXIS_PREFIX, outline_of
 from fieldkit.resources import builtin_guide_path
 
 GUIDE_FORMAT = "fieldkit-guide/1"
@@ -55,8 +58,12 @@ _QUESTION_KEYS = frozenset(
         "min_label",
         "max_label",
         "questions",
+        "internal",
+        "unit",
+        "feeds",
     }
 )
+_OUTLINE_KEYS = frozenset({"id", "kind", "title", "tag", "hint", "gather"})
 
 
 class _LineNumbers(yaml.constructor.SafeConstructor):
@@ -161,7 +168,7 @@ class _GuideBuilder:
         sections = self._sections(data.get("sections"))
         questions = [q for s in sections for q in s.questions]
         self._check_references(sections, questions)
-        return Guide(
+        guide = Guide(
             id=self._identifier(data.get("id"), data, "the guide") or "guide",
             version=str(data.get("version", "1")),
             title=self._text(data.get("title"), data, "the guide's title", required=True)
@@ -170,8 +177,11 @@ class _GuideBuilder:
             languages=tuple(languages),
             tags=tuple(tags.items()),
             sections=tuple(sections),
+            outline=self._outline(data.get("outline"), tags),
             source_text=source_text,
         )
+        self._check_outline(guide)
+        return guide
 
     def _languages(self, raw: object) -> list[str]:
         """Read the guide's languages; the first is the one every label must have."""
@@ -365,6 +375,9 @@ class _GuideBuilder:
             columns=self._columns(raw, kind, what, section_id, tags, question_id),
             repeat=repeat,
             line=raw.get(_LINE),
+            internal=self._flag(raw, "internal", what),
+            unit=self._unit(raw, kind, what),
+            feeds=self._feeds(raw, what),
         )
 
     def _flag(self, raw: Mapping[str, Any], key: str, what: str) -> bool:
@@ -373,6 +386,19 @@ class _GuideBuilder:
             self.problem(raw, f"{what}: {key!r} must be true or false")
             return False
         return value
+
+    def _unit(self, raw: Mapping[str, Any], kind: str, what: str) -> Text | None:
+        unit = self._text(raw.get("unit"), raw, f"{what}: 'unit'")
+        if unit is not None and kind not in {"integer", "decimal"}:
+            self.problem(raw, f"{what}: only integer and decimal questions have a 'unit'")
+            return None
+        return unit
+
+    def _feeds(self, raw: Mapping[str, Any], what: str) -> str | None:
+        feeds = raw.get("feeds")
+        if feeds is None:
+            return None
+        return self._identifier(feeds, raw, f"{what}: 'feeds'")
 
     def _question_choices(self, raw: Mapping[str, Any], kind: str, what: str) -> tuple[Choice, ...]:
         choices = raw.get("choices")
@@ -437,6 +463,73 @@ class _GuideBuilder:
             for item in columns
             if (q := self._question(item, raw, section_id, tags, question_id)) is not None
         )
+
+    def _outline(self, raw: object, tags: Mapping[str, Text]) -> tuple[OutlineSection, ...]:
+        """The monograph's sections, as the guide's ``outline`` list declares them."""
+        if raw is None:
+            return ()
+        if not isinstance(raw, list) or not raw:
+            self.problem(self.data, "'outline' must be a list of the monograph's sections")
+            return ()
+        found: list[OutlineSection] = []
+        for item in raw:
+            if not isinstance(item, Mapping):
+                self.problem(self.data, "each outline section must be a mapping with an 'id'")
+                continue
+            section = self._outline_section(item, tags)
+            if section is None:
+                continue
+            if any(s.id == section.id for s in found):
+                self.problem(item, f"outline: section {section.id!r} appears twice")
+            found.append(section)
+        return tuple(found)
+
+    def _outline_section(
+        self, raw: Mapping[str, Any], tags: Mapping[str, Text]
+    ) -> OutlineSection | None:
+        section_id = self._identifier(raw.get("id"), raw, "an outline section")
+        if section_id is None:
+            return None
+        what = f"outline section {section_id!r}"
+        for key in raw:
+            if key != _LINE and key not in _OUTLINE_KEYS:
+                self.problem(raw, f"{what}: unknown key {key!r}")
+        tag = raw.get("tag")
+        if tag is not None and str(tag) not in tags:
+            self.problem(raw, f"{what}: unknown tag {tag!r} (declare it under 'tags')")
+        tag = str(tag) if tag is not None else None
+        kind = str(raw.get("kind") or ("axis" if (tag or "").startswith(AXIS_PREFIX) else "theme"))
+        if kind not in OUTLINE_KINDS:
+            self.problem(
+                raw, f"{what}: unknown kind {kind!r} (known kinds: {', '.join(OUTLINE_KINDS)})"
+            )
+        title = self._text(raw.get("title"), raw, f"{what}: the title", required=tag is None)
+        return OutlineSection(
+            id=section_id,
+            kind=kind,
+            title=title or tags.get(tag or "") or Text(()),
+            tag=tag,
+            hint=self._text(raw.get("hint"), raw, f"{what}: the hint"),
+            gather=self._flag(raw, "gather", what),
+        )
+
+    def _check_outline(self, guide: Guide) -> None:
+        """Every ``feeds`` names a section; with a declared outline, every question has one."""
+        outline = outline_of(guide)
+        known = {s.id for s in outline.sections}
+        for question in guide.all_questions():
+            if question.feeds and question.feeds not in known:
+                self.problem(
+                    {_LINE: question.line},
+                    f"question '{question.id}': 'feeds' names no section of the outline "
+                    f"({question.feeds!r}; sections: {', '.join(sorted(known))})",
+                )
+        for question in outline.unplaced:
+            self.problem(
+                {_LINE: question.line},
+                f"question '{question.id}' feeds no section of the outline "
+                "(give it a tag an outline section has, a 'feeds', or mark it internal)",
+            )
 
     def _check_references(self, sections: list[Section], questions: list[Question]) -> None:
         known = {q.id for q in questions} | {c.id for q in questions for c in q.columns}

@@ -102,6 +102,14 @@ class Question:
     columns: tuple[Question, ...] = ()
     repeat: str | None = None
     line: int | None = None
+    #: Working material (an off-record note, who writes, next steps): printed
+    #: in the working file, never in the monograph or the synthesis.
+    internal: bool = False
+    #: The unit a number is counted in ("%", "équivalents temps plein").
+    unit: Text | None = None
+    #: The monograph section this question's material feeds, when its tags
+    #: do not say (an id of the guide's outline).
+    feeds: str | None = None
 
     @property
     def answerable(self) -> bool:
@@ -127,6 +135,28 @@ class Section:
     tags: tuple[str, ...] = ()
 
 
+#: The kinds of monograph section: the summary (*chapeau*), a theme, a
+#: reading along one research axis, the lessons and next steps.
+OUTLINE_KINDS = ("summary", "theme", "axis", "lessons")
+
+
+@dataclass(frozen=True)
+class OutlineSection:
+    """One section of the monograph as the guide declares it (see :mod:`.outline`).
+
+    ``tag`` names the theme or axis whose questions feed the section;
+    ``gather`` asks the synthesis to gather every question carrying the tag
+    (the programme of action), wherever its material is printed.
+    """
+
+    id: str
+    kind: str
+    title: Text
+    tag: str | None = None
+    hint: Text | None = None
+    gather: bool = False
+
+
 def _empty(value: object) -> bool:
     return value is None or value == "" or value == []
 
@@ -142,6 +172,9 @@ class Guide:
     languages: tuple[str, ...] = (DEFAULT_LANGUAGE,)
     description: Text | None = None
     tags: tuple[tuple[str, Text], ...] = ()
+    #: The monograph's outline as the guide declares it; empty: the default
+    #: one (:func:`fieldkit.guide.outline_of`).
+    outline: tuple[OutlineSection, ...] = ()
     source_text: str = field(default="", repr=False, compare=False)
 
     @cached_property

@@ -1,24 +1,36 @@
 """The survey file: its SQLite schema, the change log that is its truth (stamps,
 heads, amends), the derived state, search, history, completion, the JSON dump,
 the integrity check, device identity and the demo survey.
+
+The monograph's narratives are survey data too: ``Survey.set_narrative``,
+``Survey.narratives``, ``Survey.narrative_history`` and ``Survey.outline``
+(:mod:`.narratives`); their text is the small Markdown of :mod:`.markup`.
 """
 
-from fieldkit.survey import schema
-from fieldkit.survey.changes import COLUMNS, Change, check_field, decode
+from fieldkit.survey import markup, schema
+from fieldkit.survey.changes import COLUMNS, NARRATIVE_PREFIX, Change, check_field, decode
 from fieldkit.survey.check import check_survey
 from fieldkit.survey.demo import build_demo
 from fieldkit.survey.device import Device, config_dir, current_device, set_author
 from fieldkit.survey.dump import dump_text, load_dump, read_dump
-from fieldkit.survey.file import MAX_ATTACHMENT_BYTES, Survey
+from fieldkit.survey.file import Survey
 from fieldkit.survey.hlc import pack, to_iso
 from fieldkit.survey.intake import Absorbed, FieldCounts, forged_message
-from fieldkit.survey.records import Conflict, InitiativeInfo, InterviewInfo, Revision
+from fieldkit.survey.narratives import Narrative, narrative_field
+from fieldkit.survey.records import (
+    MAX_ATTACHMENT_BYTES,
+    Conflict,
+    InitiativeInfo,
+    InterviewInfo,
+    Revision,
+)
 from fieldkit.survey.search import SearchHit
 from fieldkit.survey.store import ChangeLog, FieldState, is_writable
 
 __all__ = [
     "COLUMNS",
     "MAX_ATTACHMENT_BYTES",
+    "NARRATIVE_PREFIX",
     "Absorbed",
     "Change",
     "ChangeLog",
@@ -28,6 +40,7 @@ __all__ = [
     "FieldState",
     "InitiativeInfo",
     "InterviewInfo",
+    "Narrative",
     "Revision",
     "SearchHit",
     "Survey",
@@ -41,6 +54,8 @@ __all__ = [
     "forged_message",
     "is_writable",
     "load_dump",
+    "markup",
+    "narrative_field",
     "pack",
     "read_dump",
     "schema",

@@ -33,6 +33,14 @@ ENTITY_FIELDS: dict[str, frozenset[str] | None] = {
     ),
 }
 
+#: The narratives of an initiative's monograph are initiative fields named
+#: ``narrative:SECTION`` (a section of the guide's outline), so that history,
+#: search, merge and conflicts treat them as they treat answers.
+NARRATIVE_PREFIX = "narrative:"
+
+#: Fields an entity may have beyond its fixed ones, by prefix.
+OPEN_FIELDS = {"initiative": NARRATIVE_PREFIX}
+
 FieldKey = tuple[str, str, str]
 
 
@@ -41,6 +49,9 @@ def check_field(entity: str, field: str) -> None:
     if entity not in ENTITY_FIELDS:
         raise FieldkitError(f"unknown entity {entity!r} in a change")
     allowed = ENTITY_FIELDS[entity]
+    prefix = OPEN_FIELDS.get(entity)
+    if prefix and field.startswith(prefix) and len(field) > len(prefix):
+        allowed = None
     if allowed is not None and field not in allowed:
         raise FieldkitError(f"unknown field {field!r} of {entity!r} in a change")
     if not field or len(field) > 200:

@@ -1,5 +1,9 @@
 """The demo survey: the workshop report's five initiatives, visited and written up.
 
+Two of them have their monograph's narratives: L'Escale's complete, the
+Générateur's half written, so the writing view and both kinds of monograph
+(written sections, condensed answers) show real content.
+
 The content lives in ``resources/demo/demo-survey.yaml``; this module writes it
 through the ordinary survey API, each visit signed by its own facilitator on
 their own (simulated) laptop, so the demo shows real authorship and history.
@@ -73,6 +77,9 @@ def _write_initiative(survey: Survey, initiative: dict[str, Any]) -> int:
     )
     for visit in initiative["visits"]:
         _write_visit(survey, initiative_id, key, visit)
+    for narrative in initiative.get("narratives", []):
+        survey.log.device = _device_of(narrative["author"])
+        survey.set_narrative(initiative_id, narrative["section"], narrative["text"])
     return len(initiative["visits"])
 
 

@@ -17,19 +17,30 @@ from pathlib import Path
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import (
     Guide,
+    Outline,
     Question,
     check_constraint,
     clean_text,
     guide_hash,
     load_guide,
     normalize,
+    outline_of,
     parse_guide,
 )
 from fieldkit.survey.changes import decode
 from fieldkit.survey.completion import interview_completions
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.hlc import to_iso
+from fieldkit.survey.narratives import (
+    Narrative,
+    latest_guide,
+    narrative_field,
+    read_narratives,
+    write_narrative,
+)
 from fieldkit.survey.records import (
+    ENTITY_LABELS,
+    MAX_ATTACHMENT_BYTES,
     Conflict,
     InitiativeInfo,
     InterviewInfo,
@@ -38,23 +49,12 @@ from fieldkit.survey.records import (
     as_position,
     initiative_info,
     revision_of,
+    split_conflict_id,
+    strings_of,
     text_of,
 )
 from fieldkit.survey.search import SearchHit, search_log
 from fieldkit.survey.store import ChangeLog, FieldState
-
-#: Attachments larger than this are refused: a survey file must still fit on
-#: a USB key and in an e-mail to a colleague.
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
-
-ENTITY_LABELS = {
-    "initiative": "initiative",
-    "interview": "interview",
-    "row": "row",
-    "note": "note",
-    "quote": "quote",
-    "attachment": "attachment",
-}
 
 
 def _new_id() -> str:
@@ -261,7 +261,7 @@ class Survey:
                     initiative_name=parent.name if parent else "",
                     date=text_of(fields.get("date")),
                     place=text_of(fields.get("place")),
-                    interviewers=tuple(_strings(fields.get("interviewers"))),
+                    interviewers=tuple(strings_of(fields.get("interviewers"))),
                     status=text_of(fields.get("status")) or "draft",
                     deleted=deleted,
                     answered=answered,
@@ -331,7 +331,7 @@ class Survey:
                 source = initiative if owner == "initiative" else interview
                 value = source.get(field)
                 if field == "interviewers":
-                    value = ", ".join(_strings(value)) or None
+                    value = ", ".join(strings_of(value)) or None
                 values[question.id] = value or None
             elif question.type == "repeat":
                 values[question.id] = [r.values for r in self.rows(interview_id, question.id)]
@@ -509,6 +509,26 @@ class Survey:
             )
         return data
 
+    # -- the monograph's narratives (fieldkit.survey.narratives) -------------------
+
+    def outline(self, initiative_id: str) -> Outline:
+        """The outline an initiative's monograph is written to: its latest visit's guide's."""
+        self._require("initiative", initiative_id)
+        digest = latest_guide(self.log, initiative_id)
+        return outline_of(self.guide_by_hash(digest) if digest else self.guide)
+
+    def set_narrative(self, initiative_id: str, section_id: str, text: str) -> None:
+        """Save the text of one section of an initiative's monograph ("" clears it)."""
+        write_narrative(self.log, self.outline(initiative_id), initiative_id, section_id, text)
+
+    def narratives(self, initiative_id: str) -> dict[str, Narrative]:
+        """The sections of an initiative's monograph that have a text, by section id."""
+        self._require("initiative", initiative_id)
+        return read_narratives(self.log, initiative_id)
+
+    def narrative_history(self, initiative_id: str, section_id: str) -> list[Revision]:
+        return self.history("initiative", initiative_id, narrative_field(section_id))
+
     # -- history, search, conflicts ----------------------------------------------
 
     def answer_key(self, interview_id: str, question_id: str) -> tuple[str, str, str]:
@@ -556,7 +576,7 @@ class Survey:
 
     def resolve(self, conflict_id: str, value: object) -> None:
         """End a conflict by writing a value that supersedes all its heads."""
-        entity, entity_id, field = _split_conflict(conflict_id)
+        entity, entity_id, field = split_conflict_id(conflict_id)
         state = self.log.get(entity, entity_id, field)
         if state is None or not state.in_conflict:
             raise FieldkitError(f"{self.path}: no open conflict {conflict_id!r}")
@@ -564,17 +584,6 @@ class Survey:
 
     def field_state(self, entity: str, entity_id: str, field: str) -> FieldState | None:
         return self.log.get(entity, entity_id, field)
-
-
-def _split_conflict(conflict_id: str) -> tuple[str, str, str]:
-    parts = conflict_id.split("/", 2)
-    if len(parts) != 3:
-        raise FieldkitError(f"not a conflict id: {conflict_id!r} (expected entity/id/field)")
-    return parts[0], parts[1], parts[2]
-
-
-def _strings(value: object) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def _iso_date(text: str) -> str:

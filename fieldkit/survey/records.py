@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from fieldkit.errors import FieldkitError
 from fieldkit.survey.changes import Change
 from fieldkit.survey.hlc import to_iso
 
@@ -121,3 +122,14 @@ def initiative_info(initiative_id: str, fields: Mapping[str, object]) -> Initiat
         kind=text_of(fields.get("kind")),
         deleted=bool(fields.get("deleted")),
     )
+
+
+def split_conflict_id(conflict_id: str) -> tuple[str, str, str]:
+    parts = conflict_id.split("/", 2)
+    if len(parts) != 3:
+        raise FieldkitError(f"not a conflict id: {conflict_id!r} (expected entity/id/field)")
+    return parts[0], parts[1], parts[2]
+
+
+def strings_of(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []

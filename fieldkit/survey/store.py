@@ -24,6 +24,7 @@ from fieldkit.survey import schema
 from fieldkit.survey.changes import (
     COLUMNS,
     INSERT_CHANGE,
+    OPEN_FIELDS,
     Change,
     FieldKey,
     check_field,
@@ -62,9 +63,14 @@ SEARCHABLE: dict[str, frozenset[str] | None] = {
 
 
 def searchable_text(entity: str, field: str, value: object) -> str | None:
-    """Return the words a field contributes to full-text search, if any."""
+    """Return the words a field contributes to full-text search, if any.
+
+    An entity's open fields (an initiative's narratives) are all searchable.
+    """
     fields = SEARCHABLE.get(entity, frozenset())
-    if fields is not None and field not in fields:
+    prefix = OPEN_FIELDS.get(entity)
+    opened = bool(prefix) and field.startswith(prefix or "")
+    if fields is not None and field not in fields and not opened:
         return None
     if isinstance(value, str):
         return value or None

@@ -21,6 +21,7 @@ except ImportError:  # PyYAML built without libyaml
     from yaml import SafeLoader as _CSafeLoader  # type: ignore[assignment]
 
 from fieldkit.errors import FieldkitError, GuideError
+from fieldkit.files import MEGABYTE, read_regular_file
 from fieldkit.guide.expressions import Expression, ExpressionError, parse
 from fieldkit.guide.model import (
     BIND_TARGETS,
@@ -59,8 +60,63 @@ _QUESTION_KEYS = frozenset(
 )
 
 
+#: A guide file larger than this is not a guide (the built-in one is 43 KB).
+MAX_GUIDE_BYTES = 16 * MEGABYTE
+#: The most values a guide may hold once every YAML alias is expanded. A few
+#: lines of aliases of aliases (a "billion laughs") expand to billions of
+#: values, which the checks below would walk until the memory ran out.
+MAX_GUIDE_VALUES = 1_000_000
+
+
+class _TooLarge(Exception):
+    """A guide whose YAML expands beyond what any guide needs."""
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Count the values of a YAML document with every alias expanded, without expanding it.
+
+    An alias is the very node it names, so the document is a graph; each
+    node's expanded size is computed once, children first.
+    """
+    sizes: dict[int, int] = {}
+    opened: set[int] = set()
+    pending: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while pending:
+        node, children_done = pending.pop()
+        if id(node) in sizes:
+            continue
+        if children_done:
+            total = 1 + sum(sizes[id(child)] for child in _children(node))
+            if total > MAX_GUIDE_VALUES:
+                raise _TooLarge(
+                    f"the YAML aliases expand to more than {MAX_GUIDE_VALUES} values; "
+                    "a guide needs far fewer"
+                )
+            sizes[id(node)] = total
+            opened.discard(id(node))
+        elif id(node) in opened:
+            raise _TooLarge("a YAML alias refers to the value that holds it")
+        else:
+            opened.add(id(node))
+            pending.append((node, True))
+            pending.extend((child, False) for child in _children(node))
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 class _LineNumbers(yaml.constructor.SafeConstructor):
-    """Remember the line where each mapping starts."""
+    """Remember the line where each mapping starts; refuse documents that explode."""
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        _expanded_size(node)
+        return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
@@ -92,7 +148,7 @@ def load_guide(path: str | Path | None = None) -> Guide:
 
 def _read_guide_file(guide_path: Path) -> Guide:
     try:
-        text = guide_path.read_text(encoding="utf-8")
+        text = read_regular_file(guide_path, "a guide", MAX_GUIDE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise FieldkitError(f"{guide_path}: no such guide file") from None
     except UnicodeDecodeError:
@@ -104,17 +160,25 @@ def _read_guide_file(guide_path: Path) -> Guide:
 
 def _load_yaml(text: str, source: str) -> object:
     """Parse YAML with libyaml; on an error, again with PyYAML, whose messages say more."""
+    if len(text) > MAX_GUIDE_BYTES:
+        raise GuideError(source, [f"the guide is larger than {MAX_GUIDE_BYTES // MEGABYTE} MB"])
     try:
-        return yaml.load(text, Loader=_FastLineLoader)  # a safe loader: safe
-    except yaml.YAMLError:
-        pass
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: safe
+        try:
+            return yaml.load(text, Loader=_FastLineLoader)  # a safe loader: safe
+        except yaml.YAMLError as first:
+            fast_error = first
+        try:
+            return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: safe
+        except RecursionError:
+            # libyaml stops at a thousand levels; PyYAML runs out of stack first.
+            raise fast_error from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error)
         raise GuideError(source, [f"{where}not valid YAML ({problem})"]) from None
+    except _TooLarge as error:
+        raise GuideError(source, [str(error)]) from None
 
 
 def parse_guide(text: str, source: str = "<guide>") -> Guide:

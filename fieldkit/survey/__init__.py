@@ -12,9 +12,10 @@ from fieldkit.survey.dump import dump_text, load_dump, read_dump
 from fieldkit.survey.file import MAX_ATTACHMENT_BYTES, Survey
 from fieldkit.survey.hlc import pack, to_iso
 from fieldkit.survey.intake import Absorbed, FieldCounts, forged_message
+from fieldkit.survey.opening import is_writable, sqlite_failure
 from fieldkit.survey.records import Conflict, InitiativeInfo, InterviewInfo, Revision
 from fieldkit.survey.search import SearchHit
-from fieldkit.survey.store import ChangeLog, FieldState, is_writable
+from fieldkit.survey.store import ChangeLog, FieldState
 
 __all__ = [
     "COLUMNS",
@@ -45,5 +46,6 @@ __all__ = [
     "read_dump",
     "schema",
     "set_author",
+    "sqlite_failure",
     "to_iso",
 ]

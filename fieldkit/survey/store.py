@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
+from fieldkit.files import DiskFull, is_disk_full
 from fieldkit.survey import schema
 from fieldkit.survey.changes import (
     COLUMNS,
@@ -30,10 +30,18 @@ from fieldkit.survey.changes import (
     encode,
     heads,
     supersedes_text,
+    value_problem,
 )
 from fieldkit.survey.device import Device
 from fieldkit.survey.hlc import HybridClock, milliseconds
 from fieldkit.survey.intake import SEARCH_TEXT_FUNCTION, Intake
+from fieldkit.survey.opening import (
+    connect,
+    is_writable,
+    read_only_source,
+    remove_private,
+    sqlite_failure,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -96,28 +104,23 @@ class FieldState:
         return len(self.heads) > 1
 
 
-def is_writable(path: Path) -> bool:
-    """Whether fieldkit may write to a file or folder.
-
-    The write bits count as well as ``os.access``: root (or an administrator)
-    may write anything, but a file or folder its owner marked read-only must
-    still be left as it is.
-    """
-    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
-
-
-def _damaged(path: Path, error: sqlite3.Error) -> FieldkitError:
-    return FieldkitError(f"{path}: the file is damaged or unreadable ({error})")
-
-
 class ChangeLog:
     """An open survey file: its change log, guides, blobs and derived state."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, device: Device, readonly: bool):
+    def __init__(
+        self,
+        path: Path,
+        connection: sqlite3.Connection,
+        device: Device,
+        readonly: bool,
+        private_copy: Path | None = None,
+    ):
         self.path = path
         self.connection = connection
         self.device = device
         self.readonly = readonly
+        #: The copy read instead of ``path``, removed on closing (see :meth:`open`).
+        self.private_copy = private_copy
         self.session = uuid.uuid4().hex
         self.clock = HybridClock(self._max_hlc())
         self._depth = 0
@@ -152,13 +155,19 @@ class ChangeLog:
             raise FieldkitError(f"{path}: the folder {path.parent} does not exist")
         if not is_writable(path.parent):
             raise FieldkitError(f"{path}: the folder {path.parent} is read-only")
-        connection = cls._connect(path, readonly=False)
         try:
-            connection.execute("PRAGMA journal_mode = WAL")
-            schema.create(connection, uuid.uuid4().hex)
+            connection = connect(str(path), uri=False)
+            try:
+                connection.execute("PRAGMA journal_mode = WAL")
+                schema.create(connection, uuid.uuid4().hex)
+            except BaseException:
+                connection.close()
+                raise
         except sqlite3.Error as error:
-            connection.close()
-            path.unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            if is_disk_full(error, path.parent):
+                raise DiskFull(path) from None
             raise FieldkitError(f"{path}: cannot create the survey file ({error})") from None
         return cls(path, connection, device, readonly=False)
 
@@ -170,12 +179,20 @@ class ChangeLog:
         completed_by_wal = schema.wal_may_complete(path)
         if not completed_by_wal:
             schema.check_header(path)
-        if not readonly:
+        private_copy = None
+        if readonly:
+            where, private_copy = read_only_source(path, completed_by_wal)
+        else:
             if not is_writable(path):
                 raise FieldkitError(f"{path}: the file is read-only")
             if not is_writable(path.parent):
                 raise FieldkitError(f"{path}: the folder {path.parent} is read-only")
-        connection = cls._connect(path, readonly)
+            where = str(path)
+        try:
+            connection = connect(where, uri=readonly)
+        except sqlite3.Error as error:
+            remove_private(private_copy)
+            raise sqlite_failure(path, error) from None
         try:
             version = schema.check_identity(connection, path)
             if version < schema.SCHEMA_VERSION and readonly:
@@ -189,29 +206,13 @@ class ChangeLog:
                 if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     connection.execute("PRAGMA journal_mode = WAL")
                 schema.upgrade(connection, path, version)
-            return cls(path, connection, device, readonly)
-        except sqlite3.Error as error:
+            return cls(path, connection, device, readonly, private_copy)
+        except BaseException as error:
             connection.close()
-            raise _damaged(path, error) from None
-        except BaseException:
-            connection.close()
+            remove_private(private_copy)
+            if isinstance(error, sqlite3.Error):
+                raise sqlite_failure(path, error) from None
             raise
-
-    @staticmethod
-    def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-        if readonly:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            connection = sqlite3.connect(
-                uri, uri=True, isolation_level=None, check_same_thread=False
-            )
-        else:
-            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        connection.execute("PRAGMA busy_timeout = 5000")
-        connection.execute("PRAGMA trusted_schema = OFF")
-        # A process kill loses nothing in WAL mode with NORMAL: commits are in the
-        # OS's hands at once; only a power cut may lose the very last ones.
-        connection.execute("PRAGMA synchronous = NORMAL")
-        return connection
 
     def close(self) -> None:
         # Only after a write: optimize may store statistics, and a command
@@ -220,6 +221,7 @@ class ChangeLog:
             if self._committed:
                 self.connection.execute("PRAGMA optimize")
         self.connection.close()
+        remove_private(self.private_copy)
 
     # -- transactions ----------------------------------------------------------
 
@@ -235,21 +237,47 @@ class ChangeLog:
             finally:
                 self._depth -= 1
             return
-        self.connection.execute("BEGIN IMMEDIATE")
+        with self._full_disk_named():
+            self.connection.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
-            yield
+            with self._full_disk_named():
+                yield
         except BaseException:
             self._depth = 0
-            self.connection.execute("ROLLBACK")
+            self._roll_back()
             raise
         self._depth = 0
         try:
-            self.connection.execute("COMMIT")
+            with self._full_disk_named():
+                self.connection.execute("COMMIT")
         except sqlite3.Error as error:
-            self.connection.execute("ROLLBACK")
+            self._roll_back()
             raise FieldkitError(f"{self.path}: could not save ({error})") from None
+        except DiskFull:
+            self._roll_back()
+            raise
         self._committed = True
+
+    @contextlib.contextmanager
+    def _full_disk_named(self) -> Iterator[None]:
+        """Turn SQLite's "disk full" (or a disk I/O error on a full disk) into :class:`DiskFull`."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            if is_disk_full(error, self.path.parent):
+                raise DiskFull(self.path) from None
+            raise
+
+    def _roll_back(self) -> None:
+        """End the failed transaction, if SQLite has not ended it already.
+
+        On a full disk or an I/O error SQLite may roll the whole transaction
+        back itself; a second ROLLBACK would then fail and hide the first error.
+        """
+        if self.connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.execute("ROLLBACK")
 
     # -- writing ---------------------------------------------------------------
 
@@ -262,6 +290,9 @@ class ChangeLog:
         or a resolution must never swallow the version it replaces).
         """
         check_field(entity, field)
+        problem = value_problem(value)
+        if problem is not None:
+            raise FieldkitError(f"{entity} {entity_id}, {field!r}: {problem}")
         encoded = encode(value)
         key = (entity, entity_id, field)
         with self.transaction():

@@ -285,10 +285,10 @@ def read_workbook(path: Path, report: Report) -> Book:
     return Book(sheets, tuple(titles))
 
 
-def _unreadable(path: Path, error: BaseException) -> FieldkitError:
+def _unreadable(path: Path, error: BaseException | str) -> FieldkitError:
     """One line naming the workbook, whatever the library's message looks like."""
-    first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return FieldkitError(f"{path}: not a readable .xlsx workbook ({first_line})")
+    lines = str(error).strip().splitlines() or [type(error).__name__]
+    return FieldkitError(f"{path}: not a readable .xlsx workbook ({lines[0]})")
 
 
 def _check_package(path: Path) -> None:
@@ -316,6 +316,10 @@ def _check_package(path: Path) -> None:
                         raise FieldkitError(
                             f"{path}: refused: its part {item.filename} declares XML entities "
                             "(a DTD), which no spreadsheet needs"
+                        ) from None
+                    except SyntaxError as error:
+                        raise _unreadable(
+                            path, f"damaged XML in {item.filename}: {error}"
                         ) from None
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
 import struct
 import zlib
 from collections.abc import Callable, Iterator
@@ -108,3 +110,49 @@ def a_png(size: int = 4) -> bytes:
         + chunk(b"IDAT", zlib.compress(rows))
         + chunk(b"IEND", b"")
     )
+
+
+# -- inputs that must not make a command wait ----------------------------------------
+
+#: Longer than any command takes to refuse a file, shorter than anyone waits.
+PATIENCE_SECONDS = 20
+
+
+class Hung(Exception):
+    """A command waited on a file instead of refusing it at once."""
+
+
+@pytest.fixture
+def never_waits() -> Iterator[None]:
+    """Fail the test, rather than hang it, if a command waits on a pipe for a writer."""
+
+    def give_up(signum: int, frame: object) -> None:
+        raise Hung(f"still waiting after {PATIENCE_SECONDS} s: the file was opened, not refused")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(PATIENCE_SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def a_pipe(folder: Path, name: str) -> Path:
+    """A named pipe (FIFO) with a file's name: opening it waits for a writer, for ever."""
+    path = folder / name
+    os.mkfifo(path)
+    return path
+
+
+def a_device(folder: Path, name: str) -> Path:
+    """A file's name for /dev/zero, a device that never ends."""
+    path = folder / name
+    path.symlink_to("/dev/zero")
+    return path
+
+
+#: Named pipes and /dev/zero are POSIX things.
+posix_only = pytest.mark.skipif(
+    not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs FIFOs and /dev/zero"
+)

@@ -10,6 +10,7 @@ every file in the folder byte for byte as it was — the survey included.
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import sqlite3
@@ -20,8 +21,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from fieldkit.survey import schema
-from tests.cli.conftest import Good, a_png, refused
+from fieldkit.survey import Survey, schema
+from tests.cli.conftest import Good, a_device, a_pipe, a_png, posix_only, refused, snapshot
 from tests.conftest import Cli
 
 # -- files that are not (good) survey files ----------------------------------------
@@ -105,6 +106,13 @@ def _damaged(folder: Path, good: Good) -> Path:
     return path
 
 
+def _noise(folder: Path, good: Good) -> Path:
+    """SQLite's header, then random bytes: a file that only looks like a database."""
+    path = folder / "bruit.fieldkit"
+    path.write_bytes(schema.SQLITE_HEADER + random.Random(2019).randbytes(64 * 1024))
+    return path
+
+
 BAD_FILES: list[tuple[str, Callable[[Path, Good], Path], str]] = [
     ("missing", _missing, "no such file"),
     ("folder", _folder, "is a folder"),
@@ -116,6 +124,7 @@ BAD_FILES: list[tuple[str, Callable[[Path, Good], Path], str]] = [
     ("newer", _newer, "made by a newer fieldkit (schema version 99"),
     ("truncated", _truncated, "the file is truncated"),
     ("damaged", _damaged, "the file is damaged"),
+    ("noise", _noise, "the file is damaged or unreadable (file is not a database)"),
 ]
 
 #: Every command that opens a survey, reading or writing, as a user would type it.
@@ -174,6 +183,28 @@ def test_a_bad_survey_file_is_refused_by_every_command(
     bad = make(tmp_path, good)
     untouched()
     refused(run(*words(bad, good, dump)), bad, reason)
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("command", "words"), SURVEY_COMMANDS, ids=[name for name, _ in SURVEY_COMMANDS]
+)
+@pytest.mark.parametrize("make", [a_pipe, a_device], ids=["pipe", "device"])
+def test_a_pipe_or_a_device_is_refused_at_once_by_every_command(
+    tmp_path: Path,
+    run: Cli,
+    good: Good,
+    untouched: Callable[[], None],
+    never_waits: None,
+    make: Callable[[Path, str], Path],
+    command: str,
+    words: Callable[[Path, Good, Path], list[str | Path]],
+) -> None:
+    dump = tmp_path / "export.json"
+    dump.write_text(run("dump", good.path).stdout, encoding="utf-8")
+    bad = make(tmp_path, "visites.fieldkit")
+    untouched()
+    refused(run(*words(bad, good, dump)), bad, "not a regular file", "a survey must be a file")
 
 
 # -- read-only files and folders -----------------------------------------------------
@@ -270,6 +301,69 @@ def test_a_survey_in_a_read_only_folder_is_never_written(
         read_only_folder,
         f"the folder {read_only_folder.parent} is read-only",
     )
+
+
+READING_COMMANDS = [
+    ["list", "{path}"],
+    ["dump", "{path}"],
+    ["check", "{path}"],
+    ["search", "{path}", "coopération"],
+    ["history", "{path}", "{interview}", "besoins_non_couverts"],
+    ["export", "csv", "{path}", "-o", "{out}/visites.csv"],
+    ["export", "json", "{path}", "-o", "{out}/visites.json"],
+    [
+        "export",
+        "monograph",
+        "{path}",
+        "--initiative={initiative}",
+        "-o",
+        "{out}/m.docx",
+        "--include-drafts",
+    ],
+]
+
+
+@pytest.mark.parametrize(
+    "words",
+    READING_COMMANDS,
+    ids=[" ".join(w for w in words[:2] if "{" not in w) for words in READING_COMMANDS],
+)
+@pytest.mark.parametrize("last_saves", ["checkpointed", "in its -wal"])
+def test_a_survey_in_a_read_only_folder_can_be_read(
+    tmp_path: Path,
+    run: Cli,
+    good: Good,
+    read_only_folder: Path,
+    words: list[str],
+    last_saves: str,
+) -> None:
+    """A CD, a locked share: SQLite must not even try to write its -wal and -shm there."""
+    folder = read_only_folder.parent
+    if last_saves == "in its -wal":
+        folder.chmod(0o755)
+        saved_while_open(good, read_only_folder)
+        folder.chmod(0o555)
+    before = sorted(os.listdir(folder)), snapshot(folder)
+    out = tmp_path / "exports"
+    out.mkdir()
+    names = {"path": read_only_folder, "interview": good.interview, "out": out}
+    args = [w.format(initiative=good.initiative, **names) for w in words]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert (sorted(os.listdir(folder)), snapshot(folder)) == before, "something was written there"
+    if last_saves == "in its -wal" and words[0] == "dump":
+        assert "Saisie restée dans le journal" in result.stdout
+
+
+def saved_while_open(good: Good, copy: Path) -> None:
+    """Leave at ``copy`` the survey as a copy made while it was open: last saves in its -wal."""
+    with Survey.open(good.path) as survey:
+        survey.log.connection.execute("PRAGMA wal_autocheckpoint = 0")
+        survey.set_answer(good.interview, "note_libre", "Saisie restée dans le journal")
+        shutil.copyfile(good.path, copy)
+        wal = good.path.with_name(good.path.name + "-wal")
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+    assert copy.with_name(copy.name + "-wal").stat().st_size > 0
 
 
 @pytest.mark.parametrize("command", ["new", "demo"])

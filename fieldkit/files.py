@@ -48,8 +48,9 @@ class DiskFull(FieldkitError):
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        folder = os.path.abspath(self.path.parent)
         super().__init__(
-            f"{path}: disk full (no space left on the disk that holds {self.path.parent}); "
+            f"{path}: disk full (no space left on the disk that holds {folder}); "
             "nothing was changed"
         )
 

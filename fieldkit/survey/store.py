@@ -292,7 +292,7 @@ class ChangeLog:
         check_field(entity, field)
         problem = value_problem(value)
         if problem is not None:
-            raise FieldkitError(f"{entity} {entity_id}, {field!r}: {problem}")
+            raise FieldkitError(f"{self.path}: {entity} {entity_id}, {field!r}: {problem}")
         encoded = encode(value)
         key = (entity, entity_id, field)
         with self.transaction():

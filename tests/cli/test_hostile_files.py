@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from fieldkit.errors import FieldkitError
-from fieldkit.guide import guide_hash
+from fieldkit.errors import FieldkitError, GuideError
+from fieldkit.guide import guide_hash, parse_guide
 from fieldkit.guide.loader import MAX_GUIDE_BYTES, MAX_GUIDE_VALUES
 from fieldkit.interop.xlsform.sheets import MAX_SHEET_ROWS
 from fieldkit.resources import builtin_guide_path, resource_path
@@ -388,3 +388,9 @@ def test_an_attachment_larger_than_the_limit_is_refused_unread(
 def test_the_builtin_guide_is_far_within_the_limits() -> None:
     """Guards the limits above: a real guide is nowhere near them."""
     assert builtin_guide_path().stat().st_size * 100 < MAX_GUIDE_BYTES
+
+
+def test_a_guide_snapshot_larger_than_any_guide_is_refused_unparsed() -> None:
+    """A snapshot comes inside a survey file, not from a file of its own."""
+    with pytest.raises(GuideError, match="the guide is larger than 16 MB"):
+        parse_guide("#" * (MAX_GUIDE_BYTES + 1), "reçue.fieldkit (guide 0123456789ab)")

@@ -14,10 +14,9 @@ import click
 
 from fieldkit import __version__
 from fieldkit.errors import FieldkitError
+from fieldkit.files import DiskFull, is_disk_full
 from fieldkit.messages import LANGUAGES, language_of, translate
-from fieldkit.survey import (
-    Survey,
-)
+from fieldkit.survey import Survey, sqlite_failure
 
 
 class Messages:
@@ -60,6 +59,8 @@ class FieldkitGroup(click.Group):
         except sqlite3.Error as error:
             raise UserError(f"the survey file could not be read or written ({error})") from None
         except OSError as error:
+            if error.filename and is_disk_full(error):
+                raise UserError(str(DiskFull(Path(error.filename)))) from None
             where = f"{error.filename}: " if error.filename else ""
             raise UserError(f"{where}{error.strerror or error}") from None
 
@@ -75,10 +76,11 @@ def opened(path: Path, readonly: bool = False) -> Iterator[Survey]:
     survey = Survey.open(path, readonly=readonly)
     try:
         yield survey
-    except sqlite3.DatabaseError as error:
+    except sqlite3.Error as error:
         # Opening checks only the header and schema; damage deeper in the file
-        # shows up when a command reads or writes the damaged pages.
-        raise FieldkitError(f"{path}: the file is damaged or unreadable ({error})") from None
+        # shows up when a command reads or writes the damaged pages. A full
+        # disk shows up the same way, and is told as such.
+        raise sqlite_failure(path, error) from None
     finally:
         survey.close()
 

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import re
 import shutil
 import sqlite3
@@ -47,7 +46,7 @@ from pathlib import Path
 
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import guide_hash, parse_guide
-from fieldkit.survey import COLUMNS, MAX_ATTACHMENT_BYTES, check_field, pack, schema
+from fieldkit.survey import COLUMNS, MAX_ATTACHMENT_BYTES, check_field, decode, pack, schema
 
 #: The longest text SQLite may hand us from a received file: an attachment at
 #: the limit, with room to spare; anything longer is refused unread.
@@ -286,7 +285,7 @@ def _json(text: object) -> tuple[bool, object]:
     if not isinstance(text, str):
         return False, None
     try:
-        return True, json.loads(text)
+        return True, decode(text)
     except ValueError:
         return False, None
 

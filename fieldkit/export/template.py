@@ -22,9 +22,13 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from fieldkit.errors import FieldkitError
+from fieldkit.files import MEGABYTE, read_regular_file
 from fieldkit.resources import resource_path
 
 DEFAULT_TEMPLATE = ("templates", "monographie.docx")
+#: A template's largest size, packed and unpacked: room for a logo or a cover
+#: picture, far from what would exhaust a laptop's memory.
+MAX_TEMPLATE_BYTES = 100 * MEGABYTE
 
 _CONTENT_TYPES = "[Content_Types].xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -67,7 +71,7 @@ def open_template(path: Path | None = None) -> Any:
 
 def _load(path: Path) -> Any:
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, "a template", MAX_TEMPLATE_BYTES)
     except FileNotFoundError:
         raise FieldkitError(f"{path}: no such template") from None
     except IsADirectoryError:
@@ -89,6 +93,7 @@ def _as_document(data: bytes, path: Path) -> bytes:
     document from a template the same way.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as package:
+        _check_unpacked_size(package, path)
         types = package.read(_CONTENT_TYPES)
         if any(marker in types for marker in _MACRO_TYPES):
             raise FieldkitError(
@@ -107,6 +112,21 @@ def _as_document(data: bytes, path: Path) -> bytes:
                     content = content.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
                 patched.writestr(item, content)
         return output.getvalue()
+
+
+def _check_unpacked_size(package: zipfile.ZipFile, path: Path) -> None:
+    """Refuse a template whose parts, unpacked, would be larger than any template's.
+
+    A zip file says how large each part is once unpacked, and Python's zip
+    reader never unpacks more than that: a 2 MB file can hold a 2 GB part,
+    which is refused here before a byte of it is unpacked.
+    """
+    unpacked = sum(item.file_size for item in package.infolist())
+    if unpacked > MAX_TEMPLATE_BYTES:
+        raise FieldkitError(
+            f"{path}: too large for a template once unpacked ({unpacked // MEGABYTE} MB; "
+            f"the limit is {MAX_TEMPLATE_BYTES // MEGABYTE} MB)"
+        )
 
 
 def _empty_body(document: Any) -> None:

@@ -13,14 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-try:
-    from yaml import CSafeLoader as _CSafeLoader
-except ImportError:  # PyYAML built without libyaml
-    from yaml import SafeLoader as _CSafeLoader  # type: ignore[assignment]
-
 from fieldkit.errors import FieldkitError, GuideError
+from fieldkit.files import read_regular_file
 from fieldkit.guide.expressions import Expression, ExpressionError, parse
 from fieldkit.guide.model import (
     BIND_TARGETS,
@@ -36,10 +30,10 @@ from fieldkit.guide.model import (
     Text,
 )
 from fieldkit.guide.outline import AXIS_PREFIX, outline_of
+from fieldkit.guide.yaml_text import LINE, MAX_GUIDE_BYTES, load_yaml
 from fieldkit.resources import builtin_guide_path
 
 GUIDE_FORMAT = "fieldkit-guide/1"
-_LINE = "__line__"
 _QUESTION_KEYS = frozenset(
     {
         "id",
@@ -66,23 +60,6 @@ _QUESTION_KEYS = frozenset(
 _OUTLINE_KEYS = frozenset({"id", "kind", "title", "tag", "hint", "gather"})
 
 
-class _LineNumbers(yaml.constructor.SafeConstructor):
-    """Remember the line where each mapping starts."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
-        return mapping
-
-
-class _LineLoader(_LineNumbers, yaml.SafeLoader):
-    """The pure-Python safe loader: slow, but its error messages are the most precise."""
-
-
-class _FastLineLoader(_LineNumbers, _CSafeLoader):
-    """libyaml's safe loader, ten times faster: every opening of a survey parses its guide."""
-
-
 def guide_hash(source_text: str) -> str:
     """Return the content hash that names a guide snapshot in survey files."""
     return hashlib.sha256(source_text.encode("utf-8")).hexdigest()
@@ -99,7 +76,7 @@ def load_guide(path: str | Path | None = None) -> Guide:
 
 def _read_guide_file(guide_path: Path) -> Guide:
     try:
-        text = guide_path.read_text(encoding="utf-8")
+        text = read_regular_file(guide_path, "a guide", MAX_GUIDE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise FieldkitError(f"{guide_path}: no such guide file") from None
     except UnicodeDecodeError:
@@ -109,24 +86,9 @@ def _read_guide_file(guide_path: Path) -> Guide:
     return parse_guide(text, str(guide_path))
 
 
-def _load_yaml(text: str, source: str) -> object:
-    """Parse YAML with libyaml; on an error, again with PyYAML, whose messages say more."""
-    try:
-        return yaml.load(text, Loader=_FastLineLoader)  # a safe loader: safe
-    except yaml.YAMLError:
-        pass
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: safe
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise GuideError(source, [f"{where}not valid YAML ({problem})"]) from None
-
-
 def parse_guide(text: str, source: str = "<guide>") -> Guide:
     """Build a guide from its YAML text, naming ``source`` in every problem."""
-    data = _load_yaml(text, source)
+    data = load_yaml(text, source)
     if not isinstance(data, dict):
         raise GuideError(source, ["the file must be a YAML mapping with 'sections'"])
     builder = _GuideBuilder(data)
@@ -154,7 +116,7 @@ class _GuideBuilder:
         return [f"line {line}: {message}" if line else message for line, message in ordered]
 
     def problem(self, where: Mapping[str, Any] | None, message: str) -> None:
-        line = where.get(_LINE) if isinstance(where, Mapping) else None
+        line = where.get(LINE) if isinstance(where, Mapping) else None
         self.found.append((line if isinstance(line, int) else 0, message))
 
     def build(self, source_text: str) -> Guide:
@@ -215,7 +177,7 @@ class _GuideBuilder:
         if not isinstance(value, Mapping):
             self.problem(where, f"{what} must be a text or a mapping of languages")
             return Text.of({main: ""})
-        translations = {str(k): str(v) for k, v in value.items() if k != _LINE and v is not None}
+        translations = {str(k): str(v) for k, v in value.items() if k != LINE and v is not None}
         if required and not translations.get(main, "").strip():
             self.problem(where, f"{what} has no {self._main_text}")
         return Text.of(translations)
@@ -233,7 +195,7 @@ class _GuideBuilder:
             return {}
         tags = {}
         for name, label in raw.items():
-            if name == _LINE:
+            if name == LINE:
                 continue
             tags[str(name)] = self._text(label, raw, f"tag {name!r}", required=True) or Text(())
         self.known_tags = set(tags)
@@ -244,7 +206,7 @@ class _GuideBuilder:
             self.problem(self.data, "'choice_lists' must map each list name to its choices")
             return
         for name, choices in raw.items():
-            if name != _LINE:
+            if name != LINE:
                 self.choice_lists[str(name)] = self._choices(choices, raw, f"choice list {name!r}")
 
     def _choices(self, raw: object, where: Mapping[str, Any], what: str) -> tuple[Choice, ...]:
@@ -325,7 +287,7 @@ class _GuideBuilder:
             also = f" (first used on line {first})" if first else ""
             self.problem(where, f"{what}: duplicate id {identifier!r}{also}")
         else:
-            self.seen_ids[identifier] = where.get(_LINE)
+            self.seen_ids[identifier] = where.get(LINE)
 
     def _question(
         self,
@@ -344,7 +306,7 @@ class _GuideBuilder:
         what = f"question '{question_id}' (section '{section_id}')"
         self._claim_id(question_id, raw, what)
         for key in raw:
-            if key != _LINE and key not in _QUESTION_KEYS:
+            if key != LINE and key not in _QUESTION_KEYS:
                 self.problem(raw, f"{what}: unknown key {key!r}")
         kind = str(raw.get("type", ""))
         if kind not in QUESTION_TYPES:
@@ -374,7 +336,7 @@ class _GuideBuilder:
             maximum_label=self._text(raw.get("max_label"), raw, f"{what}: 'max_label'"),
             columns=self._columns(raw, kind, what, section_id, tags, question_id),
             repeat=repeat,
-            line=raw.get(_LINE),
+            line=raw.get(LINE),
             internal=self._flag(raw, "internal", what),
             unit=self._unit(raw, kind, what),
             feeds=self._feeds(raw, what),
@@ -492,7 +454,7 @@ class _GuideBuilder:
             return None
         what = f"outline section {section_id!r}"
         for key in raw:
-            if key != _LINE and key not in _OUTLINE_KEYS:
+            if key != LINE and key not in _OUTLINE_KEYS:
                 self.problem(raw, f"{what}: unknown key {key!r}")
         tag = raw.get("tag")
         if tag is not None and str(tag) not in tags:
@@ -520,13 +482,13 @@ class _GuideBuilder:
         for question in guide.all_questions():
             if question.feeds and question.feeds not in known:
                 self.problem(
-                    {_LINE: question.line},
+                    {LINE: question.line},
                     f"question '{question.id}': 'feeds' names no section of the outline "
                     f"({question.feeds!r}; sections: {', '.join(sorted(known))})",
                 )
         for question in outline.unplaced:
             self.problem(
-                {_LINE: question.line},
+                {LINE: question.line},
                 f"question '{question.id}' feeds no section of the outline "
                 "(give it a tag an outline section has, a 'feeds', or mark it internal)",
             )
@@ -544,7 +506,7 @@ class _GuideBuilder:
                         self._check_names(expression, known, what, item.line)
             if question.type == "scale" and (question.minimum or 0) >= (question.maximum or 0):
                 self.problem(
-                    {_LINE: question.line}, f"question '{question.id}': 'min' must be below 'max'"
+                    {LINE: question.line}, f"question '{question.id}': 'min' must be below 'max'"
                 )
 
     def _check_names(
@@ -552,5 +514,5 @@ class _GuideBuilder:
     ) -> None:
         for name in sorted(expression.references - known):
             self.problem(
-                {_LINE: line}, f"{what}: {expression.source!r} refers to unknown question {name!r}"
+                {LINE: line}, f"{what}: {expression.source!r} refers to unknown question {name!r}"
             )

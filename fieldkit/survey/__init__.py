@@ -17,6 +17,7 @@ from fieldkit.survey.file import Survey
 from fieldkit.survey.hlc import pack, to_iso
 from fieldkit.survey.intake import Absorbed, FieldCounts, forged_message
 from fieldkit.survey.narratives import Narrative, narrative_field
+from fieldkit.survey.opening import is_writable, sqlite_failure
 from fieldkit.survey.records import (
     MAX_ATTACHMENT_BYTES,
     Conflict,
@@ -25,7 +26,7 @@ from fieldkit.survey.records import (
     Revision,
 )
 from fieldkit.survey.search import SearchHit
-from fieldkit.survey.store import ChangeLog, FieldState, is_writable
+from fieldkit.survey.store import ChangeLog, FieldState
 
 __all__ = [
     "COLUMNS",
@@ -60,5 +61,6 @@ __all__ = [
     "read_dump",
     "schema",
     "set_author",
+    "sqlite_failure",
     "to_iso",
 ]

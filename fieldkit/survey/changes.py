@@ -10,6 +10,7 @@ value. All of this is pure: state is a function of the set of changes.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -58,13 +59,68 @@ def check_field(entity: str, field: str) -> None:
         raise FieldkitError(f"malformed field name {field[:40]!r} of {entity!r} in a change")
 
 
+#: Values are text, numbers, or lists of a few levels at most (choices, the
+#: people met). Deeper nesting is no value fieldkit writes, and it would
+#: exhaust the stack of every piece of code that walks it.
+MAX_VALUE_DEPTH = 32
+
+
+class UnfitJSON(json.JSONDecodeError):
+    """JSON text that Python reads but a survey must not hold: NaN, infinities, deep nesting."""
+
+
+def value_problem(value: object, deepest: int = MAX_VALUE_DEPTH) -> str | None:
+    """Say why a value cannot be stored, if it cannot.
+
+    NaN and the infinities are not JSON: Python writes and reads them, but
+    SQLite's JSON functions then call the whole value malformed, and every
+    listing and export of the survey fails long after the value came in.
+    """
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return f"{item} is not a number a survey can hold"
+        if isinstance(item, dict | list):
+            if depth > deepest:
+                return f"nested more than {deepest} levels deep"
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+    return None
+
+
 def encode(value: object) -> str:
     """Return the canonical JSON text of a value, so equal values store equal text."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
 
 
-def decode(text: str) -> object:
-    return json.loads(text)
+class _Constant(Exception):
+    pass
+
+
+def _refuse_constant(name: str) -> object:
+    raise _Constant(name)
+
+
+def decode(text: str, deepest: int = MAX_VALUE_DEPTH) -> object:
+    """Read JSON text as a survey holds it, refusing what :func:`value_problem` refuses.
+
+    Raises :class:`json.JSONDecodeError` (:class:`UnfitJSON` for a value
+    Python would have read), like :func:`json.loads`.
+    """
+    try:
+        value = json.loads(text, parse_constant=_refuse_constant)
+    except _Constant as constant:
+        name = str(constant)
+        raise UnfitJSON(f"{name} is not a number JSON allows", text, text.find(name)) from None
+    except RecursionError:
+        raise UnfitJSON(f"nested more than {deepest} levels deep", text, 0) from None
+    problem = value_problem(value, deepest)
+    if problem is not None:
+        raise UnfitJSON(problem, text, 0)
+    return value
 
 
 @dataclass(frozen=True)

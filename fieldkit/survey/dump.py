@@ -14,11 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.errors import FieldkitError
+from fieldkit.files import MEGABYTE, read_regular_file
 from fieldkit.guide import guide_hash, parse_guide
+from fieldkit.survey.changes import MAX_VALUE_DEPTH, UnfitJSON, decode
 from fieldkit.survey.file import Survey
 from fieldkit.survey.records import as_position
 
 DUMP_FORMAT = "fieldkit-dump/1"
+#: A dump holds text, not attachments: this is far beyond any survey's.
+MAX_DUMP_BYTES = 256 * MEGABYTE
+#: Levels of a dump around its deepest values (interviews, rows, cells).
+_DUMP_LEVELS = 6
 _CHILDREN = ("note", "quote", "attachment")
 
 
@@ -94,9 +100,14 @@ def dump_text(survey: Survey) -> str:
 
 def read_dump(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        text = read_regular_file(Path(path), "a dump", MAX_DUMP_BYTES).decode("utf-8")
+        data = decode(text, deepest=MAX_VALUE_DEPTH + _DUMP_LEVELS)
     except FileNotFoundError:
         raise FieldkitError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FieldkitError(f"{path}: is a folder, not a dump") from None
+    except UnfitJSON as error:
+        raise FieldkitError(f"{path}: not a fieldkit dump ({error.msg})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise FieldkitError(f"{path}: not a JSON file ({error})") from None
     if not isinstance(data, dict) or data.get("format") != DUMP_FORMAT:

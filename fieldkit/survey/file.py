@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
+from fieldkit.files import read_regular_file
 from fieldkit.guide import (
     Guide,
     Outline,
@@ -467,13 +468,7 @@ class Survey:
             self._question(interview_id, question)
         path = Path(source)
         try:
-            size = path.stat().st_size
-            if size > MAX_ATTACHMENT_BYTES:
-                limit = MAX_ATTACHMENT_BYTES // (1024 * 1024)
-                raise FieldkitError(
-                    f"{path}: too large to attach ({size} bytes; the limit is {limit} MB)"
-                )
-            data = path.read_bytes()
+            data = read_regular_file(path, "an attachment", MAX_ATTACHMENT_BYTES)
         except FileNotFoundError:
             raise FieldkitError(f"{path}: no such file") from None
         except IsADirectoryError:

@@ -264,8 +264,10 @@ class Intake:
         try:
             yield
         except BaseException:
-            self.connection.execute("ROLLBACK TO absorb")
-            self.connection.execute("RELEASE absorb")
+            # A full disk may have made SQLite roll the whole transaction back.
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK TO absorb")
+                self.connection.execute("RELEASE absorb")
             raise
         self.connection.execute("RELEASE absorb")
 

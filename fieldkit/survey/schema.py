@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
+from fieldkit.files import regular_file
 
 APPLICATION_ID = 0x464B4954  # "FKIT"
 SCHEMA_VERSION = 1
@@ -117,11 +118,13 @@ def drop_derived(connection: sqlite3.Connection) -> None:
 
 
 def sniff(path: Path) -> None:
-    """Refuse a path that is missing, a folder, or not an SQLite database at all."""
-    if not path.exists():
-        raise FieldkitError(f"{path}: no such file")
-    if path.is_dir():
-        raise FieldkitError(f"{path}: is a folder, not a survey file")
+    """Refuse a path that is missing, a folder, a device or pipe, or not an SQLite database."""
+    try:
+        regular_file(path, "a survey")
+    except FileNotFoundError:
+        raise FieldkitError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FieldkitError(f"{path}: is a folder, not a survey file") from None
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
@@ -20,21 +19,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
+from fieldkit.files import DiskFull, is_disk_full
 from fieldkit.survey import schema
 from fieldkit.survey.changes import (
     COLUMNS,
     INSERT_CHANGE,
-    OPEN_FIELDS,
     Change,
     FieldKey,
     check_field,
     encode,
     heads,
     supersedes_text,
+    value_problem,
 )
 from fieldkit.survey.device import Device
 from fieldkit.survey.hlc import HybridClock, milliseconds
+from fieldkit.survey.indexing import search_text_of_json, searchable_text
 from fieldkit.survey.intake import SEARCH_TEXT_FUNCTION, Intake
+from fieldkit.survey.opening import (
+    connect,
+    is_writable,
+    read_only_source,
+    remove_private,
+    sqlite_failure,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -49,40 +57,6 @@ AMEND_WINDOW_MS = 10 * 60 * 1000
 #: each save. Past this many, the next save starts a new revision instead:
 #: a change row stays small however long someone types into one answer.
 AMEND_CHAIN_LIMIT = 64
-
-#: Fields whose text the search box finds, by entity (``None``: every field).
-SEARCHABLE: dict[str, frozenset[str] | None] = {
-    "answer": None,
-    "row_answer": None,
-    "note": frozenset({"text"}),
-    "quote": frozenset({"text", "speaker"}),
-    "initiative": frozenset({"name", "territory", "network"}),
-    "interview": frozenset({"place"}),
-    "attachment": frozenset({"caption", "filename"}),
-}
-
-
-def searchable_text(entity: str, field: str, value: object) -> str | None:
-    """Return the words a field contributes to full-text search, if any.
-
-    An entity's open fields (an initiative's narratives) are all searchable.
-    """
-    fields = SEARCHABLE.get(entity, frozenset())
-    prefix = OPEN_FIELDS.get(entity)
-    opened = bool(prefix) and field.startswith(prefix or "")
-    if fields is not None and field not in fields and not opened:
-        return None
-    if isinstance(value, str):
-        return value or None
-    if isinstance(value, list):
-        words = " ".join(str(item) for item in value if isinstance(item, str | int | float))
-        return words or None
-    return None
-
-
-def _search_text_of_json(entity: str, field: str, value: str) -> str | None:
-    """``searchable_text`` of a stored (JSON) value, as the set-based path calls it from SQL."""
-    return searchable_text(entity, field, json.loads(value))
 
 
 @dataclass(frozen=True)
@@ -102,36 +76,29 @@ class FieldState:
         return len(self.heads) > 1
 
 
-def is_writable(path: Path) -> bool:
-    """Whether fieldkit may write to a file or folder.
-
-    The write bits count as well as ``os.access``: root (or an administrator)
-    may write anything, but a file or folder its owner marked read-only must
-    still be left as it is.
-    """
-    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
-
-
-def _damaged(path: Path, error: sqlite3.Error) -> FieldkitError:
-    return FieldkitError(f"{path}: the file is damaged or unreadable ({error})")
-
-
 class ChangeLog:
     """An open survey file: its change log, guides, blobs and derived state."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, device: Device, readonly: bool):
+    def __init__(
+        self,
+        path: Path,
+        connection: sqlite3.Connection,
+        device: Device,
+        readonly: bool,
+        private_copy: Path | None = None,
+    ):
         self.path = path
         self.connection = connection
         self.device = device
         self.readonly = readonly
+        #: The copy read instead of ``path``, removed on closing (see :meth:`open`).
+        self.private_copy = private_copy
         self.session = uuid.uuid4().hex
         self.clock = HybridClock(self._max_hlc())
         self._depth = 0
         self._committed = False
         self._intake: Intake | None = None
-        connection.create_function(
-            SEARCH_TEXT_FUNCTION, 3, _search_text_of_json, deterministic=True
-        )
+        connection.create_function(SEARCH_TEXT_FUNCTION, 3, search_text_of_json, deterministic=True)
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -158,13 +125,19 @@ class ChangeLog:
             raise FieldkitError(f"{path}: the folder {path.parent} does not exist")
         if not is_writable(path.parent):
             raise FieldkitError(f"{path}: the folder {path.parent} is read-only")
-        connection = cls._connect(path, readonly=False)
         try:
-            connection.execute("PRAGMA journal_mode = WAL")
-            schema.create(connection, uuid.uuid4().hex)
+            connection = connect(str(path), uri=False)
+            try:
+                connection.execute("PRAGMA journal_mode = WAL")
+                schema.create(connection, uuid.uuid4().hex)
+            except BaseException:
+                connection.close()
+                raise
         except sqlite3.Error as error:
-            connection.close()
-            path.unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            if is_disk_full(error, path.parent):
+                raise DiskFull(path) from None
             raise FieldkitError(f"{path}: cannot create the survey file ({error})") from None
         return cls(path, connection, device, readonly=False)
 
@@ -176,12 +149,20 @@ class ChangeLog:
         completed_by_wal = schema.wal_may_complete(path)
         if not completed_by_wal:
             schema.check_header(path)
-        if not readonly:
+        private_copy = None
+        if readonly:
+            where, private_copy = read_only_source(path, completed_by_wal)
+        else:
             if not is_writable(path):
                 raise FieldkitError(f"{path}: the file is read-only")
             if not is_writable(path.parent):
                 raise FieldkitError(f"{path}: the folder {path.parent} is read-only")
-        connection = cls._connect(path, readonly)
+            where = str(path)
+        try:
+            connection = connect(where, uri=readonly)
+        except sqlite3.Error as error:
+            remove_private(private_copy)
+            raise sqlite_failure(path, error) from None
         try:
             version = schema.check_identity(connection, path)
             if version < schema.SCHEMA_VERSION and readonly:
@@ -195,29 +176,13 @@ class ChangeLog:
                 if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     connection.execute("PRAGMA journal_mode = WAL")
                 schema.upgrade(connection, path, version)
-            return cls(path, connection, device, readonly)
-        except sqlite3.Error as error:
+            return cls(path, connection, device, readonly, private_copy)
+        except BaseException as error:
             connection.close()
-            raise _damaged(path, error) from None
-        except BaseException:
-            connection.close()
+            remove_private(private_copy)
+            if isinstance(error, sqlite3.Error):
+                raise sqlite_failure(path, error) from None
             raise
-
-    @staticmethod
-    def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-        if readonly:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            connection = sqlite3.connect(
-                uri, uri=True, isolation_level=None, check_same_thread=False
-            )
-        else:
-            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        connection.execute("PRAGMA busy_timeout = 5000")
-        connection.execute("PRAGMA trusted_schema = OFF")
-        # A process kill loses nothing in WAL mode with NORMAL: commits are in the
-        # OS's hands at once; only a power cut may lose the very last ones.
-        connection.execute("PRAGMA synchronous = NORMAL")
-        return connection
 
     def close(self) -> None:
         # Only after a write: optimize may store statistics, and a command
@@ -226,6 +191,7 @@ class ChangeLog:
             if self._committed:
                 self.connection.execute("PRAGMA optimize")
         self.connection.close()
+        remove_private(self.private_copy)
 
     # -- transactions ----------------------------------------------------------
 
@@ -241,21 +207,47 @@ class ChangeLog:
             finally:
                 self._depth -= 1
             return
-        self.connection.execute("BEGIN IMMEDIATE")
+        with self._full_disk_named():
+            self.connection.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
-            yield
+            with self._full_disk_named():
+                yield
         except BaseException:
             self._depth = 0
-            self.connection.execute("ROLLBACK")
+            self._roll_back()
             raise
         self._depth = 0
         try:
-            self.connection.execute("COMMIT")
+            with self._full_disk_named():
+                self.connection.execute("COMMIT")
         except sqlite3.Error as error:
-            self.connection.execute("ROLLBACK")
+            self._roll_back()
             raise FieldkitError(f"{self.path}: could not save ({error})") from None
+        except DiskFull:
+            self._roll_back()
+            raise
         self._committed = True
+
+    @contextlib.contextmanager
+    def _full_disk_named(self) -> Iterator[None]:
+        """Turn SQLite's "disk full" (or a disk I/O error on a full disk) into :class:`DiskFull`."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            if is_disk_full(error, self.path.parent):
+                raise DiskFull(self.path) from None
+            raise
+
+    def _roll_back(self) -> None:
+        """End the failed transaction, if SQLite has not ended it already.
+
+        On a full disk or an I/O error SQLite may roll the whole transaction
+        back itself; a second ROLLBACK would then fail and hide the first error.
+        """
+        if self.connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.execute("ROLLBACK")
 
     # -- writing ---------------------------------------------------------------
 
@@ -268,6 +260,9 @@ class ChangeLog:
         or a resolution must never swallow the version it replaces).
         """
         check_field(entity, field)
+        problem = value_problem(value)
+        if problem is not None:
+            raise FieldkitError(f"{self.path}: {entity} {entity_id}, {field!r}: {problem}")
         encoded = encode(value)
         key = (entity, entity_id, field)
         with self.transaction():

@@ -9,13 +9,12 @@ every file in the folder byte for byte as it was — the survey included.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import random
 import shutil
 import sqlite3
 import struct
-import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,103 +22,10 @@ import pytest
 from click.testing import Result
 
 from fieldkit.survey import Survey, schema
+from tests.cli.conftest import Good, a_device, a_pipe, a_png, posix_only, refused, snapshot
 from tests.conftest import Cli
 
-#: Files SQLite keeps beside a survey while it is open; never content of their own
-#: once the survey is closed (an empty ``-wal``, a shared-memory index).
-SIDECARS = ("-shm", "-wal")
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Hash every file under ``folder``; the SQLite sidecars only when they hold data."""
-    found = {}
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file():
-            continue
-        if path.name.endswith("-shm"):
-            continue
-        if path.name.endswith("-wal") and path.stat().st_size == 0:
-            continue
-        found[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
-
-
-@pytest.fixture
-def untouched(tmp_path: Path) -> Iterator[Callable[[], None]]:
-    """Call it once the files are laid out; after the test every file must be as it was."""
-    taken: list[dict[str, str]] = []
-
-    def take() -> None:
-        taken.append(snapshot(tmp_path))
-
-    yield take
-    assert taken, "the test never took its snapshot"
-    assert snapshot(tmp_path) == taken[0]
-
-
-def refused(result: Result, culprit: Path | str, *fragments: str) -> str:
-    """Exit 1; stderr starts with ``fieldkit: CULPRIT:`` and holds each fragment."""
-    assert result.exit_code == 1, f"exit {result.exit_code}: {result.output}"
-    assert "Traceback" not in result.output
-    message = result.stderr.strip()
-    assert message.startswith(f"fieldkit: {culprit}: "), message
-    for fragment in fragments:
-        assert fragment in message, f"{fragment!r} not in {message!r}"
-    return message
-
-
-# -- a good survey to spoil --------------------------------------------------------
-
-
-class Good:
-    """A closed survey file with content, and the ids a command needs."""
-
-    def __init__(self, path: Path, initiative: str, interview: str) -> None:
-        self.path = path
-        self.initiative = initiative
-        self.interview = interview
-
-
-@pytest.fixture
-def good(survey_path: Path) -> Good:
-    """A survey with enough visits and text to span a few hundred pages."""
-    with Survey.open(survey_path) as survey:
-        first_initiative = first_interview = ""
-        for number in range(4):
-            initiative = survey.add_initiative(f"Initiative {number}", territory="Nièvre")
-            for visit in range(3):
-                interview = survey.add_interview(initiative, f"2026-0{visit + 1}-1{number}")
-                for question in ("besoins_non_couverts", "definition_innovation", "axe5_pistes"):
-                    text = f"Coopération {number}.{visit} " + "mot " * 400
-                    survey.set_answer(interview, question, text)
-                survey.set_answer(interview, "annee_creation", 2000 + number)
-                survey.add_quote(interview, "On répare aussi les gens. " * 20, "Mme L.")
-                first_initiative = first_initiative or initiative
-                first_interview = first_interview or interview
-    for sidecar in SIDECARS:
-        assert not Path(f"{survey_path}{sidecar}").exists()
-    return Good(survey_path, first_initiative, first_interview)
-
-
 # -- files that are not (good) survey files ----------------------------------------
-
-
-def a_png(size: int = 4) -> bytes:
-    """A small but real PNG image."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    rows = b"".join(b"\x00" + b"\xff\x80\x00" * size for _ in range(size))
-    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def _missing(folder: Path, good: Good) -> Path:
@@ -200,6 +106,13 @@ def _damaged(folder: Path, good: Good) -> Path:
     return path
 
 
+def _noise(folder: Path, good: Good) -> Path:
+    """SQLite's header, then random bytes: a file that only looks like a database."""
+    path = folder / "bruit.fieldkit"
+    path.write_bytes(schema.SQLITE_HEADER + random.Random(2019).randbytes(64 * 1024))
+    return path
+
+
 BAD_FILES: list[tuple[str, Callable[[Path, Good], Path], str]] = [
     ("missing", _missing, "no such file"),
     ("folder", _folder, "is a folder"),
@@ -211,6 +124,7 @@ BAD_FILES: list[tuple[str, Callable[[Path, Good], Path], str]] = [
     ("newer", _newer, "made by a newer fieldkit (schema version 99"),
     ("truncated", _truncated, "the file is truncated"),
     ("damaged", _damaged, "the file is damaged"),
+    ("noise", _noise, "the file is damaged or unreadable (file is not a database)"),
 ]
 
 #: Every command that opens a survey, reading or writing, as a user would type it.
@@ -269,6 +183,28 @@ def test_a_bad_survey_file_is_refused_by_every_command(
     bad = make(tmp_path, good)
     untouched()
     refused(run(*words(bad, good, dump)), bad, reason)
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("command", "words"), SURVEY_COMMANDS, ids=[name for name, _ in SURVEY_COMMANDS]
+)
+@pytest.mark.parametrize("make", [a_pipe, a_device], ids=["pipe", "device"])
+def test_a_pipe_or_a_device_is_refused_at_once_by_every_command(
+    tmp_path: Path,
+    run: Cli,
+    good: Good,
+    untouched: Callable[[], None],
+    never_waits: None,
+    make: Callable[[Path, str], Path],
+    command: str,
+    words: Callable[[Path, Good, Path], list[str | Path]],
+) -> None:
+    dump = tmp_path / "export.json"
+    dump.write_text(run("dump", good.path).stdout, encoding="utf-8")
+    bad = make(tmp_path, "visites.fieldkit")
+    untouched()
+    refused(run(*words(bad, good, dump)), bad, "not a regular file", "a survey must be a file")
 
 
 # -- read-only files and folders -----------------------------------------------------
@@ -365,6 +301,69 @@ def test_a_survey_in_a_read_only_folder_is_never_written(
         read_only_folder,
         f"the folder {read_only_folder.parent} is read-only",
     )
+
+
+READING_COMMANDS = [
+    ["list", "{path}"],
+    ["dump", "{path}"],
+    ["check", "{path}"],
+    ["search", "{path}", "coopération"],
+    ["history", "{path}", "{interview}", "besoins_non_couverts"],
+    ["export", "csv", "{path}", "-o", "{out}/visites.csv"],
+    ["export", "json", "{path}", "-o", "{out}/visites.json"],
+    [
+        "export",
+        "monograph",
+        "{path}",
+        "--initiative={initiative}",
+        "-o",
+        "{out}/m.docx",
+        "--include-drafts",
+    ],
+]
+
+
+@pytest.mark.parametrize(
+    "words",
+    READING_COMMANDS,
+    ids=[" ".join(w for w in words[:2] if "{" not in w) for words in READING_COMMANDS],
+)
+@pytest.mark.parametrize("last_saves", ["checkpointed", "in its -wal"])
+def test_a_survey_in_a_read_only_folder_can_be_read(
+    tmp_path: Path,
+    run: Cli,
+    good: Good,
+    read_only_folder: Path,
+    words: list[str],
+    last_saves: str,
+) -> None:
+    """A CD, a locked share: SQLite must not even try to write its -wal and -shm there."""
+    folder = read_only_folder.parent
+    if last_saves == "in its -wal":
+        folder.chmod(0o755)
+        saved_while_open(good, read_only_folder)
+        folder.chmod(0o555)
+    before = sorted(os.listdir(folder)), snapshot(folder)
+    out = tmp_path / "exports"
+    out.mkdir()
+    names = {"path": read_only_folder, "interview": good.interview, "out": out}
+    args = [w.format(initiative=good.initiative, **names) for w in words]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert (sorted(os.listdir(folder)), snapshot(folder)) == before, "something was written there"
+    if last_saves == "in its -wal" and words[0] == "dump":
+        assert "Saisie restée dans le journal" in result.stdout
+
+
+def saved_while_open(good: Good, copy: Path) -> None:
+    """Leave at ``copy`` the survey as a copy made while it was open: last saves in its -wal."""
+    with Survey.open(good.path) as survey:
+        survey.log.connection.execute("PRAGMA wal_autocheckpoint = 0")
+        survey.set_answer(good.interview, "note_libre", "Saisie restée dans le journal")
+        shutil.copyfile(good.path, copy)
+        wal = good.path.with_name(good.path.name + "-wal")
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+    assert copy.with_name(copy.name + "-wal").stat().st_size > 0
 
 
 @pytest.mark.parametrize("command", ["new", "demo"])

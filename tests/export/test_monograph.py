@@ -17,6 +17,7 @@ from fieldkit.errors import FieldkitError
 from fieldkit.export import write_monograph
 from fieldkit.export.template import default_template
 from fieldkit.export.typography import NARROW_NBSP, NBSP
+from fieldkit.files import DiskFull
 from fieldkit.survey import Survey
 from fieldkit.survey.device import Device
 from tests.export.helpers import (
@@ -421,7 +422,7 @@ def test_a_failure_mid_export_leaves_nothing(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(docx.document.Document, "save", half_then_fail)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(DiskFull, match=f"{target}: disk full"):
         monograph()
     assert target.read_bytes() == b"the previous version"
     assert sorted(p.name for p in tmp_path.iterdir() if "Val" in p.name) == [target.name]

@@ -68,6 +68,9 @@ _READ_COLUMNS = frozenset(
         "fieldkit:bind",
         "fieldkit:min_label",
         "fieldkit:max_label",
+        "fieldkit:unit",
+        "fieldkit:internal",
+        "fieldkit:feeds",
     }
 )
 _KEY_ORDER = (
@@ -81,10 +84,13 @@ _KEY_ORDER = (
     "max",
     "min_label",
     "max_label",
+    "unit",
     "relevant",
     "constraint",
     "constraint_message",
     "tags",
+    "feeds",
+    "internal",
     "bind",
     "questions",
 )
@@ -417,6 +423,8 @@ class GuideBuilder:
             document["tags"] = tags
         if self.questions.lists:
             document["choice_lists"] = self.questions.lists
+        if outline := self.form.outline():
+            document["outline"] = outline
         document["sections"] = self.sections
         return document
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from fieldkit.export import export_files
-from fieldkit.guide import Guide, Question, Section, Text
+from fieldkit.guide import Guide, OutlineSection, Question, Section, Text
 
 #: The sheet of what only fieldkit reads (the tags and their labels).
 FIELDKIT_SHEET = "fieldkit"
@@ -78,17 +78,21 @@ class XLSFormWriter:
             "constraint_message",
             "fieldkit::min_label",
             "fieldkit::max_label",
+            "fieldkit::unit",
         )
         survey = ["type", "name", *self._in_languages(texts[:2]), "required", "relevant"]
         survey += ["constraint", *self._in_languages(texts[2:3]), "appearance", "parameters"]
-        survey += ["fieldkit::tags", "fieldkit::bind", *self._in_languages(texts[3:])]
+        survey += ["fieldkit::tags", "fieldkit::bind", "fieldkit::internal", "fieldkit::feeds"]
+        survey += self._in_languages(texts[3:])
         _sheet(book, "survey", survey, self.survey)
         _sheet(book, "choices", ["list_name", "name", *self._in_languages(["label"])], self.choices)
         settings_columns = ["form_title", "form_id", "version", "default_language"]
         settings_columns += self._in_languages(["fieldkit::title", "fieldkit::description"])
         _sheet(book, "settings", settings_columns, [self._settings()])
         tags = [{"tag": tag, **self._texts("label", label)} for tag, label in self.guide.tags]
-        _sheet(book, FIELDKIT_SHEET, ["tag", *self._in_languages(["label"])], tags)
+        rows = tags + [self._outline_row(section) for section in self.guide.outline]
+        columns = ["tag", "outline", "kind", "gather", *self._in_languages(["label", "hint"])]
+        _sheet(book, FIELDKIT_SHEET, columns, rows)
         return book
 
     # -- rows ------------------------------------------------------------------------
@@ -123,6 +127,9 @@ class XLSFormWriter:
             "fieldkit::bind": question.bind or "",
             **self._texts("fieldkit::min_label", question.minimum_label),
             **self._texts("fieldkit::max_label", question.maximum_label),
+            **self._texts("fieldkit::unit", question.unit),
+            "fieldkit::internal": "yes" if question.internal else "",
+            "fieldkit::feeds": question.feeds or "",
         }
         if question.type == "scale":
             row["parameters"] = f"start={question.minimum} end={question.maximum} step=1"
@@ -155,6 +162,17 @@ class XLSFormWriter:
                     }
                 )
         return self.lists[key]
+
+    def _outline_row(self, section: OutlineSection) -> dict[str, str]:
+        """A section of the monograph's outline, on the fieldkit sheet beside the tags."""
+        return {
+            "outline": section.id,
+            "kind": section.kind,
+            "tag": section.tag or "",
+            "gather": "yes" if section.gather else "",
+            **self._texts("label", section.title),
+            **self._texts("hint", section.hint),
+        }
 
     def _settings(self) -> dict[str, str]:
         main = self.languages[0]

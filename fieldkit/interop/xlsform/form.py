@@ -77,7 +77,16 @@ class Form:
     def tags(self) -> dict[str, dict[str, str]]:
         """The tags fieldkit's export listed, with their labels (none for other forms)."""
         rows = self.fieldkit.rows if self.fieldkit is not None else ()
-        return {row.get("tag"): self.label(row, row.get("tag")) for row in rows if row.get("tag")}
+        return {
+            row.get("tag"): self.label(row, row.get("tag"))
+            for row in rows
+            if row.get("tag") and not row.get("outline")
+        }
+
+    def outline(self) -> list[dict[str, object]]:
+        """The monograph outline fieldkit's export wrote (none for other forms)."""
+        rows = self.fieldkit.rows if self.fieldkit is not None else ()
+        return [_outline_section(self, row) for row in rows if row.get("outline")]
 
     def _languages(self) -> tuple[list[str], str]:
         """The guide's languages, the default one first, and the language of plain columns.
@@ -207,3 +216,17 @@ class Form:
             f"the choice {name!r} appears twice in list {list_name!r} (if that is meant, "
             "as in cascading selects, set allow_choice_duplicates to yes in the settings)",
         )
+
+
+def _outline_section(form: Form, row: Row) -> dict[str, object]:
+    """One outline section as the guide file writes it."""
+    section: dict[str, object] = {"id": row.get("outline"), "kind": row.get("kind") or "theme"}
+    if row.get("tag"):
+        section["tag"] = row.get("tag")
+    if title := form.texts(row, "label"):
+        section["title"] = title
+    if hint := form.texts(row, "hint"):
+        section["hint"] = hint
+    if row.get("gather").lower() in ("yes", "true"):
+        section["gather"] = True
+    return section

@@ -151,9 +151,13 @@ class QuestionMaker:
             question["tags"] = tags
         if bind := row.get("fieldkit:bind"):
             question["bind"] = bind
-        for key in ("min_label", "max_label"):
+        for key in ("min_label", "max_label", "unit"):
             if texts := self.form.texts(row, f"fieldkit:{key}"):
                 question[key] = texts
+        if row.get("fieldkit:internal").lower() in ("yes", "true"):
+            question["internal"] = True
+        if feeds := row.get("fieldkit:feeds"):
+            question["feeds"] = feeds
 
     def _media(self, row: Row, question: Item, images: dict[str, str]) -> None:
         """Name a label's image in the hint; say that sounds and videos are left out."""

@@ -22,11 +22,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse as defused_iterparse
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from fieldkit.errors import FieldkitError, GuideError
+from fieldkit.files import MEGABYTE, regular_file
 
 SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
 #: The sheet fieldkit's own export adds (tags and their labels); other tools ignore it.
@@ -250,6 +253,18 @@ class Book:
     titles: tuple[str, ...]
 
 
+#: A workbook's largest size, packed and with its parts unpacked: a form with
+#: every commune of France as choices is a few megabytes.
+MAX_WORKBOOK_BYTES = 64 * MEGABYTE
+MAX_UNPACKED_BYTES = 256 * MEGABYTE
+#: The most rows read from a sheet. Past it, what is left is either empty rows
+#: (millions of them pack into a few kilobytes) or no form a person wrote.
+MAX_SHEET_ROWS = 100_000
+#: What Python's and lxml's XML parsers raise on a damaged part (both are
+#: SyntaxErrors), and what openpyxl and defusedxml raise on a refused one.
+_UNREADABLE = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, SyntaxError)
+
+
 def read_workbook(path: Path, report: Report) -> Book:
     """Read the survey, choices and settings sheets that the workbook has."""
     if path.suffix.lower() == ".xls":
@@ -257,14 +272,16 @@ def read_workbook(path: Path, report: Report) -> Book:
             f"{path}: an Excel 97-2003 (.xls) workbook; open it and save it as .xlsx"
         )
     try:
+        regular_file(path, "a workbook", MAX_WORKBOOK_BYTES)
+        _check_package(path)
         with _quietly():
             book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise FieldkitError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise FieldkitError(f"{path}: is a folder, not a spreadsheet") from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise FieldkitError(f"{path}: not a readable .xlsx workbook ({error})") from None
+    except (*_UNREADABLE, OSError) as error:
+        raise _unreadable(path, error) from None
     try:
         titles = list(book.sheetnames)
         sheets = {}
@@ -276,7 +293,9 @@ def read_workbook(path: Path, report: Report) -> Book:
                 worksheet.reset_dimensions()
                 with _quietly():
                     rows = worksheet.iter_rows(values_only=True)
-                    sheets[wanted] = _read_sheet(wanted, rows, report)
+                    sheets[wanted] = _read_sheet(wanted, _bounded(rows, path, title), report)
+    except _UNREADABLE as error:
+        raise _unreadable(path, error) from None
     finally:
         book.close()
     if SURVEY not in sheets:
@@ -294,6 +313,57 @@ def _quietly() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         yield
+
+
+def _unreadable(path: Path, error: BaseException | str) -> FieldkitError:
+    """One line naming the workbook, whatever the library's message looks like."""
+    lines = str(error).strip().splitlines() or [type(error).__name__]
+    return FieldkitError(f"{path}: not a readable .xlsx workbook ({lines[0]})")
+
+
+def _check_package(path: Path) -> None:
+    """Refuse a workbook too large once unpacked, or whose XML declares a DTD.
+
+    A DTD is where XML attacks live (entities that read local files or
+    expand a billion times); no spreadsheet program writes one, so a part
+    that declares one is refused before openpyxl parses anything. Only the
+    start of each part is read, up to its first element.
+    """
+    with zipfile.ZipFile(path) as package:
+        unpacked = sum(item.file_size for item in package.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise FieldkitError(
+                f"{path}: too large once unpacked ({unpacked // MEGABYTE} MB; "
+                f"the limit is {MAX_UNPACKED_BYTES // MEGABYTE} MB)"
+            )
+        for item in package.infolist():
+            if item.filename.lower().endswith((".xml", ".rels", ".vml")):
+                with package.open(item) as part:
+                    events = defused_iterparse(part, events=("start",), forbid_dtd=True)
+                    try:
+                        next(iter(events), None)
+                    except DefusedXmlException:
+                        raise FieldkitError(
+                            f"{path}: refused: its part {item.filename} declares XML entities "
+                            "(a DTD), which no spreadsheet needs"
+                        ) from None
+                    except SyntaxError as error:
+                        raise _unreadable(
+                            path, f"damaged XML in {item.filename}: {error}"
+                        ) from None
+
+
+def _bounded(
+    rows: Iterator[tuple[object, ...]], path: Path, title: str
+) -> Iterator[tuple[object, ...]]:
+    """The rows of a sheet, up to MAX_SHEET_ROWS; past them, the workbook is refused."""
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_SHEET_ROWS:
+            raise FieldkitError(
+                f"{path}: the {title!r} sheet has more than {MAX_SHEET_ROWS} rows; "
+                "no form is that long (delete the empty rows below the form)"
+            )
+        yield row
 
 
 def missing_sheet(wanted: str, titles: Sequence[str]) -> str:

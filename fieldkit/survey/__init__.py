@@ -7,7 +7,13 @@ from fieldkit.survey import schema
 from fieldkit.survey.changes import COLUMNS, Change, check_field, decode
 from fieldkit.survey.check import check_survey
 from fieldkit.survey.demo import build_demo
-from fieldkit.survey.device import Device, config_dir, current_device, set_author
+from fieldkit.survey.device import (
+    Device,
+    author_chosen,
+    config_dir,
+    current_device,
+    set_author,
+)
 from fieldkit.survey.dump import dump_text, load_dump, read_dump
 from fieldkit.survey.file import MAX_ATTACHMENT_BYTES, Survey
 from fieldkit.survey.hlc import pack, to_iso
@@ -31,6 +37,7 @@ __all__ = [
     "Revision",
     "SearchHit",
     "Survey",
+    "author_chosen",
     "build_demo",
     "check_field",
     "check_survey",

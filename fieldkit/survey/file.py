@@ -90,6 +90,11 @@ class Survey:
     def close(self) -> None:
         self.log.close()
 
+    def save_copy(self, target: str | Path) -> Path:
+        """Write the survey as it is now to a new file: a new place for it, or a copy to edit."""
+        self.log.copy_to(Path(target))
+        return Path(target)
+
     def __enter__(self) -> Survey:
         return self
 

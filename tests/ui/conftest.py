@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         shown.append((headline, detail))
 
     monkeypatch.setattr(ui_errors, "show_error", record)
-    for module in ("ui.shell.main_window", "ui.session.operations"):
+    for module in ("ui.shell.main_window", "ui.shell.survey_files", "ui.session.operations"):
         monkeypatch.setattr(f"{module}.show_error", record)
     return shown
 
@@ -96,7 +97,12 @@ def fresh_interview(survey_path: Path) -> tuple[Path, str]:
 def answer_dialog(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """Answer one kind of dialog: ``fill(dialog)`` runs, then the dialog returns ``result``."""
 
-    def arrange(kind: type[QDialog], fill: Callable[[QDialog], object], result: int = 1) -> None:
+    def arrange(
+        kind: type[QDialog], fill: Callable[[QDialog], object], result: int | list[int] = 1
+    ) -> None:
+        """``result`` may list one answer per showing, for a dialog shown again."""
+        answers = iter(result) if isinstance(result, list) else itertools.repeat(result)
+
         def exec_(dialog: QDialog) -> int:
             # Shown (not modal) so that focus and visibility behave as on screen.
             dialog.show()
@@ -110,7 +116,7 @@ def answer_dialog(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
                 if owner is not None:  # the window gets the keyboard back, as on screen
                     owner.window().activateWindow()
                     QTest.qWaitForWindowActive(owner.window())
-            return result
+            return next(answers)
 
         monkeypatch.setattr(kind, "exec", exec_)
 

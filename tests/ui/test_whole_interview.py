@@ -200,7 +200,7 @@ def test_a_whole_interview_by_keyboard_and_mouse(
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(photo)], ""))
     press(qtbot, window, "Ctrl+Shift+A")
     qtbot.waitUntil(lambda: view.side.attachments.count() == 1, timeout=SAVE_TIMEOUT)
-    qtbot.waitUntil(lambda: bool(view._thumbnails), timeout=SAVE_TIMEOUT)
+    qtbot.waitUntil(lambda: bool(view.captures._thumbnails), timeout=SAVE_TIMEOUT)
     assert view.side.attachments.item(0).text() == "atelier.png"
 
     saved(window, qtbot)

@@ -49,7 +49,9 @@ class SidePanel(QWidget):
 
     files_dropped = Signal(list)
     open_attachment = Signal(str)
-    delete_item = Signal(str, str)
+    # To the trash: entity, id, the words that name it.
+    delete_item = Signal(str, str, str)
+    edit_quote = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,8 @@ class SidePanel(QWidget):
         self.quotes.setWordWrap(True)
         self.quotes.setSpacing(3)
         self.quotes.setResizeMode(QListView.ResizeMode.Adjust)
+        self.quotes.setToolTip(self.tr("Entrée ou double-clic : modifier la citation"))
+        self.quotes.itemActivated.connect(lambda item: self.edit_quote.emit(item.data(ItemIdRole)))
         layout.addSpacing(10)
         self.attachments_title = self._title(layout)
         self.attachments = self._list(layout, stretch=2)
@@ -151,14 +155,15 @@ class SidePanel(QWidget):
         if item is None:
             return
         entity = "quote" if widget is self.quotes else "attachment"
+        item_id = str(item.data(ItemIdRole))
         menu = QMenu(self)
         if entity == "attachment":
-            menu.addAction(
-                self.tr("Ouvrir"), lambda: self.open_attachment.emit(item.data(ItemIdRole))
-            )
+            menu.addAction(self.tr("Ouvrir"), lambda: self.open_attachment.emit(item_id))
+        else:
+            menu.addAction(self.tr("Modifier…"), lambda: self.edit_quote.emit(item_id))
         menu.addAction(
             self.tr("Mettre à la corbeille"),
-            lambda: self.delete_item.emit(entity, item.data(ItemIdRole)),
+            lambda: self.delete_item.emit(entity, item_id, _short(item.text())),
         )
         menu.popup(widget.viewport().mapToGlobal(position))
 
@@ -171,3 +176,9 @@ class SidePanel(QWidget):
         if files:
             event.acceptProposedAction()
             self.files_dropped.emit(files)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """The first words of an item, to name it in a notice."""
+    line = text.split("\n")[0].strip("« »")
+    return line if len(line) <= limit else line[:limit].rstrip() + "…"

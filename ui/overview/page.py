@@ -79,6 +79,8 @@ class OverviewPage(QWidget):
     open_interview = Signal(str)
     new_interview = Signal(str)
     new_initiative = Signal()
+    # Put in the trash: entity, id, the words that name it (for *Annuler*).
+    trashed = Signal(str, str, str)
 
     def __init__(self, session: SurveySession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -280,9 +282,19 @@ class OverviewPage(QWidget):
         if not index.isValid() or self.model.trash:
             return
         entity, item_id = str(index.data(KindRole)), str(index.data(IdRole))
-        self._write(
+        name = str(index.siblingAtColumn(NAME).data() or "")
+        if entity == "interview":
+            initiative = str(index.parent().siblingAtColumn(NAME).data() or "")
+            name = self.tr("%1, visite du %2").replace("%1", initiative).replace("%2", name)
+
+        def trashed(_result: object) -> None:
+            self.reload()
+            self.trashed.emit(entity, item_id, name)
+
+        self.session.executor.submit(
             lambda survey: survey.delete(entity, item_id),
-            self.tr("Impossible de mettre à la corbeille"),
+            trashed,
+            lambda error: report_error(self, self.tr("Impossible de mettre à la corbeille"), error),
         )
 
     def restore_selected(self) -> None:

@@ -84,8 +84,9 @@ def interview_complete(survey: Path, interview_id: str) -> None:
     with opened(survey) as opened_survey:
         missing = opened_survey.complete(interview_id)
     if missing:
-        for question in missing:
-            click.echo(f"missing: {question.id}  {question.label.get()}", err=True)
+        for answer in missing:
+            row = f" (row {answer.position})" if answer.row else ""
+            click.echo(f"missing: {answer.id}{row}  {answer.label.get()}", err=True)
         raise UserError(f"{len(missing)} required answer(s) missing; the interview stays a draft")
     click.echo("complete")
 

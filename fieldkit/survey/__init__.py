@@ -6,6 +6,13 @@ the integrity check, device identity and the demo survey.
 from fieldkit.survey import schema
 from fieldkit.survey.changes import COLUMNS, Change, check_field, decode
 from fieldkit.survey.check import check_survey
+from fieldkit.survey.completion import (
+    MissingAnswer,
+    interview_completion,
+    missing_answers,
+    missing_in_row,
+    question_answered,
+)
 from fieldkit.survey.demo import build_demo
 from fieldkit.survey.device import (
     Device,
@@ -34,6 +41,7 @@ __all__ = [
     "FieldState",
     "InitiativeInfo",
     "InterviewInfo",
+    "MissingAnswer",
     "Revision",
     "SearchHit",
     "Survey",
@@ -46,9 +54,13 @@ __all__ = [
     "decode",
     "dump_text",
     "forged_message",
+    "interview_completion",
     "is_writable",
     "load_dump",
+    "missing_answers",
+    "missing_in_row",
     "pack",
+    "question_answered",
     "read_dump",
     "schema",
     "set_author",

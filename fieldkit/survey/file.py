@@ -26,7 +26,7 @@ from fieldkit.guide import (
     parse_guide,
 )
 from fieldkit.survey.changes import decode
-from fieldkit.survey.completion import interview_completions
+from fieldkit.survey.completion import MissingAnswer, interview_completions, missing_answers
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.hlc import to_iso
 from fieldkit.survey.records import (
@@ -207,10 +207,20 @@ class Survey:
             raise FieldkitError(f"unknown status {status!r} (draft or complete)")
         self.log.write("interview", interview_id, "status", status)
 
-    def complete(self, interview_id: str) -> list[Question]:
-        """Mark an interview complete, unless required answers are missing (returned)."""
+    def complete(self, interview_id: str) -> list[MissingAnswer]:
+        """Mark an interview complete, unless required answers are missing (returned).
+
+        Every row of a repeat group is checked too: a person met whose consent
+        is missing keeps the interview a draft.
+        """
         self._require("interview", interview_id)
-        missing = self.guide_for(interview_id).missing_required(self.answers(interview_id))
+        guide = self.guide_for(interview_id)
+        rows = {
+            q.id: [(r.id, r.values) for r in self.rows(interview_id, q.id)]
+            for q in guide.questions
+            if q.type == "repeat"
+        }
+        missing = missing_answers(guide, self.answers(interview_id), rows)
         if not missing:
             self.set_status(interview_id, "complete")
         return missing

@@ -156,7 +156,7 @@ def test_a_whole_interview_by_keyboard_and_mouse(
     def choose_origin(dialog: QDialog) -> None:
         assert isinstance(dialog, MissingAnswersDialog)
         missing = [
-            dialog.list.item(i).data(Qt.ItemDataRole.UserRole + 1)
+            dialog.list.item(i).data(Qt.ItemDataRole.UserRole + 1).id
             for i in range(dialog.list.count())
         ]
         chosen.append(missing)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldkit.guide import Guide, Question
-from fieldkit.survey import Survey
+from fieldkit.survey import MissingAnswer, Survey, interview_completion
 from ui.i18n import format_date
 from ui.interview.captures import Captures
 from ui.interview.missing_dialog import MissingAnswersDialog
@@ -240,7 +240,8 @@ class InterviewView(QWidget):
         if page.next_question(self.current_question()) is None:
             self.next_section()
 
-    def go_to_question(self, question_id: str) -> None:
+    def go_to_question(self, question_id: str, row: str | None = None) -> None:
+        """Put the cursor in a question's editor; in one row's cell for a repeat's column."""
         question = self.guide.question(question_id) if self.guide else None
         if question is None or self.guide is None:
             return
@@ -250,8 +251,13 @@ class InterviewView(QWidget):
             return
         self.show_section(section_ids.index(owner.section))
         page = self.page
-        if page is not None:
-            page.go_to(owner.id)
+        if page is None or not page.go_to(owner.id):
+            return
+        repeat = page.repeats.get(owner.id)
+        cell = repeat.cell(row, question.id) if repeat is not None and row else None
+        if cell is not None:
+            cell.focus_editor()
+            page.ensureWidgetVisible(cell, 0, 40)
 
     # -- edits -----------------------------------------------------------------
 
@@ -340,7 +346,7 @@ class InterviewView(QWidget):
                     widget.clear_error()
 
     def answered_count(self) -> int:
-        return self.guide.completion(self.values)[0] if self.guide else 0
+        return interview_completion(self.guide, self.values)[0] if self.guide else 0
 
     # -- side panel: people, quotes, attachments (ui.interview.captures) ----------
 
@@ -412,8 +418,8 @@ class InterviewView(QWidget):
         self.session.saver.flush()
         interview = self.interview_id
 
-        def complete(survey: Survey) -> list[str]:
-            return [q.id for q in survey.complete(interview)]
+        def complete(survey: Survey) -> list[MissingAnswer]:
+            return survey.complete(interview)
 
         self.session.executor.submit(
             complete,
@@ -421,7 +427,7 @@ class InterviewView(QWidget):
             lambda error: report_error(self, self._save_failed(), error),
         )
 
-    def _completed(self, missing: list[str]) -> None:
+    def _completed(self, missing: list[MissingAnswer]) -> None:
         if not missing:
             self.status = "complete"
             self._show_status()
@@ -429,10 +435,15 @@ class InterviewView(QWidget):
             return
         if self.guide is None:
             return
-        questions = [q for q in map(self.guide.question, missing) if q is not None]
-        dialog = MissingAnswersDialog(self, self.guide, questions, self.language)
-        if dialog.exec() and dialog.chosen():
-            self.go_to_question(str(dialog.chosen()))
+        names = {
+            row_id: str(next(iter(values.values()), "")) if values else ""
+            for rows in self._rows.values()
+            for row_id, values in rows
+        }
+        dialog = MissingAnswersDialog(self, self.guide, missing, self.language, names)
+        chosen = dialog.chosen() if dialog.exec() else None
+        if chosen is not None:
+            self.go_to_question(chosen.id, chosen.row)
 
     def reopen_draft(self) -> None:
         interview = self.interview_id

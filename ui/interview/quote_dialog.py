@@ -97,8 +97,8 @@ class QuoteDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Ctrl+Entrée saves the quote; Entrée alone is a new line, as in any text.
         if (
-            watched is self.text
-            and event.type() == QEvent.Type.KeyPress
+            event.type() == QEvent.Type.KeyPress
+            and watched is getattr(self, "text", None)  # not once the dialog is being deleted
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and event.modifiers() & Qt.KeyboardModifier.ControlModifier

@@ -58,9 +58,9 @@ def _loads(name: str) -> bool:
     return True
 
 
-def uses_xcb(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+def uses_xcb(environ: Mapping[str, str], platform: str | None = None) -> bool:
     """Whether Qt will open its windows through X11 (xcb) here."""
-    if not platform.startswith("linux"):
+    if not (platform or sys.platform).startswith("linux"):
         return False
     chosen = environ.get("QT_QPA_PLATFORM", "")
     if chosen:
@@ -68,9 +68,10 @@ def uses_xcb(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
     return not environ.get("WAYLAND_DISPLAY")
 
 
-def missing_packages(loads: Callable[[str], bool] = _loads) -> list[str]:
+def missing_packages(loads: Callable[[str], bool] | None = None) -> list[str]:
     """The packages whose library Qt's X11 plug-in needs and cannot find."""
-    return [package for library, package in XCB_LIBRARIES.items() if not loads(library)]
+    found = loads or _loads
+    return [package for library, package in XCB_LIBRARIES.items() if not found(library)]
 
 
 def explain(packages: list[str]) -> str:

@@ -65,8 +65,28 @@
 <context>
     <name>ConflictPanel</name>
     <message>
+        <source>cet ordinateur</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <source>auteur inconnu</source>
+        <translation>unknown author</translation>
+    </message>
+    <message>
+        <source>l’ordinateur de %1</source>
+        <translation>%1’s computer</translation>
+    </message>
+    <message>
         <source>Conflits — %1</source>
         <translation>Conflicts — %1</translation>
+    </message>
+    <message>
+        <source>Fermer (Échap)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Le panneau se rouvre par le nombre de conflits, en bas de la fenêtre.</source>
+        <translation>The panel opens again from the number of conflicts, at the bottom of the window.</translation>
     </message>
     <message>
         <source>%1 conflit ouvert</source>
@@ -551,6 +571,14 @@
         <source>Restaurer cette version</source>
         <translation>Restore this version</translation>
     </message>
+    <message>
+        <source>Première version :</source>
+        <translation>First version:</translation>
+    </message>
+    <message>
+        <source>Ce que cette version a changé :</source>
+        <translation>What this version changed:</translation>
+    </message>
 </context>
 <context>
     <name>InitiativeDialog</name>
@@ -925,6 +953,14 @@
         <translation>Start an interview (Ctrl+N)</translation>
     </message>
     <message>
+        <source>L’enquête est vide pour l’instant.</source>
+        <translation>The survey is empty for now.</translation>
+    </message>
+    <message>
+        <source>Commencez par un entretien : vous y choisirez l’initiative visitée (ou la créerez), la date et les personnes rencontrées. Le guide d’entretien suit, section par section.</source>
+        <translation>Start with an interview: there you choose the initiative visited (or create it), the date and the people met. The interview guide follows, section by section.</translation>
+    </message>
+    <message>
         <source>Nouvelle initiative…</source>
         <translation>New initiative…</translation>
     </message>
@@ -1183,8 +1219,10 @@
         <translation>Enter or double-click: edit the quote</translation>
     </message>
     <message>
-        <source>Glissez ici des photos ou des documents.</source>
-        <translation>Drop photos or documents here.</translation>
+        <source>Glissez ici des photos ou des documents
+(ou Ctrl+Maj+A)</source>
+        <translation>Drop photos or documents here
+(or Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>Personnes rencontrées</source>
@@ -1428,8 +1466,8 @@ conflicts</translation>
         <translation>Version %1 · %2</translation>
     </message>
     <message>
-        <source>appareil %1 · %2</source>
-        <translation>device %1 · %2</translation>
+        <source>sur %1 · %2</source>
+        <translation>on %1 · %2</translation>
     </message>
     <message>
         <source>(sans réponse)</source>

@@ -30,10 +30,11 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.style import make_quiet, scaled_font
+from ui.style import make_quiet, quiet_colour, scaled_font
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
-THUMBNAIL = 88
+THUMBNAIL = 112
+DROP_ZONE_STYLE = "QLabel {{ border: 2px dashed {colour}; border-radius: 8px; padding: 12px; }}"
 
 
 def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -84,9 +85,17 @@ class SidePanel(QWidget):
         self.attachments.itemActivated.connect(
             lambda item: self.open_attachment.emit(item.data(ItemIdRole))
         )
-        self.drop_hint = QLabel(self.tr("Glissez ici des photos ou des documents."), self)
+        # A zone as large as a hand's gesture, always there: drop files on it.
+        self.drop_hint = QLabel(
+            self.tr("Glissez ici des photos ou des documents\n(ou Ctrl+Maj+A)"), self
+        )
         self.drop_hint.setWordWrap(True)
+        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         make_quiet(self.drop_hint)
+        self.drop_hint.setStyleSheet(
+            DROP_ZONE_STYLE.format(colour=quiet_colour(self.drop_hint).name())
+        )
+        self.drop_hint.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         layout.addWidget(self.drop_hint)
         layout.addStretch(0)
         self.set_people([])
@@ -141,7 +150,6 @@ class SidePanel(QWidget):
             item.setToolTip(str(attachment.get("caption") or attachment.get("filename", "")))
             self.attachments.addItem(item)
         self.attachments.setVisible(count > 0)
-        self.drop_hint.setVisible(count == 0)
 
     def set_thumbnail(self, attachment_id: str, image: QImage) -> None:
         """Replace an attachment's generic icon by its picture (made off-thread)."""

@@ -100,7 +100,36 @@ class OverviewPage(QWidget):
         layout.addLayout(self._toolbar())
         self.view = self._tree()
         layout.addWidget(self.view, 1)
+        self.empty = self._first_steps()
+        layout.addWidget(self.empty, 1)
         self.reload()
+
+    def _first_steps(self) -> QWidget:
+        """What an empty survey shows instead of an empty list: what to do first."""
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.addStretch(1)
+        title = heading(self.tr("L’enquête est vide pour l’instant."), holder, 1.2)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(title)
+        steps = QLabel(
+            self.tr(
+                "Commencez par un entretien : vous y choisirez l’initiative visitée "
+                "(ou la créerez), la date et les personnes rencontrées. "
+                "Le guide d’entretien suit, section par section."
+            ),
+            holder,
+        )
+        steps.setWordWrap(True)
+        steps.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        steps.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        make_quiet(steps)
+        column.addWidget(steps, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.first_button = QPushButton(self.tr("Commencer un entretien (Ctrl+N)"), holder)
+        self.first_button.clicked.connect(lambda: self.new_interview.emit(""))
+        column.addWidget(self.first_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        return holder
 
     def _toolbar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -202,6 +231,9 @@ class OverviewPage(QWidget):
             self.summary.setText(" · ".join([self.session.path.name, *counts]))
         self.new_button.setEnabled(not self.model.trash)
         self.initiative_button.setEnabled(not self.model.trash)
+        empty = not self.model.trash and initiatives == 0
+        self.empty.setVisible(empty)
+        self.view.setVisible(not empty)
         if selected:
             self.select(selected)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from fieldkit.errors import FieldkitError
-from ui.qt import QApplication, QLineEdit, QTextEdit, QWidget
+from ui.qt import QApplication, QLineEdit, QTextEdit, QTimer, QWidget
 
 if TYPE_CHECKING:  # the interview's modules load when an interview is first opened
     from ui.interview import InterviewView
@@ -87,9 +87,20 @@ def go_to(window: Window, place: Place) -> None:
     if view is None:
         return
     view.show_section(place.section)
+    if not place.question:
+        return
+    if view.isVisible():
+        _put_caret(view, place)
+    else:  # a hidden editor cannot take the focus: once the window shows, then
+        QTimer.singleShot(0, view, lambda: _put_caret(view, place))
+
+
+def _put_caret(view: InterviewView, place: Place) -> None:
     page = view.page
-    if place.question and page is not None and page.go_to(place.question):
-        _set_caret(QApplication.focusWidget(), place.caret)
+    if page is not None and page.go_to(place.question):
+        # The editor itself: the window may not have passed it the focus yet.
+        editor = page.editors.get(place.question)
+        _set_caret(editor.focusProxy() if editor is not None else None, place.caret)
 
 
 def _caret(widget: QWidget | None) -> int:

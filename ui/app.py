@@ -145,6 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         tell(problem)
         return 1
+    # The core before Qt: PySide reads the source of every module imported after it.
+    import fieldkit.survey  # noqa: F401
     from ui import i18n
     from ui.qt import QTimer
     from ui.settings import Settings
@@ -153,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_app(sys.argv if argv is None else argv)
     paths = [a for a in app.arguments()[1:] if not a.startswith("-")]
     # One window per user (packaging, issue 7): a later launch hands its file over, exits 0.
-    instance = single_instance.hand_over(paths)
+    instance = single_instance.hand_over(paths, listen=False)
     if instance is None:
         return 0
     settings = Settings()
@@ -166,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         window.files.reopen_last()
     window.show()
+    QTimer.singleShot(0, instance.listen)  # later launches' files, once the window is up
     QTimer.singleShot(0, window.welcome)
     return app.exec()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fieldkit.survey import config_dir
+from fieldkit.survey import author_chosen, config_dir, current_device
 from ui.qt import QByteArray, QSettings, QStandardPaths
 
 LANGUAGES = ("fr", "en")
@@ -119,3 +119,12 @@ def _survey_key(survey: Path) -> str:
     import hashlib
 
     return hashlib.sha256(str(Path(survey).resolve()).encode("utf-8")).hexdigest()[:20]
+
+
+def known_author() -> str:
+    """The name the person chose to sign with, or "" while they have not chosen one.
+
+    Never the computer's login name ("root", "pc-accueil"), which the core
+    falls back on: a field prefilled with it would put it on interviews.
+    """
+    return current_device().author if author_chosen() else ""

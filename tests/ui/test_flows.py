@@ -19,7 +19,7 @@ from ui.settings import Settings
 from ui.shell.main_window import MainWindow
 from ui.shell.new_survey_dialog import NewSurveyDialog
 from ui.shell.settings_dialog import SettingsDialog
-from ui.widgets.shortcuts import ShortcutsDialog
+from ui.widgets.shortcuts_dialog import ShortcutsDialog
 
 SAVE_TIMEOUT = 3000
 

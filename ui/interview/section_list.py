@@ -151,8 +151,22 @@ class SectionDelegate(QStyledItemDelegate):
         return QSize(size.width(), size.height() + option.fontMetrics.height() * 2 // 3)
 
 
+_drawn: dict[tuple[object, ...], QPixmap] = {}
+
+
 def _dots_pixmap(completion: tuple[int, int], size: QSize, ratio: float, ink: QColor) -> QPixmap:
-    """Three dots filling with the answers, or a tick when the section is done."""
+    """Three dots filling with the answers, or a tick when the section is done.
+
+    Drawn once per look and kept: the list asks for them at every repaint, and
+    switching interviews must stay quick.
+    """
+    key = (completion, size.width(), size.height(), ratio, ink.rgba())
+    if key not in _drawn:
+        _drawn[key] = _draw_dots(completion, size, ratio, ink)
+    return _drawn[key]
+
+
+def _draw_dots(completion: tuple[int, int], size: QSize, ratio: float, ink: QColor) -> QPixmap:
     pixmap = QPixmap(size * ratio)
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)

@@ -142,6 +142,8 @@ class InterviewView(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """Show the interview without taking changes (a survey file nobody may write)."""
+        if read_only == self.read_only:
+            return
         self.read_only = read_only
         for page in self._pages.values():
             page.set_read_only(read_only)

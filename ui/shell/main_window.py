@@ -41,18 +41,16 @@ from ui.qt import (
     Signal,
 )
 from ui.session import SurveySession, report_error
-from ui.settings import Settings
+from ui.settings import Settings, known_author
 from ui.shell.menus import WindowMenus
 from ui.shell.place import go_to, here
 from ui.shell.search_flow import SearchFlow
-from ui.shell.settings_dialog import known_author
 from ui.shell.start_page import StartPage
 from ui.shell.survey_files import SurveyFiles
 from ui.style import ERROR, make_quiet, set_text_colour
 from ui.widgets import (
     BannerArea,
     ShortcutGuard,
-    ShortcutsDialog,
     show_error,
 )
 
@@ -287,7 +285,9 @@ class MainWindow(QMainWindow):
         if not toolbar:
             self._menu_only.append(action)
         self.addAction(action)
-        self._build_menus()
+        if len(self._survey_extras) == 1:
+            self.survey_menu.addSeparator()
+        self.survey_menu.addAction(action)
         if self.overview is not None and toolbar:
             self.overview.add_button(action)
         action.setEnabled(self.session is not None)
@@ -524,6 +524,8 @@ class MainWindow(QMainWindow):
             go_to(self, place)
 
     def show_shortcuts(self) -> None:
+        from ui.widgets import ShortcutsDialog
+
         ShortcutsDialog(self, [*self.actions.actions.values(), *self._survey_extras]).exec()
 
     def about(self) -> None:

@@ -7,15 +7,17 @@ quote or the initiative the person chose.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fieldkit.survey import SearchHit
 from ui import i18n
-from ui.interview import InterviewView
 from ui.overview import OverviewPage, SearchBox, describe, found_words
 from ui.qt import QApplication, QLineEdit, QObject, Qt, QTextCursor, QTextEdit
 from ui.session import SurveySession
 from ui.widgets import WindowActions
+
+if TYPE_CHECKING:  # the interview's modules load when an interview is first opened
+    from ui.interview import InterviewView
 
 
 class Window(Protocol):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fieldkit.survey import author_chosen, current_device
 from ui.qt import (
     QComboBox,
     QDialog,
@@ -26,11 +25,6 @@ from ui.qt import (
 from ui.style import make_quiet
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
-
-
-def known_author() -> str:
-    """The name the person chose to sign with, or "" while they have not chosen one."""
-    return current_device().author if author_chosen() else ""
 
 
 class SettingsDialog(QDialog):

@@ -22,7 +22,6 @@ from typing import Protocol
 
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import Guide
-from fieldkit.interop import read_guide_file
 from fieldkit.survey import Survey, config_dir
 from ui.qt import QFileDialog, QObject, QWidget
 from ui.session import SurveySession, report_error
@@ -200,6 +199,8 @@ class SurveyFiles(QObject):
                 return
 
     def _read_guide(self, guide_file: Path) -> tuple[Guide, list[str]] | None:
+        from fieldkit.interop import read_guide_file  # XLSForm reading: only when asked
+
         try:
             return read_guide_file(guide_file)
         except (FieldkitError, OSError) as error:

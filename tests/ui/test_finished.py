@@ -248,6 +248,9 @@ def test_an_empty_survey_says_what_to_do_first(
     assert overview is not None
     assert overview.empty.isVisible() and not overview.view.isVisible()
     assert overview.first_button.text() == "Commencer un entretien (Ctrl+N)"
+    steps = overview.first_steps
+    assert steps.text().startswith("Commencez par un entretien")
+    assert steps.height() >= steps.heightForWidth(steps.width()), "every line shows"
     asked: list[QDialog] = []
     answer_dialog(InterviewDialog, asked.append, result=0)
     overview.first_button.click()
@@ -366,3 +369,9 @@ def test_qt_is_checked_only_where_it_would_use_x11() -> None:
     assert not desktop.uses_xcb({"QT_QPA_PLATFORM": "offscreen"}, "linux")
     assert not desktop.uses_xcb({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
     assert not desktop.uses_xcb({}, "win32")
+
+
+def test_the_readme_lists_every_package_the_app_may_ask_for() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("sudo apt install", 1)[1].split("```", 1)[0].split()
+    assert set(desktop.XCB_LIBRARIES.values()) <= set(listed)

@@ -112,7 +112,7 @@ class OverviewPage(QWidget):
         title = heading(self.tr("L’enquête est vide pour l’instant."), holder, 1.2)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(title)
-        steps = QLabel(
+        self.first_steps = steps = QLabel(
             self.tr(
                 "Commencez par un entretien : vous y choisirez l’initiative visitée "
                 "(ou la créerez), la date et les personnes rencontrées. "
@@ -122,7 +122,11 @@ class OverviewPage(QWidget):
         )
         steps.setWordWrap(True)
         steps.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        steps.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        # Wrapped at a set width, and as tall as that makes it (a centred label
+        # is not given the height of its wrapped lines otherwise).
+        width = self.fontMetrics().averageCharWidth() * 70
+        steps.setFixedWidth(width)
+        steps.setMinimumHeight(steps.heightForWidth(width))
         make_quiet(steps)
         column.addWidget(steps, 0, Qt.AlignmentFlag.AlignHCenter)
         self.first_button = QPushButton(self.tr("Commencer un entretien (Ctrl+N)"), holder)

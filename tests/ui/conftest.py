@@ -25,7 +25,12 @@ class UnexpectedDialog(AssertionError):
 
 @pytest.fixture(autouse=True)
 def qt_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Keep each test's window settings (recent files, geometry) to itself."""
+    """Keep each test's window settings (recent files, geometry) to itself.
+
+    The window's own settings file lives in the configuration folder, which
+    ``tests/conftest.py`` gives every test (and every process a test starts);
+    any other QSettings Qt makes goes to a folder of the test's own as well.
+    """
     folder = tmp_path_factory.mktemp("qsettings")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     for scope_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):

@@ -1,11 +1,14 @@
 """Render the window's main screens from the demo survey, for the README.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [FOLDER]
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [FOLDER] [WIDTHxHEIGHT]
 
 Writes ``start.png``, ``overview.png`` and ``interview.png`` into FOLDER
-(``docs/images`` by default). Everything happens in a temporary folder with
-its own settings, so the run leaves the user's configuration alone. Run it
-with ``QT_SCALE_FACTOR=2`` to see the window at 200 %.
+(``docs/images`` by default), the window at WIDTHxHEIGHT logical pixels
+(1200x760 by default). Everything happens in a temporary folder with its own
+settings, so the run leaves the user's configuration alone. Run it with
+``QT_SCALE_FACTOR=2`` to see the window at 200 %, and at ``1280x650`` to see
+what a 1280×720 laptop (or 2560×1440 at 200 %) leaves it once a taskbar and
+a title bar are taken off.
 """
 
 from __future__ import annotations
@@ -23,15 +26,15 @@ SECTION = "innovation"
 TYPED = "Le test grandeur nature a convaincu la commune de prêter une parcelle."
 
 
-def main(folder: Path) -> int:
+def main(folder: Path, size: tuple[int, int] = SIZE) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="fieldkit-shots-") as name:
         scratch = Path(name)
         os.environ["FIELDKIT_CONFIG_DIR"] = str(scratch / "config")
-        return _render(folder, scratch)
+        return _render(folder, scratch, size)
 
 
-def _render(folder: Path, scratch: Path) -> int:
+def _render(folder: Path, scratch: Path, size: tuple[int, int]) -> int:
     sys.path.insert(0, str(ROOT))
     from fieldkit.survey import build_demo
     from ui import i18n
@@ -46,7 +49,7 @@ def _render(folder: Path, scratch: Path) -> int:
     demo = scratch / "visites-2026.fieldkit"
     build_demo(demo)
     window = build_window(Settings())
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     folder.mkdir(parents=True, exist_ok=True)
 
@@ -90,5 +93,11 @@ def _save(window: object, path: Path) -> None:
     print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
 
 
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    return int(width), int(height)
+
+
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "images"))
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "images"
+    sys.exit(main(target, _size(sys.argv[2]) if len(sys.argv) > 2 else SIZE))

@@ -6,6 +6,10 @@
 Translate the new (unfinished) strings in between with Qt Linguist
 (``pyside6-linguist resources/translations/fieldkit_en.ts``), using the word
 list of UX.md. The tests fail while a string is untranslated or the .qm is stale.
+
+``qt_extra_fr.ts`` is written by hand: the French that Qt's own translation
+lacks for the dialogs fieldkit shows (the file dialog's labels). ``release``
+compiles it too.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from xml.etree import ElementTree
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("en",)
+#: Hand-written supplements to Qt's own translations, by language.
+QT_EXTRA = ("fr",)
 
 
 def tool(name: str) -> str:
@@ -109,6 +115,10 @@ def release(ts: Path | None = None, qm: Path | None = None, language: str = "en"
     )
 
 
+def qt_extra_file(language: str) -> Path:
+    return TRANSLATIONS / f"qt_extra_{language}.ts"
+
+
 def main(arguments: list[str]) -> int:
     commands = {"update": update, "release": release}
     if len(arguments) != 1 or arguments[0] not in commands:
@@ -116,6 +126,9 @@ def main(arguments: list[str]) -> int:
         return 2
     for language in LANGUAGES:
         commands[arguments[0]](language=language)
+    if arguments[0] == "release":
+        for language in QT_EXTRA:
+            release(qt_extra_file(language))
     return 0
 
 

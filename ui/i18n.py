@@ -37,9 +37,11 @@ def install_language(app: QApplication, language: str) -> None:
     _language = language
     QLocale.setDefault(QLocale(language))
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [(f"qtbase_{language}", qt_folder)]
+    ours = str(resource_path("translations"))
+    # Qt's own French lacks a few words of its file dialog: ours fills them in.
+    candidates = [(f"qtbase_{language}", qt_folder), (f"qt_extra_{language}", ours)]
     if language != "fr":
-        candidates.append((f"fieldkit_{language}", str(resource_path("translations"))))
+        candidates.append((f"fieldkit_{language}", ours))
     for name, folder in candidates:
         translator = QTranslator(app)
         if translator.load(name, folder):

@@ -84,8 +84,12 @@ def interview_complete(survey: Path, interview_id: str) -> None:
     with opened(survey) as opened_survey:
         missing = opened_survey.complete(interview_id)
     if missing:
-        for question in missing:
-            say(f"missing: {question.id}  {question.label.get()}", err=True)
+        for answer in missing:
+            label = answer.label.get()
+            if answer.row:
+                say(f"missing: {answer.id} (row {answer.position})  {label}", err=True)
+            else:
+                say(f"missing: {answer.id}  {label}", err=True)
         raise UserError(f"{len(missing)} required answer(s) missing; the interview stays a draft")
     say("complete")
 

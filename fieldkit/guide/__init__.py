@@ -17,7 +17,7 @@ from fieldkit.guide.model import (
     Text,
 )
 from fieldkit.guide.outline import Outline, Precision, axis_tags, outline_of
-from fieldkit.guide.values import check_constraint, clean_text, from_strings, normalize
+from fieldkit.guide.values import check_constraint, clean_text, from_strings, iso_date, normalize
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -37,6 +37,7 @@ __all__ = [
     "from_strings",
     "guide_hash",
     "guide_to_json",
+    "iso_date",
     "load_guide",
     "normalize",
     "outline_of",

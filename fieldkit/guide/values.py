@@ -162,3 +162,11 @@ def check_constraint(question: Question, value: object, answers: Mapping[str, ob
         message = question.constraint_message.get() if question.constraint_message else ""
         reason = message or f"the answer does not satisfy {question.constraint.source}"
         raise FieldkitError(f"question '{question.id}': {reason}")
+
+
+def iso_date(text: str) -> str:
+    """A date typed as YYYY-MM-DD, checked (a visit's date)."""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise FieldkitError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None

@@ -10,8 +10,21 @@ The monograph's narratives are survey data too: ``Survey.set_narrative``,
 from fieldkit.survey import markup, schema
 from fieldkit.survey.changes import COLUMNS, NARRATIVE_PREFIX, Change, check_field, decode
 from fieldkit.survey.check import check_survey
+from fieldkit.survey.completion import (
+    MissingAnswer,
+    interview_completion,
+    missing_answers,
+    missing_in_row,
+    question_answered,
+)
 from fieldkit.survey.demo import build_demo
-from fieldkit.survey.device import Device, config_dir, current_device, set_author
+from fieldkit.survey.device import (
+    Device,
+    author_chosen,
+    config_dir,
+    current_device,
+    set_author,
+)
 from fieldkit.survey.dump import dump_text, load_dump, read_dump
 from fieldkit.survey.file import Survey
 from fieldkit.survey.hlc import pack, to_iso
@@ -41,10 +54,12 @@ __all__ = [
     "FieldState",
     "InitiativeInfo",
     "InterviewInfo",
+    "MissingAnswer",
     "Narrative",
     "Revision",
     "SearchHit",
     "Survey",
+    "author_chosen",
     "build_demo",
     "check_field",
     "check_survey",
@@ -53,11 +68,15 @@ __all__ = [
     "decode",
     "dump_text",
     "forged_message",
+    "interview_completion",
     "is_writable",
     "load_dump",
     "markup",
+    "missing_answers",
+    "missing_in_row",
     "narrative_field",
     "pack",
+    "question_answered",
     "read_dump",
     "schema",
     "set_author",

@@ -1,20 +1,27 @@
-"""How far each interview has got, for a whole survey at once.
+"""How far each interview has got, and which required answers it still misses.
 
-Listing a survey of thousands of interviews must stay quick, so this does not
-load every answer: SQL counts the answers of questions that are always shown,
-and only the questions under skip logic (and the answers their conditions
-read) are looked at one by one.
+A repeat group (the people met) is answered when it has rows and none of
+them misses a required answer (a person's consent to be named); a column's
+skip logic is read in its row's context: the row's own answers over the
+interview's. :func:`missing_answers` lists what keeps an interview from being
+complete, row by row; :func:`interview_completion` counts one interview.
+
+Listing a survey of thousands of interviews must stay quick, so
+:func:`interview_completions` does not load every answer: SQL counts the
+answers of questions that are always shown, and only the questions under
+skip logic (and the answers their conditions read) and the required cells of
+repeat rows are looked at one by one.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from fieldkit.guide import Guide, Question
+from fieldkit.guide import Guide, Question, Text
 from fieldkit.survey.records import as_position
 
 if TYPE_CHECKING:
@@ -50,6 +57,91 @@ def _empty(value: object) -> bool:
     return value is None or value == "" or value == []
 
 
+#: A repeat group's rows as (row id, the row's answers), in order.
+Rows = Mapping[str, Sequence[tuple[str, Mapping[str, object]]]]
+
+
+@dataclass(frozen=True)
+class MissingAnswer:
+    """A required answer still missing: a question's, or a cell's in one row of a repeat group."""
+
+    question: Question
+    row: str | None = None  # the row's id, for a column of a repeat group
+    position: int = 0  # the row's number, from 1
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+    @property
+    def label(self) -> Text:
+        return self.question.label
+
+
+def row_context(values: Mapping[str, object], row: Mapping[str, object]) -> dict[str, object]:
+    """What a column's skip logic reads: the row's own answers over the interview's."""
+    return {**values, **row}
+
+
+def missing_in_row(
+    guide: Guide, repeat: Question, values: Mapping[str, object], row: Mapping[str, object]
+) -> list[Question]:
+    """The required columns of one row that are shown (in the row's context) and empty."""
+    context = row_context(values, row)
+    return [
+        column
+        for column in repeat.columns
+        if column.required
+        and column.answerable
+        and _empty(row.get(column.id))
+        and guide.is_relevant(column.id, context)
+    ]
+
+
+def question_answered(guide: Guide, question: Question, values: Mapping[str, object]) -> bool:
+    """Whether a question counts as answered; a repeat group, once its rows lack nothing."""
+    value = values.get(question.id)
+    if _empty(value):
+        return False
+    if question.type != "repeat" or not isinstance(value, list):
+        return True
+    return not any(
+        missing_in_row(guide, question, values, row) for row in value if isinstance(row, Mapping)
+    )
+
+
+def interview_completion(guide: Guide, values: Mapping[str, object]) -> tuple[int, int]:
+    """(answered, applicable) questions of one interview under its skip logic."""
+    answered = applicable = 0
+    for question in guide.questions:
+        if not question.answerable or not guide.is_relevant(question.id, values):
+            continue
+        applicable += 1
+        answered += question_answered(guide, question, values)
+    return answered, applicable
+
+
+def missing_answers(guide: Guide, values: Mapping[str, object], rows: Rows) -> list[MissingAnswer]:
+    """Required answers that keep an interview from being complete, in guide order.
+
+    ``values`` are the interview's answers as skip logic sees them; ``rows``
+    gives each repeat group's rows with their ids, so that a missing cell
+    names its row.
+    """
+    found: list[MissingAnswer] = []
+    for question in guide.questions:
+        if not question.answerable or not guide.is_relevant(question.id, values):
+            continue
+        if question.required and _empty(values.get(question.id)):
+            found.append(MissingAnswer(question))
+        for position, (row_id, row) in enumerate(rows.get(question.id, ()), start=1):
+            found += [
+                MissingAnswer(column, row_id, position)
+                for column in missing_in_row(guide, question, values, row)
+            ]
+    return found
+
+
 def interview_completions(
     survey: _GuideSource,
     interviews: Mapping[str, Mapping[str, object]],
@@ -67,6 +159,55 @@ def interview_completions(
         guide = survey.guide_by_hash(digest)
         result.update(_for_guide(survey.log, guide, ids, interviews, initiatives, rows))
     return result
+
+
+def _row_needs(guide: Guide) -> tuple[list[str], list[str]]:
+    """What tells whether a row lacks a required answer.
+
+    Returns the columns to read in every row (the required ones and those
+    their skip logic reads) and the interview's own answers that skip logic
+    reads too.
+    """
+    columns: set[str] = set()
+    outer: set[str] = set()
+    for repeat in guide.questions:
+        own = {column.id for column in repeat.columns}
+        for column in repeat.columns:
+            if not (column.required and column.answerable):
+                continue
+            columns.add(column.id)
+            for condition in guide.conditions(column.id):
+                for name in condition.references:
+                    (columns if name in own else outer).add(name)
+    return sorted(columns), sorted(outer)
+
+
+def _row_values(log: ChangeLog, columns: list[str]) -> dict[str, dict[str, list[object]]]:
+    """The live rows of each interview's repeat groups, in order, with answers of ``columns``."""
+    marks = ", ".join("?" for _ in columns)
+    cursor = log.connection.execute(
+        "SELECT json_extract(r.interview, '$'), json_extract(r.repeat, '$'),"
+        " json_extract(r.position, '$'), r.entity_id, a.answers FROM ("
+        " SELECT entity_id,"
+        " max(CASE field WHEN 'interview' THEN value END) AS interview,"
+        " max(CASE field WHEN 'repeat' THEN value END) AS repeat,"
+        " max(CASE field WHEN 'position' THEN value END) AS position,"
+        " max(CASE field WHEN 'deleted' THEN value END) AS deleted"
+        " FROM state WHERE entity = 'row'"
+        " AND field IN ('interview', 'repeat', 'position', 'deleted')"
+        " GROUP BY entity_id"
+        ") AS r LEFT JOIN ("
+        " SELECT entity_id, json_group_object(field, json(value)) AS answers FROM state"
+        f" WHERE entity = 'row_answer' AND field IN ({marks}) GROUP BY entity_id"
+        ") AS a ON a.entity_id = r.entity_id"
+        " WHERE NOT coalesce(json_extract(r.deleted, '$'), 0)",
+        columns,
+    )
+    ordered = sorted(cursor, key=lambda row: (as_position(row[2]), row[3]))
+    found: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
+    for interview, repeat, _, _, answers in ordered:
+        found[str(interview)][str(repeat)].append(json.loads(answers) if answers else {})
+    return found
 
 
 def _row_counts(log: ChangeLog) -> dict[tuple[str, str], int]:
@@ -118,12 +259,16 @@ def _for_guide(
     # question's own answer only needs to be known answered or not.
     relevance = _Relevance(guide, conditional)
     own_answer = [q.id for q in conditional if not q.bind and q.type != "repeat"]
-    answers = _scan_answers(log, plain, relevance.names, own_answer)
+    row_columns, row_outer = _row_needs(guide)
+    read = sorted({*relevance.names, *row_outer})
+    answers = _scan_answers(log, plain, read, own_answer)
+    # Rows are read for their required answers, and for the repeat columns
+    # that conditions name (sum(${montant}) > 0).
+    named_columns = {name for name in relevance.names if name in guide.columns}
+    wanted_columns = sorted({*row_columns, *named_columns})
+    row_values = _row_values(log, wanted_columns) if wanted_columns else {}
     visits = _visit_stamps(log)
     bound = _bound_questions(guide)
-    # Conditions that name a repeat column (sum(${montant}) > 0) read every row's answers.
-    read_rows = sorted({guide.columns[n] for n in relevance.names if n in guide.columns})
-    row_values = _row_values(log, read_rows) if read_rows else {}
     result: dict[str, Completion] = {}
     for interview_id in ids:
         fields = interviews[interview_id]
@@ -134,12 +279,12 @@ def _for_guide(
         values.update(row_values.get(interview_id, {}))
         answered = found.counted
         applicable = len(plain) + len(special)
-        answered += sum(1 for q in special if not _empty(values.get(q.id)))
+        answered += sum(1 for q in special if question_answered(guide, q, values))
         for question, shown in zip(conditional, relevance.shown(values), strict=True):
             if shown:
                 applicable += 1
                 if question.bind or question.type == "repeat":
-                    answered += not _empty(values.get(question.id))
+                    answered += question_answered(guide, question, values)
                 else:
                     answered += question.id in found.answered
         last = max(found.last, visits.get(interview_id, 0))
@@ -191,35 +336,6 @@ def _scan_answers(
             values=json.loads(values) if values else {},
             answered=frozenset(json.loads(answered)) if answered else frozenset(),
         )
-    return found
-
-
-def _row_values(log: ChangeLog, repeats: list[str]) -> dict[str, dict[str, list[object]]]:
-    """The live rows of some repeat groups, in order, by interview: what conditions read."""
-    rows: dict[str, dict[str, object]] = defaultdict(dict)
-    cursor = log.connection.execute(
-        "SELECT entity_id, field, value FROM state WHERE entity = 'row'"
-        " AND field IN ('interview', 'repeat', 'position', 'deleted')"
-    )
-    for row_id, field, value in cursor:
-        rows[row_id][field] = _decoded(value)
-    wanted = {
-        row_id: fields
-        for row_id, fields in rows.items()
-        if fields.get("repeat") in repeats and not fields.get("deleted")
-    }
-    answers: dict[str, dict[str, object]] = {row_id: {} for row_id in wanted}
-    cursor = log.connection.execute(
-        "SELECT entity_id, field, value FROM state WHERE entity = 'row_answer'"
-    )
-    for row_id, field, value in cursor:
-        if row_id in answers and (decoded := _decoded(value)) is not None:
-            answers[row_id][field] = decoded
-    found: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
-    for row_id, fields in sorted(
-        wanted.items(), key=lambda r: (as_position(r[1].get("position")), r[0])
-    ):
-        found[str(fields.get("interview"))][str(fields.get("repeat"))].append(answers[row_id])
     return found
 
 

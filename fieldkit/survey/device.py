@@ -86,6 +86,11 @@ def current_device() -> Device:
     return Device(id=data["device"], author=data.get("author") or _default_author())
 
 
+def author_chosen() -> bool:
+    """Whether someone chose the author name, rather than it being the login name."""
+    return bool(_read_identity().get("author"))
+
+
 def set_author(name: str) -> Device:
     """Remember the name this installation signs its changes with."""
     cleaned = " ".join(name.split())

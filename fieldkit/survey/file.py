@@ -23,13 +23,14 @@ from fieldkit.guide import (
     check_constraint,
     clean_text,
     guide_hash,
+    iso_date,
     load_guide,
     normalize,
     outline_of,
     parse_guide,
 )
 from fieldkit.survey.changes import decode
-from fieldkit.survey.completion import interview_completions
+from fieldkit.survey.completion import MissingAnswer, interview_completions, missing_answers
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.hlc import to_iso
 from fieldkit.survey.narratives import (
@@ -90,6 +91,11 @@ class Survey:
 
     def close(self) -> None:
         self.log.close()
+
+    def save_copy(self, target: str | Path) -> Path:
+        """Write the survey as it is now to a new file: a new place for it, or a copy to edit."""
+        self.log.copy_to(Path(target))
+        return Path(target)
 
     def __enter__(self) -> Survey:
         return self
@@ -183,7 +189,7 @@ class Survey:
         id: str | None = None,
     ) -> str:
         self._require("initiative", initiative_id)
-        visit_date = _iso_date(when) if when else date.today().isoformat()
+        visit_date = iso_date(when) if when else date.today().isoformat()
         interview_id = id or _new_id()
         people = [clean_text(p).strip() for p in interviewers if p.strip()]
         with self.log.transaction():
@@ -203,10 +209,20 @@ class Survey:
             raise FieldkitError(f"unknown status {status!r} (draft or complete)")
         self.log.write("interview", interview_id, "status", status)
 
-    def complete(self, interview_id: str) -> list[Question]:
-        """Mark an interview complete, unless required answers are missing (returned)."""
+    def complete(self, interview_id: str) -> list[MissingAnswer]:
+        """Mark an interview complete, unless required answers are missing (returned).
+
+        Every row of a repeat group is checked too: a person met whose consent
+        is missing keeps the interview a draft.
+        """
         self._require("interview", interview_id)
-        missing = self.guide_for(interview_id).missing_required(self.answers(interview_id))
+        guide = self.guide_for(interview_id)
+        rows = {
+            q.id: [(r.id, r.values) for r in self.rows(interview_id, q.id)]
+            for q in guide.questions
+            if q.type == "repeat"
+        }
+        missing = missing_answers(guide, self.answers(interview_id), rows)
         if not missing:
             self.set_status(interview_id, "complete")
         return missing
@@ -579,10 +595,3 @@ class Survey:
 
     def field_state(self, entity: str, entity_id: str, field: str) -> FieldState | None:
         return self.log.get(entity, entity_id, field)
-
-
-def _iso_date(text: str) -> str:
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise FieldkitError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None

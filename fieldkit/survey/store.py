@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
-from fieldkit.files import DiskFull, is_disk_full
+from fieldkit.files import DiskFull, atomic_path, is_disk_full
 from fieldkit.survey import schema
 from fieldkit.survey.changes import (
     COLUMNS,
@@ -192,6 +192,26 @@ class ChangeLog:
                 self.connection.execute("PRAGMA optimize")
         self.connection.close()
         remove_private(self.private_copy)
+
+    def copy_to(self, target: Path) -> None:
+        """Write the whole file, as this connection sees it, to a new file at ``target``.
+
+        SQLite's backup reads through this connection, so the copy holds every
+        committed change even when the file on disk was deleted or moved while
+        open; it is written under a temporary name and renamed.
+        """
+        target = Path(target)
+        # A -wal left under that name by another file would be replayed into the copy.
+        if target.exists() or target.with_name(target.name + "-wal").exists():
+            raise FieldkitError(f"{target}: a file already exists there")
+        try:
+            with (
+                atomic_path(target) as temporary,
+                contextlib.closing(sqlite3.connect(temporary)) as copy,
+            ):
+                self.connection.backup(copy)
+        except OSError as error:
+            raise FieldkitError(f"{target}: cannot write the copy ({error.strerror})") from None
 
     # -- transactions ----------------------------------------------------------
 

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Fermer ce message</source>
+        <translation>Close this message</translation>
+    </message>
+</context>
+<context>
+    <name>Captures</name>
+    <message>
+        <source>Impossible d’ajouter la citation</source>
+        <translation>The quote could not be added</translation>
+    </message>
+    <message>
+        <source>Impossible de modifier la citation</source>
+        <translation>Could not change the quote</translation>
+    </message>
+    <message>
+        <source>Joindre des photos ou des documents</source>
+        <translation>Attach photos or documents</translation>
+    </message>
+    <message>
+        <source>Impossible de joindre ce fichier</source>
+        <translation>This file could not be attached</translation>
+    </message>
+    <message>
+        <source>Impossible de mettre à la corbeille</source>
+        <translation>This could not be moved to the trash</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDetail</name>
     <message>
         <source>Deux personnes ont modifié ce champ sans voir la modification de l’autre. Gardez une version, ou écrivez une version combinée : rien n’est perdu, chaque version reste dans l’historique.</source>
@@ -35,8 +65,28 @@
 <context>
     <name>ConflictPanel</name>
     <message>
+        <source>cet ordinateur</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <source>auteur inconnu</source>
+        <translation>unknown author</translation>
+    </message>
+    <message>
+        <source>l’ordinateur de %1</source>
+        <translation>%1’s computer</translation>
+    </message>
+    <message>
         <source>Conflits — %1</source>
         <translation>Conflicts — %1</translation>
+    </message>
+    <message>
+        <source>Fermer (Échap)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Le panneau se rouvre par le nombre de conflits, en bas de la fenêtre.</source>
+        <translation>The panel opens again from the number of conflicts, at the bottom of the window.</translation>
     </message>
     <message>
         <source>%1 conflit ouvert</source>
@@ -438,6 +488,33 @@
     </message>
 </context>
 <context>
+    <name>FacilitatorDialog</name>
+    <message>
+        <source>Bienvenue dans fieldkit</source>
+        <translation>Welcome to fieldkit</translation>
+    </message>
+    <message>
+        <source>Votre nom signe vos entretiens et vos modifications : vos collègues le verront quand vos fichiers seront réunis. Vous pourrez le changer dans les Réglages.</source>
+        <translation>Your name signs your interviews and your changes: your colleagues will see it when your files come together. You can change it in the Settings.</translation>
+    </message>
+    <message>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
+        <source>&amp;Votre nom</source>
+        <translation>Your &amp;name</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>GuideWarningsDialog</name>
     <message>
         <source>Importer un guide XLSForm</source>
@@ -493,6 +570,14 @@
     <message>
         <source>Restaurer cette version</source>
         <translation>Restore this version</translation>
+    </message>
+    <message>
+        <source>Première version :</source>
+        <translation>First version:</translation>
+    </message>
+    <message>
+        <source>Ce que cette version a changé :</source>
+        <translation>What this version changed:</translation>
     </message>
 </context>
 <context>
@@ -594,129 +679,9 @@
         <source>Réponse non enregistrée : %1</source>
         <translation>Answer not saved: %1</translation>
     </message>
-    <message>
-        <source>Impossible d’ajouter la citation</source>
-        <translation>The quote could not be added</translation>
-    </message>
-    <message>
-        <source>Joindre des photos ou des documents</source>
-        <translation>Attach photos or documents</translation>
-    </message>
-    <message>
-        <source>Impossible de joindre ce fichier</source>
-        <translation>This file could not be attached</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>&amp;Nouvelle enquête…</source>
-        <translation>&amp;New survey…</translation>
-    </message>
-    <message>
-        <source>&amp;Importer un guide XLSForm…</source>
-        <translation>&amp;Import an XLSForm guide…</translation>
-    </message>
-    <message>
-        <source>&amp;Ouvrir une enquête…</source>
-        <translation>&amp;Open a survey…</translation>
-    </message>
-    <message>
-        <source>Ouvrir la &amp;démo</source>
-        <translation>Open the &amp;demo</translation>
-    </message>
-    <message>
-        <source>&amp;Fermer l’enquête</source>
-        <translation>&amp;Close the survey</translation>
-    </message>
-    <message>
-        <source>&amp;Réglages…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <source>&amp;Quitter</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>&amp;Liste des entretiens</source>
-        <translation>&amp;List of interviews</translation>
-    </message>
-    <message>
-        <source>&amp;Nouvel entretien…</source>
-        <translation>&amp;New interview…</translation>
-    </message>
-    <message>
-        <source>Nouvelle &amp;initiative…</source>
-        <translation>New &amp;initiative…</translation>
-    </message>
-    <message>
-        <source>&amp;Rechercher…</source>
-        <translation>&amp;Search…</translation>
-    </message>
-    <message>
-        <source>Section &amp;suivante</source>
-        <translation>&amp;Next section</translation>
-    </message>
-    <message>
-        <source>Section &amp;précédente</source>
-        <translation>&amp;Previous section</translation>
-    </message>
-    <message>
-        <source>&amp;Question suivante</source>
-        <translation>Next &amp;question</translation>
-    </message>
-    <message>
-        <source>&amp;Citation…</source>
-        <translation>Q&amp;uote…</translation>
-    </message>
-    <message>
-        <source>&amp;Joindre un fichier…</source>
-        <translation>&amp;Attach a file…</translation>
-    </message>
-    <message>
-        <source>&amp;Historique de la réponse…</source>
-        <translation>Answer &amp;history…</translation>
-    </message>
-    <message>
-        <source>&amp;Marquer comme terminé</source>
-        <translation>&amp;Mark as complete</translation>
-    </message>
-    <message>
-        <source>Repasser en &amp;brouillon</source>
-        <translation>Back to &amp;draft</translation>
-    </message>
-    <message>
-        <source>&amp;Panneau latéral</source>
-        <translation>Side &amp;panel</translation>
-    </message>
-    <message>
-        <source>&amp;Raccourcis clavier</source>
-        <translation>&amp;Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>À &amp;propos de fieldkit</source>
-        <translation>&amp;About fieldkit</translation>
-    </message>
-    <message>
-        <source>&amp;Fichier</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>Ouvertes &amp;récemment</source>
-        <translation>Open &amp;recent</translation>
-    </message>
-    <message>
-        <source>&amp;Enquête</source>
-        <translation>&amp;Survey</translation>
-    </message>
-    <message>
-        <source>E&amp;ntretien</source>
-        <translation>&amp;Interview</translation>
-    </message>
-    <message>
-        <source>&amp;Aide</source>
-        <translation>&amp;Help</translation>
-    </message>
     <message>
         <source>En-tête</source>
         <translation>Header</translation>
@@ -730,36 +695,8 @@
         <translation>Ctrl+K quote · F1 shortcuts</translation>
     </message>
     <message>
-        <source>Impossible d’ouvrir ce fichier</source>
-        <translation>This file cannot be opened</translation>
-    </message>
-    <message>
         <source>Enquête : %1</source>
         <translation>Survey: %1</translation>
-    </message>
-    <message>
-        <source>Impossible de créer l’enquête</source>
-        <translation>The survey could not be created</translation>
-    </message>
-    <message>
-        <source>Importer un guide XLSForm</source>
-        <translation>Import an XLSForm guide</translation>
-    </message>
-    <message>
-        <source>Formulaires XLSForm (*.xlsx *.xlsm);;Tous les fichiers (*)</source>
-        <translation>XLSForm forms (*.xlsx *.xlsm);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Ouvrir une enquête</source>
-        <translation>Open a survey</translation>
-    </message>
-    <message>
-        <source>Enquêtes fieldkit (*.fieldkit);;Tous les fichiers (*)</source>
-        <translation>fieldkit surveys (*.fieldkit);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Impossible de créer la démo</source>
-        <translation>The demo could not be created</translation>
     </message>
     <message>
         <source>Impossible de commencer l’entretien</source>
@@ -768,6 +705,18 @@
     <message>
         <source>Impossible d’ajouter l’initiative</source>
         <translation>The initiative could not be added</translation>
+    </message>
+    <message>
+        <source>« %1 » est dans la corbeille.</source>
+        <translation>“%1” is in the trash.</translation>
+    </message>
+    <message>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Impossible de restaurer</source>
+        <translation>This could not be restored</translation>
     </message>
     <message>
         <source>Terminé</source>
@@ -784,6 +733,14 @@
     <message>
         <source>%1 réponses</source>
         <translation>%1 answers</translation>
+    </message>
+    <message>
+        <source>⚠ Fichier introuvable : rien n’est enregistré sur le disque</source>
+        <translation>⚠ File not found: nothing is saved to disk</translation>
+    </message>
+    <message>
+        <source>Lecture seule</source>
+        <translation>Read-only</translation>
     </message>
     <message>
         <source>Enregistrement…</source>
@@ -870,6 +827,10 @@
     <message>
         <source>Aller à la question</source>
         <translation>Go to the question</translation>
+    </message>
+    <message>
+        <source>%1, ligne %2</source>
+        <translation>%1, row %2</translation>
     </message>
 </context>
 <context>
@@ -992,6 +953,14 @@
         <translation>Start an interview (Ctrl+N)</translation>
     </message>
     <message>
+        <source>L’enquête est vide pour l’instant.</source>
+        <translation>The survey is empty for now.</translation>
+    </message>
+    <message>
+        <source>Commencez par un entretien : vous y choisirez l’initiative visitée (ou la créerez), la date et les personnes rencontrées. Le guide d’entretien suit, section par section.</source>
+        <translation>Start with an interview: there you choose the initiative visited (or create it), the date and the people met. The interview guide follows, section by section.</translation>
+    </message>
+    <message>
         <source>Nouvelle initiative…</source>
         <translation>New initiative…</translation>
     </message>
@@ -1048,6 +1017,10 @@
         <translation>The initiative could not be renamed</translation>
     </message>
     <message>
+        <source>%1, visite du %2</source>
+        <translation>%1, visit of %2</translation>
+    </message>
+    <message>
         <source>Impossible de mettre à la corbeille</source>
         <translation>This could not be moved to the trash</translation>
     </message>
@@ -1078,12 +1051,20 @@
         <translation>New quote</translation>
     </message>
     <message>
+        <source>Modifier la citation</source>
+        <translation>Edit the quote</translation>
+    </message>
+    <message>
         <source>Les mots exacts de la personne…</source>
         <translation>The person’s exact words…</translation>
     </message>
     <message>
         <source>&amp;Citation</source>
         <translation>&amp;Quote</translation>
+    </message>
+    <message>
+        <source>Entrée : nouvelle ligne · Ctrl+Entrée : enregistrer</source>
+        <translation>Enter: new line · Ctrl+Enter: save</translation>
     </message>
     <message>
         <source>Qui parle ?</source>
@@ -1098,8 +1079,12 @@
         <translation>Attach to the question “%1”</translation>
     </message>
     <message>
-        <source>Ajouter la citation</source>
-        <translation>Add the quote</translation>
+        <source>Enregistrer (Ctrl+Entrée)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ajouter (Ctrl+Entrée)</source>
+        <translation>Add (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1169,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
         <source>&amp;Votre nom</source>
         <translation>Your &amp;name</translation>
     </message>
@@ -1226,8 +1215,14 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <source>Glissez ici des photos ou des documents.</source>
-        <translation>Drop photos or documents here.</translation>
+        <source>Entrée ou double-clic : modifier la citation</source>
+        <translation>Enter or double-click: edit the quote</translation>
+    </message>
+    <message>
+        <source>Glissez ici des photos ou des documents
+(ou Ctrl+Maj+A)</source>
+        <translation>Drop photos or documents here
+(or Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>Personnes rencontrées</source>
@@ -1248,6 +1243,10 @@
     <message>
         <source>Ouvrir</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>Mettre à la corbeille</source>
@@ -1331,6 +1330,81 @@ conflicts</translation>
     </message>
 </context>
 <context>
+    <name>SurveyFiles</name>
+    <message>
+        <source>Impossible d’ouvrir ce fichier</source>
+        <translation>This file cannot be opened</translation>
+    </message>
+    <message>
+        <source>« %1 » a été demandé : l’enquête « %2 » reste ouverte ici tant que vous ne choisissez pas.</source>
+        <translation>“%1” was asked for: the survey “%2” stays open here until you choose.</translation>
+    </message>
+    <message>
+        <source>Ouvrir dans une nouvelle fenêtre</source>
+        <translation>Open in a new window</translation>
+    </message>
+    <message>
+        <source>Ouvrir ici à la place</source>
+        <translation>Open here instead</translation>
+    </message>
+    <message>
+        <source>Ouvrir une enquête</source>
+        <translation>Open a survey</translation>
+    </message>
+    <message>
+        <source>Enquêtes fieldkit (*.fieldkit);;Tous les fichiers (*)</source>
+        <translation>fieldkit surveys (*.fieldkit);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Impossible de créer la démo</source>
+        <translation>The demo could not be created</translation>
+    </message>
+    <message>
+        <source>Impossible de créer l’enquête</source>
+        <translation>The survey could not be created</translation>
+    </message>
+    <message>
+        <source>Importer un guide XLSForm</source>
+        <translation>Import an XLSForm guide</translation>
+    </message>
+    <message>
+        <source>Formulaires XLSForm (*.xlsx *.xlsm);;Tous les fichiers (*)</source>
+        <translation>XLSForm forms (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Le fichier « %1 » a été supprimé ou déplacé pendant qu’il était ouvert : rien de ce que vous saisissez n’est plus enregistré sur le disque. Tout est encore ici : enregistrez l’enquête à un nouvel endroit.</source>
+        <translation>The file “%1” was deleted or moved while it was open: nothing you type is saved to disk any more. Everything is still here: save the survey to a new place.</translation>
+    </message>
+    <message>
+        <source>Enregistrer l’enquête sous…</source>
+        <translation>Save the survey as…</translation>
+    </message>
+    <message>
+        <source>« %1 » est en lecture seule (le fichier ou son dossier est protégé) : vous pouvez le lire et l’exporter. Pour le modifier, enregistrez-en une copie.</source>
+        <translation>“%1” is read-only (the file or its folder is protected): you can read and export it. To change it, save a copy.</translation>
+    </message>
+    <message>
+        <source>Enregistrer une copie…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>Enregistrer une copie de l’enquête</source>
+        <translation>Save a copy of the survey</translation>
+    </message>
+    <message>
+        <source>Enregistrer l’enquête à un nouvel endroit</source>
+        <translation>Save the survey to a new place</translation>
+    </message>
+    <message>
+        <source>Enquêtes fieldkit (*.fieldkit)</source>
+        <translation>fieldkit surveys (*.fieldkit)</translation>
+    </message>
+    <message>
+        <source>Impossible d’enregistrer l’enquête ici</source>
+        <translation>Could not save the survey here</translation>
+    </message>
+</context>
+<context>
     <name>SyncResultDialog</name>
     <message>
         <source>Synchroniser avec un dossier</source>
@@ -1392,8 +1466,8 @@ conflicts</translation>
         <translation>Version %1 · %2</translation>
     </message>
     <message>
-        <source>appareil %1 · %2</source>
-        <translation>device %1 · %2</translation>
+        <source>sur %1 · %2</source>
+        <translation>on %1 · %2</translation>
     </message>
     <message>
         <source>(sans réponse)</source>
@@ -1406,6 +1480,125 @@ conflicts</translation>
     <message>
         <source>Cette version devient la réponse ; les autres restent dans l’historique.</source>
         <translation>This version becomes the answer; the others stay in the history.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Nouvelle enquête…</source>
+        <translation>&amp;New survey…</translation>
+    </message>
+    <message>
+        <source>&amp;Importer un guide XLSForm…</source>
+        <translation>&amp;Import an XLSForm guide…</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir une enquête…</source>
+        <translation>&amp;Open a survey…</translation>
+    </message>
+    <message>
+        <source>Ouvrir la &amp;démo</source>
+        <translation>Open the &amp;demo</translation>
+    </message>
+    <message>
+        <source>Enregistrer une &amp;copie…</source>
+        <translation>Save a &amp;copy…</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer l’enquête</source>
+        <translation>&amp;Close the survey</translation>
+    </message>
+    <message>
+        <source>&amp;Réglages…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler la mise à la corbeille</source>
+        <translation>&amp;Undo move to trash</translation>
+    </message>
+    <message>
+        <source>&amp;Liste des entretiens</source>
+        <translation>&amp;List of interviews</translation>
+    </message>
+    <message>
+        <source>&amp;Nouvel entretien…</source>
+        <translation>&amp;New interview…</translation>
+    </message>
+    <message>
+        <source>Nouvelle &amp;initiative…</source>
+        <translation>New &amp;initiative…</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher…</source>
+        <translation>&amp;Search…</translation>
+    </message>
+    <message>
+        <source>Section &amp;suivante</source>
+        <translation>&amp;Next section</translation>
+    </message>
+    <message>
+        <source>Section &amp;précédente</source>
+        <translation>&amp;Previous section</translation>
+    </message>
+    <message>
+        <source>&amp;Question suivante</source>
+        <translation>Next &amp;question</translation>
+    </message>
+    <message>
+        <source>&amp;Citation…</source>
+        <translation>Q&amp;uote…</translation>
+    </message>
+    <message>
+        <source>&amp;Joindre un fichier…</source>
+        <translation>&amp;Attach a file…</translation>
+    </message>
+    <message>
+        <source>&amp;Historique de la réponse…</source>
+        <translation>Answer &amp;history…</translation>
+    </message>
+    <message>
+        <source>&amp;Marquer comme terminé</source>
+        <translation>&amp;Mark as complete</translation>
+    </message>
+    <message>
+        <source>Repasser en &amp;brouillon</source>
+        <translation>Back to &amp;draft</translation>
+    </message>
+    <message>
+        <source>&amp;Panneau latéral</source>
+        <translation>Side &amp;panel</translation>
+    </message>
+    <message>
+        <source>&amp;Raccourcis clavier</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>À &amp;propos de fieldkit</source>
+        <translation>&amp;About fieldkit</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Ouvertes &amp;récemment</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>&amp;Enquête</source>
+        <translation>&amp;Survey</translation>
+    </message>
+    <message>
+        <source>E&amp;ntretien</source>
+        <translation>&amp;Interview</translation>
+    </message>
+    <message>
+        <source>&amp;Aide</source>
+        <translation>&amp;Help</translation>
     </message>
 </context>
 </TS>

@@ -96,10 +96,13 @@ def _launch_seconds(script: str, arguments: list[str], env: dict[str, str]) -> f
 
 
 def bench_start(folder: Path) -> None:
+    from fieldkit.survey import set_author
     from fieldkit.survey.demo import build_demo
 
     demo = folder / "demo.fieldkit"
     build_demo(demo)
+    # A facilitator who has launched the app before: no first-launch question.
+    set_author("Camille Roussel")
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -118,7 +121,7 @@ def bench_start(folder: Path) -> None:
     base = median(bare) * 1000
     report("ui_bare_window_shown", base, "ms", "ui_bare_window_shown", base)
     shown = median(app) * 1000
-    report("ui_start_demo_shown", shown, "ms", "ui_bare_window_shown", base, "ratio<=2.5")
+    report("ui_start_demo_shown", shown, "ms", "ui_bare_window_shown", base, "ratio<=2")
 
 
 def _window() -> object:

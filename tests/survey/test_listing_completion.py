@@ -2,7 +2,8 @@
 
 ``Survey.interviews()`` counts answers for thousands of interviews in a few
 queries; whatever the answers, skip logic, bound fields and repeat rows, it
-must agree with ``Guide.completion`` applied to one interview's answers.
+must agree with ``interview_completion`` applied to one interview's answers
+(a repeat group counts once its rows lack no required answer).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 from fieldkit.errors import FieldkitError
 from fieldkit.guide.loader import load_guide
 from fieldkit.guide.model import Question
-from fieldkit.survey import Survey
+from fieldkit.survey import Survey, interview_completion
 from fieldkit.survey.device import Device
 
 GUIDE = load_guide()
@@ -49,7 +50,7 @@ answers = st.lists(
 interviews = st.tuples(
     st.sampled_from(KINDS),
     answers,
-    st.lists(st.booleans(), max_size=3),  # rows: deleted?
+    st.lists(st.tuples(st.booleans(), st.booleans()), max_size=3),  # rows: deleted? consent?
 )
 
 
@@ -67,7 +68,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 )
 @given(visits=st.lists(interviews, min_size=1, max_size=3))
 def test_listed_completion_is_the_guides_count_of_each_interviews_answers(
-    template: Path, visits: list[tuple[str, list[tuple[Question, int]], list[bool]]]
+    template: Path, visits: list[tuple[str, list[tuple[Question, int]], list[tuple[bool, bool]]]]
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "enquête.fieldkit"
@@ -81,8 +82,11 @@ def test_listed_completion_is_the_guides_count_of_each_interviews_answers(
                     # A value a constraint refuses is refused, as it would be to a person.
                     with contextlib.suppress(FieldkitError):
                         survey.set_answer(interview, question.id, values[pick % len(values)])
-                for deleted in rows:
-                    row = survey.add_row(interview, REPEAT, {"personne_nom": "Agnès"})
+                for deleted, consent in rows:
+                    cells = {"personne_nom": "Agnès", "personne_consentement": "oui"}
+                    if not consent:
+                        del cells["personne_consentement"]
+                    row = survey.add_row(interview, REPEAT, cells)
                     if deleted:
                         survey.delete("row", row)
 
@@ -90,5 +94,5 @@ def test_listed_completion_is_the_guides_count_of_each_interviews_answers(
             assert len(listed) == len(visits)
             for info in listed:
                 guide = survey.guide_for(info.id)
-                expected = guide.completion(survey.answers(info.id))
+                expected = interview_completion(guide, survey.answers(info.id))
                 assert (info.answered, info.applicable) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -50,7 +51,12 @@ class UnexpectedDialog(AssertionError):
 
 @pytest.fixture(autouse=True)
 def qt_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Keep each test's window settings (recent files, geometry) to itself."""
+    """Keep each test's window settings (recent files, geometry) to itself.
+
+    The window's own settings file lives in the configuration folder, which
+    ``tests/conftest.py`` gives every test (and every process a test starts);
+    any other QSettings Qt makes goes to a folder of the test's own as well.
+    """
     folder = tmp_path_factory.mktemp("qsettings")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     for scope_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
@@ -77,7 +83,7 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         shown.append((headline, detail))
 
     monkeypatch.setattr(ui_errors, "show_error", record)
-    for module in ("ui.shell.main_window", "ui.session.operations"):
+    for module in ("ui.shell.main_window", "ui.shell.survey_files", "ui.session.operations"):
         monkeypatch.setattr(f"{module}.show_error", record)
     return shown
 
@@ -122,7 +128,12 @@ def fresh_interview(survey_path: Path) -> tuple[Path, str]:
 def answer_dialog(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """Answer one kind of dialog: ``fill(dialog)`` runs, then the dialog returns ``result``."""
 
-    def arrange(kind: type[QDialog], fill: Callable[[QDialog], object], result: int = 1) -> None:
+    def arrange(
+        kind: type[QDialog], fill: Callable[[QDialog], object], result: int | list[int] = 1
+    ) -> None:
+        """``result`` may list one answer per showing, for a dialog shown again."""
+        answers = iter(result) if isinstance(result, list) else itertools.repeat(result)
+
         def exec_(dialog: QDialog) -> int:
             # Shown (not modal) so that focus and visibility behave as on screen.
             dialog.show()
@@ -136,7 +147,7 @@ def answer_dialog(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
                 if owner is not None:  # the window gets the keyboard back, as on screen
                     owner.window().activateWindow()
                     QTest.qWaitForWindowActive(owner.window())
-            return result
+            return next(answers)
 
         monkeypatch.setattr(kind, "exec", exec_)
 

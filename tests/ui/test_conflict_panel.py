@@ -8,10 +8,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from fieldkit.exchange.merge import merge_files
-from fieldkit.survey import Survey
+from fieldkit.survey import Revision, Survey
 from tests.ui.laptops import CAMILLE, answer, two_laptops
 from ui import i18n
-from ui.exchange.conflict_panel import ConflictListModel, ConflictReader
+from ui.exchange.conflict_panel import ConflictListModel, ConflictReader, device_names
 from ui.qt import QApplication, Qt, QToolButton
 from ui.shell.main_window import MainWindow
 
@@ -49,7 +49,9 @@ def test_two_conflicts_are_resolved_in_the_panel(
     yanis = cards["Yanis Benali"]
     assert yanis.value.toPlainText() == "Réparer, mais surtout se rencontrer."
     origin = yanis.origin.text()
-    assert origin.startswith("appareil 9b7e3f1a · ") and "2026" in origin
+    # Laptops by the people who typed on them, never by a hexadecimal id.
+    assert origin.startswith("sur l’ordinateur de Yanis Benali · ") and "2026" in origin
+    assert cards["Camille Roussel"].origin.text().startswith("sur cet ordinateur · ")
     qtbot.mouseClick(yanis.keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)
     assert window.conflict_label.text() == "⚠ 1 conflit"
@@ -130,3 +132,36 @@ def test_the_commands_follow_a_change_of_language(
         assert panel.detail.cards[0].keep_button.text() == "Keep this version"
     finally:
         i18n.install_language(qapp, "fr")
+
+
+def test_the_panel_closes_by_its_button_and_opens_again(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path, _interview = merged(tmp_path)
+    assert window.open_path(path)
+    qtbot.mouseClick(window.conflict_label, Qt.MouseButton.LeftButton)
+    panel = window.exchange.panel
+    assert panel is not None and panel.isVisible()
+    screen = panel.screen().availableGeometry()
+    assert panel.width() <= screen.width() and panel.height() <= screen.height()
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    assert not panel.isVisible()
+    qtbot.mouseClick(window.conflict_label, Qt.MouseButton.LeftButton)
+    assert window.exchange.panel is panel and panel.isVisible()
+    assert panel.count.text() == "2 conflits ouverts"
+
+
+def test_a_laptop_is_named_by_who_typed_on_it() -> None:
+    def value(author: str, device: str) -> Revision:
+        return Revision("c-" + device, "x", author, device, "2026-11-14T10:00:00Z", False)
+
+    names = device_names(
+        [value("Yanis", "a1"), value("Camille", "b2"), value("Camille", "c3"), value("Moi", "me")],
+        this_device="me",
+    )
+    assert names == {
+        "a1": "l’ordinateur de Yanis",
+        "b2": "l’ordinateur de Camille",
+        "c3": "l’ordinateur de Camille (2)",
+        "me": "cet ordinateur",
+    }

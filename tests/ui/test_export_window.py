@@ -325,7 +325,7 @@ def test_the_last_choices_are_offered_again(
 
 
 def test_f1_lists_the_export_shortcut(opened: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui.widgets.shortcuts import ShortcutsDialog
+    from ui.widgets.shortcuts_dialog import ShortcutsDialog
 
     listed: dict[str, str] = {}
 

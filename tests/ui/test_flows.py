@@ -19,7 +19,7 @@ from ui.settings import Settings
 from ui.shell.main_window import MainWindow
 from ui.shell.new_survey_dialog import NewSurveyDialog
 from ui.shell.settings_dialog import SettingsDialog
-from ui.widgets.shortcuts import ShortcutsDialog
+from ui.widgets.shortcuts_dialog import ShortcutsDialog
 
 SAVE_TIMEOUT = 20_000
 
@@ -57,15 +57,21 @@ def test_a_guide_that_cannot_be_used_is_explained(
     guide = tmp_path / "guide.yaml"
     guide.write_text("format: fieldkit-guide/1\nid: vide\n", encoding="utf-8")
 
+    shown: list[tuple[str, str]] = []
+
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, NewSurveyDialog)
-        dialog.name.setText("essai")
-        dialog.folder.setText(str(tmp_path))
-        dialog.guide_path.setText(str(guide))
-        dialog.from_file.setChecked(True)
+        shown.append((dialog.name.text(), dialog.guide_path.text()))
+        if len(shown) == 1:
+            dialog.name.setText("essai")
+            dialog.folder.setText(str(tmp_path))
+            dialog.guide_path.setText(str(guide))
+            dialog.from_file.setChecked(True)
 
-    answer_dialog(NewSurveyDialog, fill)
+    # Created, refused, then the dialog comes back as it was typed; the person cancels.
+    answer_dialog(NewSurveyDialog, fill, result=[1, 0])
     window.new_survey()
+    assert shown == [("", ""), ("essai", str(guide))]
     assert [headline for headline, _detail in shown_errors] == ["Impossible de créer l’enquête"]
     assert str(guide) in shown_errors[0][1]
     assert not (tmp_path / "essai.fieldkit").exists()
@@ -79,7 +85,7 @@ def test_a_new_interview_for_a_new_initiative_without_the_mouse(
 
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, InterviewDialog)
-        assert dialog.interviewers.text() == current_device().author
+        assert dialog.interviewers.text() == ""  # no name chosen yet: never the login name
         assert dialog.new_box.isVisibleTo(dialog)
         type_text(dialog.new_fields.name, "Ressourcerie du Pays de Bray")
         type_text(dialog.new_fields.territory, "Pays de Bray")

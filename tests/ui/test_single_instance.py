@@ -192,3 +192,18 @@ def test_a_served_window_opens_later_files_and_comes_forward(
         assert SingleInstance(config_dir).forward([tmp_path / "deux.fieldkit"])
     assert opened == [str(tmp_path / "deux.fieldkit")]
     assert window.isVisible() and not window.isMinimized()
+
+
+def test_a_first_launch_may_listen_once_its_window_shows(
+    qtbot: QtBot, config_dir: Path, tmp_path: Path
+) -> None:
+    first = hand_over([], config_dir, listen=False)
+    assert first is not None and not first.serving
+    try:
+        assert not SingleInstance(config_dir).claim(), "the lock is taken at once"
+        assert first.listen() and first.serving
+        with qtbot.waitSignal(first.open_requested) as opened:
+            assert hand_over([tmp_path / "c.fieldkit"], config_dir) is None
+        assert opened.args == [str(tmp_path / "c.fieldkit")]
+    finally:
+        first.close()

@@ -156,7 +156,7 @@ def test_a_whole_interview_by_keyboard_and_mouse(
     def choose_origin(dialog: QDialog) -> None:
         assert isinstance(dialog, MissingAnswersDialog)
         missing = [
-            dialog.list.item(i).data(Qt.ItemDataRole.UserRole + 1)
+            dialog.list.item(i).data(Qt.ItemDataRole.UserRole + 1).id
             for i in range(dialog.list.count())
         ]
         chosen.append(missing)
@@ -200,7 +200,7 @@ def test_a_whole_interview_by_keyboard_and_mouse(
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(photo)], ""))
     press(qtbot, window, "Ctrl+Shift+A")
     qtbot.waitUntil(lambda: view.side.attachments.count() == 1, timeout=SAVE_TIMEOUT)
-    qtbot.waitUntil(lambda: bool(view._thumbnails), timeout=SAVE_TIMEOUT)
+    qtbot.waitUntil(lambda: bool(view.captures._thumbnails), timeout=SAVE_TIMEOUT)
     assert view.side.attachments.item(0).text() == "atelier.png"
 
     saved(window, qtbot)

@@ -147,7 +147,8 @@ def test_a_form_that_cannot_be_converted_is_explained(
     book.active.title = "questions"  # no 'survey' sheet
     book.save(form)
     choose_file(form)
-    answer_dialog(NewSurveyDialog, _name_it(tmp_path, "cassé"))
+    # Refused, the dialog comes back with its name; the person cancels it.
+    answer_dialog(NewSurveyDialog, _name_it(tmp_path, "cassé"), result=[1, 0])
     window.import_xlsform()
     assert [headline for headline, _detail in shown_errors] == ["Impossible de créer l’enquête"]
     assert "survey" in shown_errors[0][1]

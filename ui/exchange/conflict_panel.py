@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from fieldkit.errors import FieldkitError
 from fieldkit.exchange import keep, open_conflicts, resolve_with
 from fieldkit.guide import Question
-from fieldkit.survey import Conflict, Revision, Survey
+from fieldkit.survey import Conflict, Revision, Survey, current_device
 from ui import i18n
 from ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QHBoxLayout,
     QKeySequence,
@@ -77,9 +78,27 @@ class ConflictItem:
         return answer_text(self.question, value, language)
 
 
-def short_device(device: str) -> str:
-    """A device id short enough to read: the first digits of a UUID."""
-    return device[:8] if len(device) > 12 else device
+def device_names(revisions: list[Revision], this_device: str) -> dict[str, str]:
+    """Name each device by whoever wrote on it: *cet ordinateur*, *l’ordinateur de Yanis*.
+
+    A device id is a hexadecimal string nobody recognises; the person who typed
+    on a laptop is how colleagues know it. Two laptops of one person get a number.
+    """
+    names: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for revision in revisions:
+        device = revision.device
+        if device in names:
+            continue
+        if device == this_device:
+            names[device] = QCoreApplication.translate("ConflictPanel", "cet ordinateur")
+            continue
+        author = revision.author or QCoreApplication.translate("ConflictPanel", "auteur inconnu")
+        seen[author] = seen.get(author, 0) + 1
+        name = QCoreApplication.translate("ConflictPanel", "l’ordinateur de %1")
+        name = name.replace("%1", author)
+        names[device] = name if seen[author] == 1 else f"{name} ({seen[author]})"
+    return names
 
 
 class ConflictListModel(QAbstractListModel):
@@ -193,7 +212,9 @@ class ConflictReader(QObject):
 class ValueCard(QWidget):
     """One value of a conflict: who wrote it, where and when, the value, *Garder*."""
 
-    def __init__(self, parent: QWidget, number: int, item: ConflictItem, revision: Revision):
+    def __init__(
+        self, parent: QWidget, number: int, item: ConflictItem, revision: Revision, device: str
+    ):
         super().__init__(parent)
         self.revision = revision
         language = i18n.language()
@@ -205,8 +226,8 @@ class ValueCard(QWidget):
         title.setWordWrap(True)
         layout.addWidget(title)
         self.origin = QLabel(
-            self.tr("appareil %1 · %2")
-            .replace("%1", short_device(revision.device))
+            self.tr("sur %1 · %2")
+            .replace("%1", device)
             .replace("%2", i18n.format_moment(revision.time))
         )
         self.origin.setToolTip(revision.device)
@@ -305,8 +326,9 @@ class ConflictDetail(QWidget):
             )
             self.earlier.setText(i18n.french_spacing(words).replace("%3", text))
         self.earlier.setVisible(item.earlier is not None)
+        devices = device_names(list(item.conflict.values), current_device().id)
         for number, revision in enumerate(item.conflict.values, start=1):
-            card = ValueCard(self, number, item, revision)
+            card = ValueCard(self, number, item, revision, devices[revision.device])
             self.values_row.addWidget(card, 1)
             self.cards.append(card)
         texts = [item.text(v.value, language) for v in item.conflict.values]
@@ -339,7 +361,12 @@ class ConflictPanel(QWidget):
         self._on_resolved = on_resolved
         self.busy = False
         self.setWindowTitle(self.tr("Conflits — %1").replace("%1", session.path.name))
-        self.resize(self.fontMetrics().averageCharWidth() * 160, 720)
+        width, height = self.fontMetrics().averageCharWidth() * 160, 720
+        screen = window.screen()
+        if screen is not None:  # never larger than the screen, whose title bar would be lost
+            free = screen.availableGeometry()
+            width, height = min(width, free.width() - 40), min(height, free.height() - 60)
+        self.resize(width, height)
         layout = QVBoxLayout(self)
         self.count = heading("", self, 1.1)
         layout.addWidget(self.count)
@@ -368,6 +395,13 @@ class ConflictPanel(QWidget):
         self.detail.combine_button.clicked.connect(self._write_combined)
         close = QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self)
         close.activated.connect(self.close)
+        # A button too, for whom the title bar is out of reach (a small screen, a tablet).
+        self.close_button = QPushButton(self.tr("Fermer (Échap)"), self)
+        self.close_button.setToolTip(
+            self.tr("Le panneau se rouvre par le nombre de conflits, en bas de la fenêtre.")
+        )
+        self.close_button.clicked.connect(self.close)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.reload()
 
     def _still_open(self) -> bool:

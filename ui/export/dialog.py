@@ -210,6 +210,7 @@ class ExportDialog(QDialog):
             ),
         ]
         self.buttons: dict[str, QRadioButton] = {}
+        details: list[tuple[QRadioButton, QWidget]] = []
         style = self.style()
         indent = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + (
             style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing)
@@ -222,6 +223,7 @@ class ExportDialog(QDialog):
             if extra is not None:
                 choices.addWidget(button, row * 2, 0)
                 choices.addWidget(extra, row * 2, 1)
+                details.append((button, extra))
             else:
                 choices.addWidget(button, row * 2, 0, 1, 2)
             note = QLabel(description, self)
@@ -275,6 +277,8 @@ class ExportDialog(QDialog):
         box.rejected.connect(self.reject)
         layout.addSpacing(6)
         layout.addWidget(box)
+        for button, detail in details:  # Tab reads each line: the choice, then its detail
+            QWidget.setTabOrder(button, detail)
         self._show(chosen)
         self.kinds.buttonToggled.connect(lambda _button, _on: self._update())
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 84)

@@ -67,6 +67,10 @@ class AnswerEditor(QWidget):
         """Put the keyboard focus in the editor (its first field)."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the value without taking changes (a survey file nobody may write)."""
+        self.setEnabled(not read_only)
+
     def _layout(self, horizontal: bool = False) -> QHBoxLayout | QVBoxLayout:
         layout = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +92,9 @@ class TextEditor(AnswerEditor):
 
     def set_value(self, value: object) -> None:
         self.line.setText(value if isinstance(value, str) else "")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.line.setReadOnly(read_only)
 
 
 class GrowingTextEdit(QTextEdit):
@@ -166,6 +173,10 @@ class LongTextEditor(AnswerEditor):
             self.text.set_text(value if isinstance(value, str) else "")
         finally:
             self._setting = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        # Still selectable and copyable: only typing is refused.
+        self.text.setReadOnly(read_only)
 
 
 class ChoiceEditor(AnswerEditor):

@@ -1,10 +1,17 @@
 """An answer's history: every saved version, who wrote it and when; restore one.
 
-Restoring writes the old value again as a new change, so the version it
-replaces stays in the history too: nothing is ever lost.
+One compact line per version (its first words, its author, its time); under
+the list, what the chosen version changed from the one before it, word by
+word: struck words went, tinted words came. Restoring writes the old value
+again as a new change, so the version it replaces stays in the history too:
+nothing is ever lost.
 """
 
 from __future__ import annotations
+
+import difflib
+import html
+import re
 
 from fieldkit.guide import Question
 from fieldkit.survey import Revision
@@ -12,6 +19,7 @@ from ui.i18n import format_moment
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
+    QColor,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -20,13 +28,39 @@ from ui.qt import (
     QPersistentModelIndex,
     Qt,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
-from ui.style import make_quiet
+from ui.style import ACCENT, ERROR, make_quiet
 from ui.widgets import answer_text
 
-PREVIEW_CHARS = 240
+PREVIEW_CHARS = 90
+_WORDS = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff_html(before: str, after: str) -> str:
+    """``after`` as HTML, with the words it lost struck through and the words it gained tinted."""
+    old, new = _WORDS.findall(before), _WORDS.findall(after)
+    parts: list[str] = []
+    gone = f"background:{_tint(ERROR)}; text-decoration:line-through"
+    came = f"background:{_tint(ACCENT)}"
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if operation in {"delete", "replace"}:
+            words = html.escape("".join(old[old_start:old_end]))
+            parts.append(f"<span style='{gone}'>{words}</span>")
+        if operation in {"insert", "replace"}:
+            words = html.escape("".join(new[new_start:new_end]))
+            parts.append(f"<span style='{came}'>{words}</span>")
+        if operation == "equal":
+            parts.append(html.escape("".join(new[new_start:new_end])))
+    return "".join(parts).replace("\n", "<br>")
+
+
+def _tint(colour: QColor) -> str:
+    """A light wash of a colour, for a background behind words."""
+    return f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, 0.25)"
 
 
 class RevisionsModel(QAbstractTableModel):
@@ -40,6 +74,13 @@ class RevisionsModel(QAbstractTableModel):
 
     def revision(self, row: int) -> Revision | None:
         return self._revisions[row] if 0 <= row < len(self._revisions) else None
+
+    def text(self, row: int) -> str:
+        """A version's value in words ("" for no answer)."""
+        revision = self.revision(row)
+        if revision is None:
+            return ""
+        return answer_text(self._question, revision.value, self._language)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self._revisions)
@@ -63,10 +104,11 @@ class RevisionsModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                text = answer_text(self._question, revision.value, self._language)
-                text = text or self.tr("(sans réponse)")
-                if role == Qt.ItemDataRole.DisplayRole and len(text) > PREVIEW_CHARS:
-                    text = text[:PREVIEW_CHARS] + "…"
+                text = self.text(row=index.row()) or self.tr("(sans réponse)")
+                if role == Qt.ItemDataRole.DisplayRole:
+                    text = " ".join(text.split())  # one line, however many paragraphs
+                    if len(text) > PREVIEW_CHARS:
+                        text = text[:PREVIEW_CHARS].rstrip() + "…"
                 if revision.current and role == Qt.ItemDataRole.DisplayRole:
                     text = self.tr("%1 (actuelle)").replace("%1", text)
                 return text
@@ -89,7 +131,9 @@ class HistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Historique de la réponse"))
-        self.resize(self.fontMetrics().averageCharWidth() * 110, 420)
+        self.resize(
+            self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().lineSpacing() * 28
+        )
         layout = QVBoxLayout(self)
         title = QLabel(label, self)
         title.setWordWrap(True)
@@ -109,14 +153,23 @@ class HistoryDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 // 2)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.resizeRowsToContents()
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
+        self.changes_title = QLabel(self)
+        layout.addWidget(self.changes_title)
+        self.changes = QTextBrowser(self)
+        self.changes.setOpenLinks(False)
+        layout.addWidget(self.changes, 3)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = buttons.addButton(
             self.tr("Restaurer cette version"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -133,6 +186,21 @@ class HistoryDialog(QDialog):
     def _update(self) -> None:
         chosen = self.chosen()
         self.restore_button.setEnabled(chosen is not None and not chosen.current)
+        self._show_changes()
+
+    def _show_changes(self) -> None:
+        """What the chosen version changed from the one saved before it, word by word."""
+        row = self.table.currentIndex().row()
+        if self.model.revision(row) is None:
+            self.changes_title.clear()
+            self.changes.clear()
+            return
+        earlier = self.model.text(row + 1)  # newest first: the one before is below
+        if self.model.revision(row + 1) is None:
+            self.changes_title.setText(self.tr("Première version :"))
+        else:
+            self.changes_title.setText(self.tr("Ce que cette version a changé :"))
+        self.changes.setHtml(word_diff_html(earlier, self.model.text(row)))
 
     def _restore_if_possible(self) -> None:
         if self.restore_button.isEnabled():

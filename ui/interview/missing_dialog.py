@@ -1,8 +1,16 @@
-"""*Marquer comme terminé* refused: the required answers still missing, and a way to each."""
+"""*Marquer comme terminé* refused: the required answers still missing, and a way to each.
+
+A missing cell of a repeat group names its row (*Personnes rencontrées,
+ligne 2 : Bruno*), so the person knows whose consent is missing.
+"""
 
 from __future__ import annotations
 
-from fieldkit.guide import Guide, Question
+from collections.abc import Mapping
+
+from fieldkit.guide import Guide
+from fieldkit.survey import MissingAnswer
+from ui.i18n import french_spacing
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -14,14 +22,19 @@ from ui.qt import (
     QWidget,
 )
 
-QuestionRole = Qt.ItemDataRole.UserRole + 1
+AnswerRole = Qt.ItemDataRole.UserRole + 1
 
 
 class MissingAnswersDialog(QDialog):
     """Lists missing required answers; ``chosen()`` is the question to go to."""
 
     def __init__(
-        self, parent: QWidget | None, guide: Guide, missing: list[Question], language: str
+        self,
+        parent: QWidget | None,
+        guide: Guide,
+        missing: list[MissingAnswer],
+        language: str,
+        row_names: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Réponses obligatoires manquantes"))
@@ -37,11 +50,13 @@ class MissingAnswersDialog(QDialog):
         layout.addWidget(intro)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
-        for question in missing:
-            section = guide.section(question.section)
-            where = section.title.get(language) if section else ""
-            item = QListWidgetItem(f"{question.label.get(language)}\n{where}")
-            item.setData(QuestionRole, question.id)
+        names = row_names or {}
+        for answer in missing:
+            item = QListWidgetItem(
+                f"{french_spacing(answer.label.get(language))}\n"
+                f"{self._where(guide, answer, language, names)}"
+            )
+            item.setData(AnswerRole, answer)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.accept())
@@ -56,11 +71,28 @@ class MissingAnswersDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 80, 360)
 
-    def chosen(self) -> str | None:
-        item = self.list.currentItem()
-        return str(item.data(QuestionRole)) if item is not None else None
+    def _where(
+        self, guide: Guide, answer: MissingAnswer, language: str, names: Mapping[str, str]
+    ) -> str:
+        """The section, and for a cell of a repeat group its row: *…, ligne 2 : Bruno*."""
+        question = guide.question(answer.question.repeat) if answer.row else answer.question
+        section = guide.section(question.section) if question else None
+        where = section.title.get(language) if section else ""
+        if answer.row and question is not None:
+            row = self.tr("%1, ligne %2").replace("%1", question.label.get(language))
+            row = row.replace("%2", str(answer.position))
+            name = names.get(answer.row, "")
+            where = f"{where} · {row}" + (f" ({name})" if name else "")
+        return where
 
-    def choose(self, question_id: str) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(QuestionRole) == question_id:
-                self.list.setCurrentRow(row)
+    def chosen(self) -> MissingAnswer | None:
+        item = self.list.currentItem()
+        answer = item.data(AnswerRole) if item is not None else None
+        return answer if isinstance(answer, MissingAnswer) else None
+
+    def choose(self, question_id: str, row: str | None = None) -> None:
+        for index in range(self.list.count()):
+            answer = self.list.item(index).data(AnswerRole)
+            if answer.id == question_id and (row is None or answer.row == row):
+                self.list.setCurrentRow(index)
+                return

@@ -1,8 +1,11 @@
-"""Capturing a verbatim quote in two keystrokes: Ctrl+K, type, Entrée.
+"""Capturing a verbatim quote: Ctrl+K, type, Ctrl+Entrée; and correcting one later.
 
-The quote may come prefilled with the words selected in an answer; the
-speaker is picked among the people met or typed; the quote hangs off the
-question being worked on unless the person unticks it.
+A quote is often several sentences: Entrée starts a new line, as in every
+text box, and Ctrl+Entrée saves (both are written under the box). The quote
+may come prefilled with the words selected in an answer; the speaker is
+picked among the people met or typed; the quote hangs off the question being
+worked on unless the person unticks it. The same dialog corrects a quote
+already captured.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from ui.qt import (
     QEvent,
     QFormLayout,
     QKeyEvent,
+    QLabel,
     QObject,
     QPlainTextEdit,
     Qt,
     QVBoxLayout,
     QWidget,
 )
+from ui.style import make_quiet
 
 
 class QuoteDialog(QDialog):
@@ -32,9 +37,13 @@ class QuoteDialog(QDialog):
         speakers: list[str],
         question_label: str = "",
         text: str = "",
+        speaker: str = "",
+        editing: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Nouvelle citation"))
+        self.setWindowTitle(
+            self.tr("Modifier la citation") if editing else self.tr("Nouvelle citation")
+        )
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.text = QPlainTextEdit(self)
@@ -43,14 +52,20 @@ class QuoteDialog(QDialog):
         self.text.setPlaceholderText(self.tr("Les mots exacts de la personne…"))
         self.text.installEventFilter(self)
         self.text.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         form.addRow(self.tr("&Citation"), self.text)
+        self.keys = QLabel(self.tr("Entrée : nouvelle ligne · Ctrl+Entrée : enregistrer"), self)
+        make_quiet(self.keys)
+        form.addRow("", self.keys)
         self.speaker = QComboBox(self)
         self.speaker.setEditable(True)
         self.speaker.addItems(["", *speakers])
+        if speaker and self.speaker.findText(speaker) < 0:
+            self.speaker.addItem(speaker)
+        self.speaker.setCurrentText(speaker)
         self.speaker.lineEdit().setPlaceholderText(self.tr("Qui parle ?"))
         form.addRow(self.tr("&Personne"), self.speaker)
-        layout.addLayout(form)
+        layout.addLayout(form, 1)
         self.on_question = QCheckBox(
             self.tr("Rattacher à la question « %1 »").replace("%1", question_label), self
         )
@@ -61,7 +76,9 @@ class QuoteDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ajouter la citation"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Enregistrer (Ctrl+Entrée)") if editing else self.tr("Ajouter (Ctrl+Entrée)")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -69,19 +86,22 @@ class QuoteDialog(QDialog):
         self.text.textChanged.connect(self._update)
         self._update()
         self.text.setFocus()
-        self.text.selectAll()
+        if editing:
+            self.text.moveCursor(self.text.textCursor().MoveOperation.End)
+        else:
+            self.text.selectAll()
 
     def _update(self) -> None:
         self.ok.setEnabled(bool(self.quote_text()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Entrée saves the quote; Maj+Entrée starts a new line inside it.
+        # Ctrl+Entrée saves the quote; Entrée alone is a new line, as in any text.
         if (
-            watched is self.text
-            and event.type() == QEvent.Type.KeyPress
+            event.type() == QEvent.Type.KeyPress
+            and watched is getattr(self, "text", None)  # not once the dialog is being deleted
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
             if self.quote_text():
                 self.accept()

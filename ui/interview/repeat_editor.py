@@ -109,11 +109,28 @@ class RepeatEditor(QWidget):
         remove.clicked.connect(lambda: self.remove_row(row_id))
         self.grid.addWidget(remove, grid_row, len(self.question.columns))
         widgets.append(remove)
+        self._place_in_tab_order(widgets)
         self._cells[row_id] = cells
         self._row_widgets[row_id] = widgets
         # Shown now rather than on the layout's next pass, so the new row can take the focus.
         for widget in widgets:
             widget.show()
+
+    def _place_in_tab_order(self, widgets: list[QWidget]) -> None:
+        """Tab walks a new row after the rows above it and before *Ajouter*, as it reads.
+
+        A widget made later would otherwise come last in its window's Tab order,
+        after the dialog's own buttons.
+        """
+        anchor = self.add_button.previousInFocusChain()
+        # Qt orders only widgets that take the focus: skip labels and layouts' holders.
+        while anchor is not self.window() and anchor.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            anchor = anchor.previousInFocusChain()
+        if anchor is self.window():
+            return
+        for stop in (w.focusProxy() or w for w in widgets):
+            QWidget.setTabOrder(anchor, stop)
+            anchor = stop
 
     def _drop(self, row_id: str) -> None:
         for widget in self._row_widgets.pop(row_id, []):

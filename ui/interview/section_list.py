@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from fieldkit.guide import Guide, Section
+from fieldkit.survey import question_answered
 from ui.qt import (
     QAbstractListModel,
     QColor,
@@ -32,20 +33,19 @@ RelevantRole = Qt.ItemDataRole.UserRole + 2
 DOTS = 3
 
 
-def _empty(value: object) -> bool:
-    return value is None or value == "" or value == []
-
-
 def section_completion(
     guide: Guide, section: Section, values: Mapping[str, object]
 ) -> tuple[int, int]:
-    """(answered, applicable) questions of one section under the current skip logic."""
+    """(answered, applicable) questions of one section under the current skip logic.
+
+    A repeat group counts once none of its rows misses a required answer.
+    """
     answered = applicable = 0
     for question in section.questions:
         if not question.answerable or not guide.is_relevant(question.id, values):
             continue
         applicable += 1
-        answered += not _empty(values.get(question.id))
+        answered += question_answered(guide, question, values)
     return answered, applicable
 
 
@@ -151,8 +151,22 @@ class SectionDelegate(QStyledItemDelegate):
         return QSize(size.width(), size.height() + option.fontMetrics.height() * 2 // 3)
 
 
+_drawn: dict[tuple[object, ...], QPixmap] = {}
+
+
 def _dots_pixmap(completion: tuple[int, int], size: QSize, ratio: float, ink: QColor) -> QPixmap:
-    """Three dots filling with the answers, or a tick when the section is done."""
+    """Three dots filling with the answers, or a tick when the section is done.
+
+    Drawn once per look and kept: the list asks for them at every repaint, and
+    switching interviews must stay quick.
+    """
+    key = (completion, size.width(), size.height(), ratio, ink.rgba())
+    if key not in _drawn:
+        _drawn[key] = _draw_dots(completion, size, ratio, ink)
+    return _drawn[key]
+
+
+def _draw_dots(completion: tuple[int, int], size: QSize, ratio: float, ink: QColor) -> QPixmap:
     pixmap = QPixmap(size * ratio)
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)

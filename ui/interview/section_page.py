@@ -150,6 +150,13 @@ class SectionPage(QScrollArea):
             if widget.isHidden() == shown:
                 widget.setVisible(shown)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Refuse typing everywhere on the page (a survey file nobody may write)."""
+        for editor in self.editors.values():
+            editor.set_read_only(read_only)
+        for repeat in self.repeats.values():
+            repeat.setEnabled(not read_only)
+
     def visible_questions(self) -> list[str]:
         return [q for q, w in self.widgets.items() if not w.isHidden()]
 

@@ -30,10 +30,11 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.style import make_quiet, scaled_font
+from ui.style import make_quiet, quiet_colour, scaled_font
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
-THUMBNAIL = 88
+THUMBNAIL = 112
+DROP_ZONE_STYLE = "QLabel {{ border: 2px dashed {colour}; border-radius: 8px; padding: 12px; }}"
 
 
 def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -49,7 +50,9 @@ class SidePanel(QWidget):
 
     files_dropped = Signal(list)
     open_attachment = Signal(str)
-    delete_item = Signal(str, str)
+    # To the trash: entity, id, the words that name it.
+    delete_item = Signal(str, str, str)
+    edit_quote = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +71,8 @@ class SidePanel(QWidget):
         self.quotes.setWordWrap(True)
         self.quotes.setSpacing(3)
         self.quotes.setResizeMode(QListView.ResizeMode.Adjust)
+        self.quotes.setToolTip(self.tr("Entrée ou double-clic : modifier la citation"))
+        self.quotes.itemActivated.connect(lambda item: self.edit_quote.emit(item.data(ItemIdRole)))
         layout.addSpacing(10)
         self.attachments_title = self._title(layout)
         self.attachments = self._list(layout, stretch=2)
@@ -80,9 +85,17 @@ class SidePanel(QWidget):
         self.attachments.itemActivated.connect(
             lambda item: self.open_attachment.emit(item.data(ItemIdRole))
         )
-        self.drop_hint = QLabel(self.tr("Glissez ici des photos ou des documents."), self)
+        # A zone as large as a hand's gesture, always there: drop files on it.
+        self.drop_hint = QLabel(
+            self.tr("Glissez ici des photos ou des documents\n(ou Ctrl+Maj+A)"), self
+        )
         self.drop_hint.setWordWrap(True)
+        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         make_quiet(self.drop_hint)
+        self.drop_hint.setStyleSheet(
+            DROP_ZONE_STYLE.format(colour=quiet_colour(self.drop_hint).name())
+        )
+        self.drop_hint.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         layout.addWidget(self.drop_hint)
         layout.addStretch(0)
         self.set_people([])
@@ -137,7 +150,6 @@ class SidePanel(QWidget):
             item.setToolTip(str(attachment.get("caption") or attachment.get("filename", "")))
             self.attachments.addItem(item)
         self.attachments.setVisible(count > 0)
-        self.drop_hint.setVisible(count == 0)
 
     def set_thumbnail(self, attachment_id: str, image: QImage) -> None:
         """Replace an attachment's generic icon by its picture (made off-thread)."""
@@ -151,14 +163,15 @@ class SidePanel(QWidget):
         if item is None:
             return
         entity = "quote" if widget is self.quotes else "attachment"
+        item_id = str(item.data(ItemIdRole))
         menu = QMenu(self)
         if entity == "attachment":
-            menu.addAction(
-                self.tr("Ouvrir"), lambda: self.open_attachment.emit(item.data(ItemIdRole))
-            )
+            menu.addAction(self.tr("Ouvrir"), lambda: self.open_attachment.emit(item_id))
+        else:
+            menu.addAction(self.tr("Modifier…"), lambda: self.edit_quote.emit(item_id))
         menu.addAction(
             self.tr("Mettre à la corbeille"),
-            lambda: self.delete_item.emit(entity, item.data(ItemIdRole)),
+            lambda: self.delete_item.emit(entity, item_id, _short(item.text())),
         )
         menu.popup(widget.viewport().mapToGlobal(position))
 
@@ -171,3 +184,9 @@ class SidePanel(QWidget):
         if files:
             event.acceptProposedAction()
             self.files_dropped.emit(files)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """The first words of an item, to name it in a notice."""
+    line = text.split("\n")[0].strip("« »")
+    return line if len(line) <= limit else line[:limit].rstrip() + "…"

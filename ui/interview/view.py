@@ -12,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldkit.guide import Guide, Question
-from fieldkit.survey import Survey
+from fieldkit.survey import MissingAnswer, Survey, interview_completion
 from ui.i18n import format_date
-from ui.interview.attachments import AttachmentOpener, is_picture, make_thumbnail
+from ui.interview.captures import Captures
 from ui.interview.missing_dialog import MissingAnswersDialog
-from ui.interview.quote_dialog import QuoteDialog
 from ui.interview.section_list import SectionDelegate, SectionListModel
 from ui.interview.section_page import Rows, SectionPage
 from ui.interview.side_panel import SidePanel, dropped_files
@@ -24,17 +23,13 @@ from ui.qt import (
     QApplication,
     QDragEnterEvent,
     QDropEvent,
-    QFileDialog,
     QFrame,
-    QImage,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
     QSplitter,
     QStackedWidget,
     Qt,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -48,6 +43,8 @@ class InterviewView(QWidget):
 
     back_requested = Signal()
     status_changed = Signal()
+    # Put in the trash: entity, id, the words that name it (for *Annuler*).
+    trashed = Signal(str, str, str)
 
     def __init__(self, session: SurveySession, language: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,8 +57,7 @@ class InterviewView(QWidget):
         self._rows: Rows = {}
         self._pages: dict[str, SectionPage] = {}
         self._stale: set[str] = set()
-        self._thumbnails: dict[str, QImage] = {}
-        self._opener = AttachmentOpener()
+        self.read_only = False
         self.setAcceptDrops(True)
         self._build()
 
@@ -76,9 +72,7 @@ class InterviewView(QWidget):
         self.stack = QStackedWidget(self)
         self.splitter.addWidget(self.stack)
         self.side = SidePanel(self)
-        self.side.files_dropped.connect(lambda files: self.attach_files(files))
-        self.side.open_attachment.connect(self.open_attachment)
-        self.side.delete_item.connect(self._delete_item)
+        self.captures = Captures(self, self.side)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -146,6 +140,16 @@ class InterviewView(QWidget):
         self.refresh_side_panel()
         self.status_changed.emit()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the interview without taking changes (a survey file nobody may write)."""
+        if read_only == self.read_only:
+            return
+        self.read_only = read_only
+        for page in self._pages.values():
+            page.set_read_only(read_only)
+        self.side.setAcceptDrops(not read_only)
+        self.setAcceptDrops(not read_only)
+
     def _set_guide(self, guide: Guide) -> None:
         self.guide = guide
         for page in self._pages.values():
@@ -179,6 +183,7 @@ class InterviewView(QWidget):
         if page is None:
             page = self._make_page()
             page.build(self.guide, section, self.language)
+            page.set_read_only(self.read_only)
             self._pages[section.id] = page
             self.stack.addWidget(page)
             page.fill(self.values, self._rows)
@@ -199,6 +204,11 @@ class InterviewView(QWidget):
         page.cell_edited.connect(self._cell_edited)
         page.history_requested.connect(lambda question: self.show_history(question))
         return page
+
+    @property
+    def rows(self) -> Rows:
+        """The repeat groups' rows, as (row id, values), by group."""
+        return self._rows
 
     @property
     def page(self) -> SectionPage | None:
@@ -232,7 +242,8 @@ class InterviewView(QWidget):
         if page.next_question(self.current_question()) is None:
             self.next_section()
 
-    def go_to_question(self, question_id: str) -> None:
+    def go_to_question(self, question_id: str, row: str | None = None) -> None:
+        """Put the cursor in a question's editor; in one row's cell for a repeat's column."""
         question = self.guide.question(question_id) if self.guide else None
         if question is None or self.guide is None:
             return
@@ -242,8 +253,13 @@ class InterviewView(QWidget):
             return
         self.show_section(section_ids.index(owner.section))
         page = self.page
-        if page is not None:
-            page.go_to(owner.id)
+        if page is None or not page.go_to(owner.id):
+            return
+        repeat = page.repeats.get(owner.id)
+        cell = repeat.cell(row, question.id) if repeat is not None and row else None
+        if cell is not None:
+            cell.focus_editor()
+            page.ensureWidgetVisible(cell, 0, 40)
 
     # -- edits -----------------------------------------------------------------
 
@@ -272,7 +288,7 @@ class InterviewView(QWidget):
         self._rows = {**self._rows, repeat_id: repeat.rows()}
         self.values[repeat_id] = repeat.values()
         self._values_changed()
-        self._show_people()
+        self.captures.show_people()
 
     def _row_added(self, repeat_id: str, row_id: str) -> None:
         interview = self.interview_id
@@ -332,111 +348,20 @@ class InterviewView(QWidget):
                     widget.clear_error()
 
     def answered_count(self) -> int:
-        return self.guide.completion(self.values)[0] if self.guide else 0
+        return interview_completion(self.guide, self.values)[0] if self.guide else 0
 
-    # -- side panel: people, quotes, attachments --------------------------------
+    # -- side panel: people, quotes, attachments (ui.interview.captures) ----------
 
     def refresh_side_panel(self) -> None:
-        reader = self.session.reader
-        self._show_people()
-        self.side.set_quotes(reader.items("quote", self.interview_id))
-        attachments = reader.items("attachment", self.interview_id)
-        self.side.set_attachments(attachments)
-        for attachment in attachments:
-            if is_picture(attachment):
-                self._load_thumbnail(str(attachment["id"]), str(attachment.get("sha256", "")))
-
-    def _show_people(self) -> None:
-        self.side.set_people([(name, role) for name, role in self._people()])
-
-    def _people(self) -> list[tuple[str, str]]:
-        """Names and roles of the people met (the guide's first repeat group)."""
-        if self.guide is None:
-            return []
-        repeat = next((q for q in self.guide.questions if q.type == "repeat"), None)
-        if repeat is None or len(repeat.columns) < 1:
-            return []
-        name_id = repeat.columns[0].id
-        role_id = repeat.columns[1].id if len(repeat.columns) > 1 else ""
-        return [
-            (str(values.get(name_id) or ""), str(values.get(role_id) or ""))
-            for _row, values in self._rows.get(repeat.id, [])
-        ]
-
-    def _load_thumbnail(self, attachment_id: str, digest: str) -> None:
-        if digest in self._thumbnails:
-            self.side.set_thumbnail(attachment_id, self._thumbnails[digest])
-            return
-
-        def shown(image: QImage | None) -> None:
-            if image is not None:
-                self._thumbnails[digest] = image
-                self.side.set_thumbnail(attachment_id, image)
-
-        self.session.executor.submit(
-            lambda survey: make_thumbnail(survey, attachment_id), shown, lambda _error: None
-        )
+        self.captures.refresh()
 
     def add_quote(self) -> None:
         """Ctrl+K: a verbatim quote, prefilled with the words selected in an answer."""
-        if not self.interview_id:
-            return
-        focus = QApplication.focusWidget()
-        question_id = self.current_question()
-        question = self.guide.question(question_id) if self.guide and question_id else None
-        label = question.label.get(self.language) if question else ""
-        speakers = [name for name, _role in self._people() if name]
-        dialog = QuoteDialog(self, speakers, label, _selected_text(focus))
-        accepted = dialog.exec()
-        if focus is not None:
-            focus.setFocus()
-        if not accepted or not dialog.quote_text():
-            return
-        interview, text, speaker = self.interview_id, dialog.quote_text(), dialog.speaker_name()
-        on_question = question_id if dialog.attach_to_question() else None
-        self.session.executor.submit(
-            lambda survey: survey.add_quote(interview, text, speaker, on_question),
-            lambda _id: self.refresh_side_panel(),
-            lambda error: report_error(self, self.tr("Impossible d’ajouter la citation"), error),
-        )
+        self.captures.add_quote()
 
     def attach_files(self, files: list[Path] | None = None, question_id: str | None = None) -> None:
         """Ctrl+Maj+A or a drop: copy files into the survey, on the question if one is given."""
-        if not self.interview_id:
-            return
-        if files is None:
-            question_id = self.current_question()
-            names, _filter = QFileDialog.getOpenFileNames(
-                self, self.tr("Joindre des photos ou des documents")
-            )
-            files = [Path(name) for name in names]
-        if not files:
-            return
-        interview = self.interview_id
-
-        def attach_all(survey: Survey) -> list[str]:
-            return [survey.attach(interview, path, question_id) for path in files]
-
-        self.session.executor.submit(
-            attach_all,
-            lambda _ids: self.refresh_side_panel(),
-            lambda error: report_error(self, self.tr("Impossible de joindre ce fichier"), error),
-        )
-
-    def open_attachment(self, attachment_id: str) -> None:
-        reader = self.session.reader
-        attachment = next(
-            (a for a in reader.items("attachment", self.interview_id) if a["id"] == attachment_id),
-            None,
-        )
-        if attachment is not None:
-            data = reader.attachment_data(attachment_id)
-            self._opener.open(str(attachment.get("filename", "")), data)
-
-    def _delete_item(self, entity: str, item_id: str) -> None:
-        self.session.executor.submit(
-            lambda survey: survey.delete(entity, item_id), lambda _r: self.refresh_side_panel()
-        )
+        self.captures.attach_files(files, question_id)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_files(event):
@@ -495,8 +420,8 @@ class InterviewView(QWidget):
         self.session.saver.flush()
         interview = self.interview_id
 
-        def complete(survey: Survey) -> list[str]:
-            return [q.id for q in survey.complete(interview)]
+        def complete(survey: Survey) -> list[MissingAnswer]:
+            return survey.complete(interview)
 
         self.session.executor.submit(
             complete,
@@ -504,7 +429,7 @@ class InterviewView(QWidget):
             lambda error: report_error(self, self._save_failed(), error),
         )
 
-    def _completed(self, missing: list[str]) -> None:
+    def _completed(self, missing: list[MissingAnswer]) -> None:
         if not missing:
             self.status = "complete"
             self._show_status()
@@ -512,10 +437,15 @@ class InterviewView(QWidget):
             return
         if self.guide is None:
             return
-        questions = [q for q in map(self.guide.question, missing) if q is not None]
-        dialog = MissingAnswersDialog(self, self.guide, questions, self.language)
-        if dialog.exec() and dialog.chosen():
-            self.go_to_question(str(dialog.chosen()))
+        names = {
+            row_id: str(next(iter(values.values()), "")) if values else ""
+            for rows in self._rows.values()
+            for row_id, values in rows
+        }
+        dialog = MissingAnswersDialog(self, self.guide, missing, self.language, names)
+        chosen = dialog.chosen() if dialog.exec() else None
+        if chosen is not None:
+            self.go_to_question(chosen.id, chosen.row)
 
     def reopen_draft(self) -> None:
         interview = self.interview_id
@@ -526,12 +456,4 @@ class InterviewView(QWidget):
 
     def close_view(self) -> None:
         self.session.saver.flush()
-        self._opener.cleanup()
-
-
-def _selected_text(widget: QWidget | None) -> str:
-    if isinstance(widget, QTextEdit):
-        return widget.textCursor().selectedText().replace("\u2029", "\n")
-    if isinstance(widget, QLineEdit):
-        return widget.selectedText()
-    return ""
+        self.captures.cleanup()

@@ -79,6 +79,8 @@ class OverviewPage(QWidget):
     open_interview = Signal(str)
     new_interview = Signal(str)
     new_initiative = Signal()
+    # Put in the trash: entity, id, the words that name it (for *Annuler*).
+    trashed = Signal(str, str, str)
 
     def __init__(self, session: SurveySession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,7 +100,40 @@ class OverviewPage(QWidget):
         layout.addLayout(self._toolbar())
         self.view = self._tree()
         layout.addWidget(self.view, 1)
+        self.empty = self._first_steps()
+        layout.addWidget(self.empty, 1)
         self.reload()
+
+    def _first_steps(self) -> QWidget:
+        """What an empty survey shows instead of an empty list: what to do first."""
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.addStretch(1)
+        title = heading(self.tr("L’enquête est vide pour l’instant."), holder, 1.2)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(title)
+        self.first_steps = steps = QLabel(
+            self.tr(
+                "Commencez par un entretien : vous y choisirez l’initiative visitée "
+                "(ou la créerez), la date et les personnes rencontrées. "
+                "Le guide d’entretien suit, section par section."
+            ),
+            holder,
+        )
+        steps.setWordWrap(True)
+        steps.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Wrapped at a set width, and as tall as that makes it (a centred label
+        # is not given the height of its wrapped lines otherwise).
+        width = self.fontMetrics().averageCharWidth() * 70
+        steps.setFixedWidth(width)
+        steps.setMinimumHeight(steps.heightForWidth(width))
+        make_quiet(steps)
+        column.addWidget(steps, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.first_button = QPushButton(self.tr("Commencer un entretien (Ctrl+N)"), holder)
+        self.first_button.clicked.connect(lambda: self.new_interview.emit(""))
+        column.addWidget(self.first_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        return holder
 
     def _toolbar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -200,6 +235,9 @@ class OverviewPage(QWidget):
             self.summary.setText(" · ".join([self.session.path.name, *counts]))
         self.new_button.setEnabled(not self.model.trash)
         self.initiative_button.setEnabled(not self.model.trash)
+        empty = not self.model.trash and initiatives == 0
+        self.empty.setVisible(empty)
+        self.view.setVisible(not empty)
         if selected:
             self.select(selected)
 
@@ -280,9 +318,19 @@ class OverviewPage(QWidget):
         if not index.isValid() or self.model.trash:
             return
         entity, item_id = str(index.data(KindRole)), str(index.data(IdRole))
-        self._write(
+        name = str(index.siblingAtColumn(NAME).data() or "")
+        if entity == "interview":
+            initiative = str(index.parent().siblingAtColumn(NAME).data() or "")
+            name = self.tr("%1, visite du %2").replace("%1", initiative).replace("%2", name)
+
+        def trashed(_result: object) -> None:
+            self.reload()
+            self.trashed.emit(entity, item_id, name)
+
+        self.session.executor.submit(
             lambda survey: survey.delete(entity, item_id),
-            self.tr("Impossible de mettre à la corbeille"),
+            trashed,
+            lambda error: report_error(self, self.tr("Impossible de mettre à la corbeille"), error),
         )
 
     def restore_selected(self) -> None:

@@ -1,12 +1,16 @@
 """Ctrl+F: full-text search over answers, notes and quotes, with a jump to the hit.
 
 The box sits in the window's header. Results drop down under it as the
-person types (after a short pause); arrows choose, Entrée jumps. The search
-itself is the core's (FTS5, accents ignored).
+person types (after a short pause), wide enough to read a sentence, where
+the hit is on a quiet first line and the words found in bold; arrows choose,
+Entrée jumps to the answer with those words selected. The search itself is
+the core's (FTS5, accents ignored).
 """
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 from fieldkit.errors import FieldkitError
@@ -17,27 +21,51 @@ from ui.qt import (
     QCompleter,
     QLineEdit,
     QModelIndex,
+    QPainter,
     QPersistentModelIndex,
     QRect,
+    QSize,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
+    QTextDocument,
     QTimer,
     QWidget,
     Signal,
 )
+from ui.style import quiet_colour
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 QueryRole = Qt.ItemDataRole.UserRole + 2
+HtmlRole = Qt.ItemDataRole.UserRole + 3
 PAUSE_MS = 250
-POPUP_CHARS = 80
+# The results read as sentences: as wide as this many characters, if the window allows.
+POPUP_CHARS = 120
+_FOUND = re.compile(r"\[([^\[\]]*)\]")
 
 
 @dataclass(frozen=True)
 class Result:
-    """A hit with the words that say where it is."""
+    """A hit with the words that say where it is; ``snippet`` marks the words found [so]."""
 
     hit: SearchHit
     where: str
     snippet: str
+
+    @property
+    def text(self) -> str:
+        """The snippet as it reads, without the marks."""
+        return _FOUND.sub(r"\1", self.snippet)
+
+    def as_html(self, quiet: str) -> str:
+        """Where the hit is on a quiet line, then the snippet with the found words in bold."""
+        parts = _FOUND.split(self.snippet)
+        body = "".join(
+            f"<b>{html.escape(part)}</b>" if index % 2 else html.escape(part)
+            for index, part in enumerate(parts)
+        )
+        return f"<span style='color:{quiet}'>{html.escape(self.where)}</span><br>{body}"
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -64,15 +92,22 @@ class SearchResultsModel(QAbstractListModel):
             return None
         result = self._results[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{result.where}\n{result.snippet}"
+            return f"{result.where}\n{result.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return result.snippet
+            return result.text
+        if role == HtmlRole:
+            return result
         if role == HitRole:
             return result.hit
         if role in (QueryRole, Qt.ItemDataRole.EditRole):
             # What the box keeps showing when a result is chosen: the query itself.
             return self.query
         return None
+
+
+def found_words(snippet: str) -> list[str]:
+    """The words a search found, from a snippet that marks them [so]."""
+    return [word for word in _FOUND.findall(snippet) if word]
 
 
 def describe(survey: Survey, hit: SearchHit, language: str, labels: dict[str, str]) -> Result:
@@ -93,8 +128,37 @@ def describe(survey: Survey, hit: SearchHit, language: str, labels: dict[str, st
         pass
     if hit.entity in labels:
         parts.append(labels[hit.entity])
-    snippet = hit.snippet.replace("[", "").replace("]", "")
-    return Result(hit, " · ".join(p for p in parts if p), snippet)
+    return Result(hit, " · ".join(p for p in parts if p), hit.snippet)
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Draws a result as two lines of rich text: where it is, then the words found in bold."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        result = index.data(HtmlRole)
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(4)
+        quiet = quiet_colour(option.widget).name() if option.widget else "gray"
+        document.setHtml(result.as_html(quiet) if isinstance(result, Result) else "")
+        document.setTextWidth(option.rect.width() if option.rect.width() > 0 else 600)
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        document.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
 
 
 class SearchBox(QLineEdit):
@@ -114,7 +178,8 @@ class SearchBox(QLineEdit):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setCompletionRole(QueryRole)
         self.completer.setWidget(self)
-        self.completer.setMaxVisibleItems(10)
+        self.completer.setMaxVisibleItems(8)
+        self.completer.popup().setItemDelegate(ResultDelegate(self.completer.popup()))
         self.completer.activated[QModelIndex].connect(self._activated)
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(lambda: self.search_requested.emit(self.text().strip()))
@@ -133,7 +198,10 @@ class SearchBox(QLineEdit):
             self.completer.popup().hide()
             return
         popup = self.completer.popup()
-        width = max(self.width(), self.fontMetrics().averageCharWidth() * POPUP_CHARS)
+        wanted = self.fontMetrics().averageCharWidth() * POPUP_CHARS
+        # Right-aligned with the box, leftwards as far as the window leaves room.
+        room = self.mapTo(self.window(), self.rect().topRight()).x() - 16
+        width = max(self.width(), min(wanted, room))
         self.completer.complete(QRect(self.width() - width, 0, width, self.height()))
         popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
 

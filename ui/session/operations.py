@@ -20,7 +20,7 @@ import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from fieldkit.errors import FieldkitError
 from fieldkit.survey import Survey
@@ -28,13 +28,15 @@ from ui.qt import (
     QCoreApplication,
     QEvent,
     QObject,
-    QProgressDialog,
     Qt,
     QWidget,
     Signal,
     Slot,
 )
 from ui.widgets import show_error
+
+if TYPE_CHECKING:
+    from ui.qt import QProgressDialog
 
 T = TypeVar("T")
 
@@ -177,6 +179,8 @@ def run_operation(
     is being done (``label``) and how far it got; ``headline`` titles the
     error message if the work fails.
     """
+    from ui.qt import QProgressDialog  # made when first needed: not on the way to the first screen
+
     progress = Progress()
     dialog = QProgressDialog(label, QCoreApplication.translate("Operations", "Annuler"), 0, 0)
     dialog.setParent(parent, dialog.windowFlags())

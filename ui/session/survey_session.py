@@ -3,15 +3,28 @@
 Reads happen on the GUI thread through a read-only connection (cheap, never
 blocked by a write in WAL mode); writes go to the writer thread. After
 ``flush_and_wait()`` the reader sees everything typed so far.
+
+A file nobody may write (a colleague's file, a CD, a locked share) opens
+read-only rather than not at all. A file deleted or moved while open keeps
+taking edits through the open connection, but nobody would find them on
+disk: :meth:`SurveySession.file_present` tells, so the window can say so and
+offer a new place.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from fieldkit.survey import Device, Survey, current_device
+from fieldkit.survey import Device, Survey, current_device, is_writable
 from ui.session.autosave import AutoSaver
 from ui.session.operations import SurveyExecutor
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """What tells this file from another one put under the same name."""
+    found = os.stat(path)
+    return found.st_dev, found.st_ino
 
 
 class SurveySession:
@@ -19,14 +32,30 @@ class SurveySession:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        # A missing file is not read-only: opening it says what is wrong, in the core's words.
+        self.readonly = self.path.exists() and not (
+            is_writable(self.path) and is_writable(self.path.parent)
+        )
+        self.lost = False
         device = current_device()
-        self.executor = SurveyExecutor(lambda: Survey.open(self.path, device=device))
+        readonly = self.readonly
+        self.executor = SurveyExecutor(
+            lambda: Survey.open(self.path, readonly=readonly, device=device)
+        )
         try:
             self.reader = Survey.open(self.path, readonly=True, device=device)
+            self._identity = _identity(self.path)
         except BaseException:
             self.executor.close()
             raise
         self.saver = AutoSaver(self.executor)
+
+    def file_present(self) -> bool:
+        """Whether the survey file is still where it was opened (not deleted, moved or replaced)."""
+        try:
+            return _identity(self.path) == self._identity
+        except OSError:
+            return False
 
     def flush_and_wait(self) -> None:
         self.saver.flush_and_wait()

@@ -1,5 +1,7 @@
-"""The window's frame: the main window with its menus and status bar, the start
-page, the new-survey, settings and guide-import dialogs, one instance per user.
+"""The window's frame: the main window with its menus, banners and status bar,
+the start page, survey files (opening, creating, saving elsewhere, read-only
+and vanished files), where the person left off, the new-survey, settings and
+guide-import dialogs, one instance per user.
 """
 
 from ui.shell import single_instance

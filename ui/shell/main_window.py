@@ -1,8 +1,11 @@
 """The main window: start page, survey overview and interview, with menus and status.
 
 It owns the open survey's session and switches between the three pages;
-every flow that needs the survey and more than one page (opening, starting
-an interview, jumping to a search hit, changing language) is here.
+the flows that need the survey and more than one page (starting an
+interview, changing language) are here. Opening, creating and saving survey
+files elsewhere is :mod:`ui.shell.survey_files`; searching is
+:mod:`ui.shell.search_flow`; notices that must not interrupt typing show in
+a banner (:class:`ui.widgets.BannerArea`) above the pages.
 
 Pages and dialogs not needed for the first screen are imported when first
 used: the window must come up as fast as a bare Qt window, or nearly.
@@ -16,19 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
-from fieldkit.interop import read_guide_file
-from fieldkit.survey import Survey, config_dir, current_device, set_author
+from fieldkit.survey import author_chosen, set_author
 from ui import i18n
 from ui.overview import OverviewPage, SearchBox
 from ui.qt import (
     QAction,
     QApplication,
     QCloseEvent,
-    QFileDialog,
-    QKeySequence,
+    QEvent,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QShowEvent,
     QSizePolicy,
@@ -36,32 +36,37 @@ from ui.qt import (
     Qt,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.session import SurveySession, report_error
-from ui.settings import Settings
+from ui.settings import Settings, known_author
+from ui.shell.menus import WindowMenus
+from ui.shell.place import go_to, here
 from ui.shell.search_flow import SearchFlow
 from ui.shell.start_page import StartPage
-from ui.style import make_quiet
-from ui.widgets import ShortcutGuard, ShortcutsDialog, WindowActions, make_action, show_error
+from ui.shell.survey_files import SurveyFiles
+from ui.style import ERROR, make_quiet, set_text_colour
+from ui.widgets import (
+    BannerArea,
+    ShortcutGuard,
+    show_error,
+)
 
 if TYPE_CHECKING:
     from ui.interview import InterviewView
 
-SURVEY_ACTIONS = {"close", "overview", "new_interview", "new_initiative", "search"}
-INTERVIEW_ACTIONS = {
-    "next_section",
-    "previous_section",
-    "next_question",
-    "quote",
-    "attach",
-    "history",
-    "complete",
-    "reopen",
-    "side_panel",
-}
-DEMO_NAME = "demo.fieldkit"
+SURVEY_ACTIONS = {"close", "overview", "search", "save_copy"}
+# Commands that write: off while the survey is read-only.
+WRITING_ACTIONS = {"new_interview", "new_initiative"}
+INTERVIEW_ACTIONS = {"next_section", "previous_section", "next_question", "history", "side_panel"}
+WRITING_INTERVIEW_ACTIONS = {"quote", "attach", "complete", "reopen"}
+# The window's first size, and the least screen it must fit: 1280×720 less a taskbar
+# and a title bar (also 2560×1440 at 200 %).
+PREFERRED_SIZE = (1180, 760)
+SMALLEST_SCREEN = (1280, 650)
+TRASH_NOTICE_MS = 15_000
 
 
 class MainWindow(QMainWindow):
@@ -77,22 +82,45 @@ class MainWindow(QMainWindow):
         self.overview: OverviewPage | None = None
         self.interview: InterviewView | None = None
         self._conflicts = 0
+        # What was put in the trash since the survey was opened, last at the end.
+        self._trash: list[tuple[str, str]] = []
         # Actions other windows plug in (merge, sync, export): menu and overview toolbar.
         self._survey_extras: list[QAction] = []
         self._menu_only: list[QAction] = []
+        # Another window like this one (ui.app gives one with its plug-ins).
+        self.make_window: Callable[[], MainWindow] = lambda: MainWindow(self.settings)
         self.setWindowTitle("fieldkit")
-        self.stack = QStackedWidget(self)
-        self.setCentralWidget(self.stack)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.banners = BannerArea(central)
+        column.addWidget(self.banners)
+        self.stack = QStackedWidget(central)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.files = SurveyFiles(self, self)
         self._build_chrome()
         geometry = self.settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 760)
+            self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """The preferred size, or the screen's free area when it is smaller (a 1366×768 laptop)."""
+        width, height = PREFERRED_SIZE
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            frame = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
+            width, height = min(width, free.width()), min(height, free.height() - frame)
+        self.resize(width, height)
 
     # -- chrome: actions, menus, header, status bar ----------------------------
 
     def _build_chrome(self) -> None:
         """Make everything that shows words, so a language change can remake it."""
-        self.actions = self._make_actions()
+        self.menus = WindowMenus(self, self)
+        self.actions = self.menus.actions
         self._guard = ShortcutGuard(self.actions.typing_safe(), self)
         app = QApplication.instance()
         if app is not None:
@@ -124,106 +152,8 @@ class MainWindow(QMainWindow):
             self.show_start()
         super().showEvent(event)
 
-    def _make_actions(self) -> WindowActions:
-        std = QKeySequence.StandardKey
-        table = {
-            "new_survey": (self.tr("&Nouvelle enquête…"), self.new_survey, ["Ctrl+Shift+N"]),
-            "import_xlsform": (self.tr("&Importer un guide XLSForm…"), self.import_xlsform, None),
-            "open": (self.tr("&Ouvrir une enquête…"), self.open_dialog, [QKeySequence(std.Open)]),
-            "demo": (self.tr("Ouvrir la &démo"), self.open_demo, None),
-            "close": (self.tr("&Fermer l’enquête"), self.close_survey, [QKeySequence(std.Close)]),
-            "settings": (self.tr("&Réglages…"), self.open_settings, ["Ctrl+,"]),
-            "quit": (self.tr("&Quitter"), self.close, [QKeySequence(std.Quit)]),
-            "overview": (self.tr("&Liste des entretiens"), self.show_overview, ["Ctrl+L"]),
-            "new_interview": (self.tr("&Nouvel entretien…"), self.new_interview, ["Ctrl+N"]),
-            "new_initiative": (self.tr("Nouvelle &initiative…"), self.new_initiative, None),
-            "search": (self.tr("&Rechercher…"), lambda: self.search.focus(), ["Ctrl+F"]),
-            "next_section": (
-                self.tr("Section &suivante"),
-                self._in_interview("next_section"),
-                ["Ctrl+PgDown"],
-            ),
-            "previous_section": (
-                self.tr("Section &précédente"),
-                self._in_interview("previous_section"),
-                ["Ctrl+PgUp"],
-            ),
-            "next_question": (
-                self.tr("&Question suivante"),
-                self._in_interview("next_question"),
-                ["Ctrl+Return", "Ctrl+Enter"],
-            ),
-            "quote": (self.tr("&Citation…"), self._in_interview("add_quote"), ["Ctrl+K"]),
-            "attach": (
-                self.tr("&Joindre un fichier…"),
-                self._in_interview("attach_files"),
-                ["Ctrl+Shift+A"],
-            ),
-            "history": (
-                self.tr("&Historique de la réponse…"),
-                self._in_interview("show_history"),
-                ["Ctrl+H"],
-            ),
-            "complete": (
-                self.tr("&Marquer comme terminé"),
-                self._in_interview("mark_complete"),
-                ["Ctrl+Shift+T"],
-            ),
-            "reopen": (self.tr("Repasser en &brouillon"), self._in_interview("reopen_draft"), None),
-            "side_panel": (self.tr("&Panneau latéral"), self._toggle_side_panel, ["F9"]),
-            "shortcuts": (self.tr("&Raccourcis clavier"), self.show_shortcuts, ["F1"]),
-            "about": (self.tr("À &propos de fieldkit"), self.about, None),
-        }
-        actions = {
-            name: make_action(self, text, slot, keys) for name, (text, slot, keys) in table.items()
-        }
-        actions["side_panel"].setCheckable(True)
-        actions["side_panel"].setChecked(True)
-        for action in actions.values():
-            self.addAction(action)
-        return WindowActions(actions)
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
-        a = self.actions
-        file_menu = bar.addMenu(self.tr("&Fichier"))
-        for name in ("new_survey", "import_xlsform", "open", "demo"):
-            file_menu.addAction(a[name])
-        self.recent_menu = QMenu(self.tr("Ouvertes &récemment"), self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(a["close"])
-        file_menu.addAction(a["settings"])
-        file_menu.addSeparator()
-        file_menu.addAction(a["quit"])
-        survey_menu = bar.addMenu(self.tr("&Enquête"))
-        for name in ("overview", "new_interview", "new_initiative", "search"):
-            survey_menu.addAction(a[name])
-        self.survey_menu = survey_menu
-        if self._survey_extras:
-            survey_menu.addSeparator()
-            survey_menu.addActions(self._survey_extras)
-        interview_menu = bar.addMenu(self.tr("E&ntretien"))
-        for name in ("next_section", "previous_section", "next_question"):
-            interview_menu.addAction(a[name])
-        interview_menu.addSeparator()
-        for name in ("quote", "attach", "history"):
-            interview_menu.addAction(a[name])
-        interview_menu.addSeparator()
-        for name in ("complete", "reopen", "side_panel"):
-            interview_menu.addAction(a[name])
-        help_menu = bar.addMenu(self.tr("&Aide"))
-        help_menu.addAction(a["shortcuts"])
-        help_menu.addAction(a["about"])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent_files:
-            if path.exists():
-                self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+        self.survey_menu = self.menus.fill(self.menuBar(), self._survey_extras)
 
     def _build_header(self) -> None:
         self.header = QToolBar(self.tr("En-tête"), self)
@@ -258,32 +188,43 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.conflict_label)
         bar.addPermanentWidget(self.hint_label)
 
-    # -- opening and closing surveys ----------------------------------------
+    # -- surveys: opening and closing (ui.shell.survey_files) --------------------
 
     def open_path(self, path: Path | str) -> bool:
-        """Open a survey file; a file that cannot be opened is explained and left as it is."""
-        path = Path(path)
-        self.close_survey()
-        try:
-            session = SurveySession(path)
-        except (FieldkitError, OSError) as error:
-            show_error(self, self.tr("Impossible d’ouvrir ce fichier"), str(error))
-            return False
+        """Open a survey file; one that cannot be opened is explained, the current one stays."""
+        return self.files.open_path(path)
+
+    def new_survey(self, guide_path: Path | None = None) -> None:
+        self.files.new_survey(guide_path)
+
+    def import_xlsform(self) -> None:
+        self.files.import_xlsform()
+
+    def open_dialog(self) -> None:
+        self.files.open_dialog()
+
+    def open_demo(self) -> None:
+        self.files.open_demo()
+
+    def take_session(self, session: SurveySession) -> None:
+        """Show a survey just opened, on its overview."""
         self.session = session
         session.saver.state_changed.connect(self.update_status)
-        self.settings.remember_file(path)
-        self.setWindowTitle(f"{path.name} — fieldkit")
-        self.setWindowFilePath(str(path))
-        self.survey_label.setText(self.tr("Enquête : %1").replace("%1", path.name))
+        session.saver.saved.connect(lambda _keys: self.files.check_file())
+        self.setWindowTitle(f"{session.path.name} — fieldkit")
+        self.setWindowFilePath(str(session.path))
+        self.survey_label.setText(self.tr("Enquête : %1").replace("%1", session.path.name))
         self.header.show()
         self._conflicts = len(session.reader.conflicts())
         self.show_overview()
-        return True
 
     def close_survey(self) -> None:
         """Save what is pending and close the survey (nothing typed is lost)."""
         if self.session is None:
             return
+        place = here(self)
+        if place is not None:
+            self.settings.last_place = place.as_dict()
         if self.interview is not None:
             self.interview.close_view()
         self.session.close()
@@ -292,69 +233,19 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(page)
                 page.deleteLater()
         self.session = self.overview = self.interview = None
+        self._trash.clear()
+        self.banners.clear()
         self.header.hide()
         self.setWindowTitle("fieldkit")
         self.show_start()
         self._update_actions()
         self.update_status()
 
-    def new_survey(self, guide_path: Path | None = None) -> None:
-        """Name a new survey and choose its guide; an XLSForm's remarks are shown first."""
-        from ui.shell.guide_import import confirm_warnings
-        from ui.shell.new_survey_dialog import NewSurveyDialog
-
-        dialog = NewSurveyDialog(self, self.settings.default_folder, guide_path)
-        if not dialog.exec():
-            return
-        path = dialog.survey_path()
-        try:
-            guide, warnings = read_guide_file(dialog.guide())
-        except (FieldkitError, OSError) as error:
-            show_error(self, self.tr("Impossible de créer l’enquête"), str(error))
-            return
-        if not confirm_warnings(self, dialog.guide(), guide, warnings):
-            return
-        try:
-            Survey.create(path, guide).close()
-        except (FieldkitError, OSError) as error:
-            show_error(self, self.tr("Impossible de créer l’enquête"), str(error))
-            return
-        self.open_path(path)
-
-    def import_xlsform(self) -> None:
-        """A new survey whose guide is an XLSForm (ODK, KoboToolbox) chosen first."""
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Importer un guide XLSForm"),
-            str(self.settings.default_folder),
-            self.tr("Formulaires XLSForm (*.xlsx *.xlsm);;Tous les fichiers (*)"),
-        )
-        if name:
-            self.new_survey(Path(name))
-
-    def open_dialog(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Ouvrir une enquête"),
-            str(self.settings.default_folder),
-            self.tr("Enquêtes fieldkit (*.fieldkit);;Tous les fichiers (*)"),
-        )
-        if name:
-            self.open_path(Path(name))
-
-    def open_demo(self) -> None:
-        """Open the demo survey, made on first use in fieldkit's own folder."""
-        from fieldkit.survey import build_demo
-
-        path = config_dir() / DEMO_NAME
-        if not path.exists():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                build_demo(path)
-            except (FieldkitError, OSError) as error:
-                show_error(self, self.tr("Impossible de créer la démo"), str(error))
-                return
-        self.open_path(path)
+    def changeEvent(self, event: QEvent) -> None:
+        # Back to the front: the survey file may have been moved or deleted meanwhile.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.files.check_file()
+        super().changeEvent(event)
 
     # -- pages -------------------------------------------------------------------
 
@@ -371,6 +262,7 @@ class MainWindow(QMainWindow):
             self.overview.open_interview.connect(self.open_interview)
             self.overview.new_interview.connect(self.new_interview)
             self.overview.new_initiative.connect(self.new_initiative)
+            self.overview.trashed.connect(self._trashed)
             self.stack.addWidget(self.overview)
         else:
             self.session.flush_and_wait()
@@ -393,7 +285,9 @@ class MainWindow(QMainWindow):
         if not toolbar:
             self._menu_only.append(action)
         self.addAction(action)
-        self._build_menus()
+        if len(self._survey_extras) == 1:
+            self.survey_menu.addSeparator()
+        self.survey_menu.addAction(action)
         if self.overview is not None and toolbar:
             self.overview.add_button(action)
         action.setEnabled(self.session is not None)
@@ -406,7 +300,7 @@ class MainWindow(QMainWindow):
         self._conflicts = len(self.session.reader.conflicts())
         if self.overview is not None:
             self.overview.reload()
-        view = self._current_interview()
+        view = self.current_interview()
         if view is not None:
             section = view.sections.current
             view.open_interview(view.interview_id)
@@ -424,8 +318,10 @@ class MainWindow(QMainWindow):
             self.interview.status_changed.connect(self.update_status)
             self.session.saver.refused.connect(self.interview.show_refusal)
             self.session.saver.saved.connect(self.interview.clear_refusals)
+            self.interview.trashed.connect(self._trashed)
             self.stack.addWidget(self.interview)
         self.interview.open_interview(interview_id)
+        self.interview.set_read_only(self.session.readonly)
         self.interview.side.setVisible(self.actions["side_panel"].isChecked())
         self.stack.setCurrentWidget(self.interview)
         self._update_actions()
@@ -437,9 +333,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         session = self.session
-        dialog = InterviewDialog(
-            self, session.reader, i18n.language(), current_device().author, initiative
-        )
+        dialog = InterviewDialog(self, session.reader, i18n.language(), known_author(), initiative)
         if not dialog.exec():
             return
         request = dialog.request()
@@ -473,20 +367,47 @@ class MainWindow(QMainWindow):
             lambda error: report_error(self, self.tr("Impossible d’ajouter l’initiative"), error),
         )
 
-    def _current_interview(self) -> InterviewView | None:
+    # -- the trash: what was just put there can come back ------------------------
+
+    def _trashed(self, entity: str, item_id: str, name: str) -> None:
+        """Say what went to the trash, with *Annuler* beside it (and Ctrl+Z)."""
+        self._trash.append((entity, item_id))
+        self.actions["undo_trash"].setEnabled(True)
+        words = self.tr("« %1 » est dans la corbeille.").replace("%1", name)
+        self.banners.show_notice(
+            "trash",
+            i18n.french_spacing(words),
+            [(self.tr("Annuler (Ctrl+Z)"), self.undo_trash)],
+            timeout_ms=TRASH_NOTICE_MS,
+        )
+
+    def undo_trash(self) -> None:
+        """Ctrl+Z: take the last item put in the trash back out."""
+        if not self._trash or self.session is None:
+            return
+        entity, item_id = self._trash.pop()
+        self.actions["undo_trash"].setEnabled(bool(self._trash))
+        self.banners.dismiss("trash")
+
+        def restored(_result: object) -> None:
+            view = self.current_interview()
+            if entity in {"quote", "note", "attachment"} and view is not None:
+                view.refresh_side_panel()
+            elif self.overview is not None:
+                self.overview.reload()
+                self.overview.select(item_id)
+
+        self.session.executor.submit(
+            lambda survey: survey.restore(entity, item_id),
+            restored,
+            lambda error: report_error(self, self.tr("Impossible de restaurer"), error),
+        )
+
+    def current_interview(self) -> InterviewView | None:
         view = self.interview
         return view if view is not None and self.stack.currentWidget() is view else None
 
-    def _in_interview(self, method: str) -> Callable[[], None]:
-        """A command of the interview on screen (Ctrl+K, F9…): nothing on other pages."""
-
-        def run() -> None:
-            if view := self._current_interview():
-                getattr(view, method)()
-
-        return run
-
-    def _toggle_side_panel(self) -> None:
+    def toggle_side_panel(self) -> None:
         if self.interview is not None:
             self.interview.side.setVisible(self.actions["side_panel"].isChecked())
 
@@ -494,19 +415,20 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         """Draft or complete · number of answers · saved at … · conflicts."""
-        session, view = self.session, self._current_interview()
+        session, view = self.session, self.current_interview()
         parts: list[str] = []
         if view is not None:
             parts.append(self.tr("Terminé") if view.status == "complete" else self.tr("Brouillon"))
             count = view.answered_count()
             parts.append(i18n.plural(count, self.tr("%1 réponse"), self.tr("%1 réponses")))
         if session is not None:
-            if session.saver.busy:
-                parts.append(self.tr("Enregistrement…"))
-            elif session.saver.last_saved is not None:
-                moment = time.strftime("%H:%M:%S", time.localtime(session.saver.last_saved))
-                parts.append(self.tr("Enregistré à %1").replace("%1", moment))
-        self.state_label.setText(" · ".join(parts))
+            parts.append(self._save_state(session))
+        self.state_label.setText(" · ".join(p for p in parts if p))
+        lost = session is not None and session.lost
+        if lost:
+            set_text_colour(self.state_label, ERROR)
+        else:
+            self.state_label.setPalette(self.statusBar().palette())
         conflicts = self._conflicts if session is not None else 0
         self.conflict_label.setText(
             i18n.plural(conflicts, self.tr("⚠ %1 conflit"), self.tr("⚠ %1 conflits"))
@@ -516,11 +438,30 @@ class MainWindow(QMainWindow):
         self.conflict_label.setVisible(bool(conflicts))
         self.hint_label.setVisible(view is not None)
 
+    def _save_state(self, session: SurveySession) -> str:
+        """Where the typing goes, honestly: saved, saving, read-only, or nowhere."""
+        if session.lost:
+            return self.tr("⚠ Fichier introuvable : rien n’est enregistré sur le disque")
+        if session.readonly:
+            return self.tr("Lecture seule")
+        if session.saver.busy:
+            return self.tr("Enregistrement…")
+        if session.saver.last_saved is not None:
+            moment = time.strftime("%H:%M:%S", time.localtime(session.saver.last_saved))
+            return self.tr("Enregistré à %1").replace("%1", moment)
+        return ""
+
     def _update_actions(self) -> None:
-        self.actions.set_enabled(SURVEY_ACTIONS, self.session is not None)
+        opened = self.session is not None
+        writable = self.session is not None and not self.session.readonly
+        interview = self.current_interview() is not None
+        self.actions.set_enabled(SURVEY_ACTIONS, opened)
+        self.actions.set_enabled(WRITING_ACTIONS, writable)
         for action in self._survey_extras:
-            action.setEnabled(self.session is not None)
-        self.actions.set_enabled(INTERVIEW_ACTIONS, self._current_interview() is not None)
+            action.setEnabled(opened)
+        self.actions.set_enabled(INTERVIEW_ACTIONS, interview)
+        self.actions.set_enabled(WRITING_INTERVIEW_ACTIONS, interview and writable)
+        self.actions["undo_trash"].setEnabled(bool(self._trash))
 
     # -- settings, help ----------------------------------------------------------
 
@@ -528,32 +469,43 @@ class MainWindow(QMainWindow):
         from ui.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(
-            self, current_device().author, self.settings.language, self.settings.default_folder
+            self, known_author(), self.settings.language, self.settings.default_folder
         )
         if not dialog.exec():
             return
         self.settings.default_folder = dialog.chosen_folder()
-        author = dialog.chosen_author()
-        if author != current_device().author:
-            try:
-                device = set_author(author)
-            except FieldkitError as error:
-                show_error(self, self.tr("Impossible d’enregistrer votre nom"), str(error))
-            else:
-                if self.session is not None:
-                    self.session.sign_as(device)
+        if dialog.chosen_author() != known_author():
+            self._sign_as(dialog.chosen_author())
         if dialog.chosen_language() != self.settings.language:
             self.settings.language = dialog.chosen_language()
             self.apply_language(dialog.chosen_language())
+
+    def welcome(self) -> None:
+        """First launch: ask the facilitator's name, which signs their work (*Plus tard* skips)."""
+        if self.settings.facilitator_asked or author_chosen():
+            return
+        from ui.shell.settings_dialog import FacilitatorDialog
+
+        self.settings.facilitator_asked = True
+        dialog = FacilitatorDialog(self)
+        if dialog.exec() and dialog.chosen_author():
+            self._sign_as(dialog.chosen_author())
+
+    def _sign_as(self, author: str) -> None:
+        try:
+            device = set_author(author)
+        except FieldkitError as error:
+            show_error(self, self.tr("Impossible d’enregistrer votre nom"), str(error))
+        else:
+            if self.session is not None:
+                self.session.sign_as(device)
 
     def apply_language(self, language: str) -> None:
         """Speak another language now: remake every page, keeping the place."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
             i18n.install_language(app, language)
-        interview = self._current_interview()
-        place = (interview.interview_id, interview.sections.current) if interview else None
-        path = self.session.path if self.session else None
+        place = here(self)
         self.close_survey()
         if self._start is not None:
             self.stack.removeWidget(self._start)
@@ -568,12 +520,12 @@ class MainWindow(QMainWindow):
             self.statusBar().removeWidget(widget)
             widget.deleteLater()
         self._build_chrome()
-        if path is not None and self.open_path(path) and place:
-            self.open_interview(place[0])
-            if self.interview is not None:
-                self.interview.show_section(place[1])
+        if place is not None and self.open_path(place.path):
+            go_to(self, place)
 
     def show_shortcuts(self) -> None:
+        from ui.widgets import ShortcutsDialog
+
         ShortcutsDialog(self, [*self.actions.actions.values(), *self._survey_extras]).exec()
 
     def about(self) -> None:

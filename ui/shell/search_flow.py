@@ -7,15 +7,17 @@ quote or the initiative the person chose.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fieldkit.survey import SearchHit
 from ui import i18n
-from ui.interview import InterviewView
-from ui.overview import OverviewPage, SearchBox, describe
-from ui.qt import QApplication, QObject, Qt, QTextDocument, QTextEdit
+from ui.overview import OverviewPage, SearchBox, describe, found_words
+from ui.qt import QApplication, QLineEdit, QObject, Qt, QTextCursor, QTextEdit
 from ui.session import SurveySession
 from ui.widgets import WindowActions
+
+if TYPE_CHECKING:  # the interview's modules load when an interview is first opened
+    from ui.interview import InterviewView
 
 
 class Window(Protocol):
@@ -78,17 +80,40 @@ class SearchFlow(QObject):
         if view is None:
             return
         if hit.entity in {"answer", "row_answer"}:
-            view.go_to_question(hit.field)
-            self._select_words(window.search_box.text())
+            view.go_to_question(hit.field, hit.entity_id if hit.entity == "row_answer" else None)
+            self._select_words(found_words(hit.snippet) or window.search_box.text().split())
         elif hit.entity in {"quote", "note", "attachment"}:
             window.actions["side_panel"].setChecked(True)
             view.side.setVisible(True)
 
-    def _select_words(self, query: str) -> None:
-        """Select the first searched word in the answer the cursor landed in."""
+    def _select_words(self, words: list[str]) -> None:
+        """Select, in the answer the cursor landed in, the first of the words found.
+
+        The search ignores accents and case (*ecole* finds *École*): so does this.
+        """
         editor = QApplication.focusWidget()
-        words = query.split()
-        if isinstance(editor, QTextEdit) and words:
-            cursor = editor.document().find(words[0], 0, QTextDocument.FindFlag(0))
-            if not cursor.isNull():
+        if isinstance(editor, QTextEdit):
+            text = editor.toPlainText()
+        elif isinstance(editor, QLineEdit):
+            text = editor.text()
+        else:
+            return
+        folded = _fold_in_place(text)
+        for word in words:
+            start = folded.find(i18n.fold(word))
+            if start < 0:
+                continue
+            if isinstance(editor, QTextEdit):
+                cursor = editor.textCursor()
+                cursor.setPosition(start)
+                cursor.setPosition(start + len(word), QTextCursor.MoveMode.KeepAnchor)
                 editor.setTextCursor(cursor)
+                editor.ensureCursorVisible()
+            else:
+                editor.setSelection(start, len(word))
+            return
+
+
+def _fold_in_place(text: str) -> str:
+    """``text`` without case or accents, character for character (positions unchanged)."""
+    return "".join((i18n.fold(character) or character)[:1] for character in text)

@@ -1,4 +1,9 @@
-"""Réglages: the name changes are signed with, the language, the default folder."""
+"""Réglages: the name changes are signed with, the language, the default folder; and the
+first launch's question, the facilitator's name.
+
+The name is never the computer's login name ("root", "pc-accueil"): until the
+person gives one, the name fields stay empty.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +36,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.author = QLineEdit(author, self)
+        self.author.setPlaceholderText(self.tr("Prénom Nom"))
         form.addRow(self.tr("&Votre nom"), self.author)
         explanation = QLabel(
             self.tr("Vos réponses et vos modifications sont signées de ce nom."), self
@@ -49,7 +55,11 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("&Dossier des enquêtes"), row)
+        # A label beside a layout has no buddy of its own: give it the field, or
+        # its "&" would show as is instead of underlining the shortcut letter.
+        folder_label = QLabel(self.tr("&Dossier des enquêtes"), self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, row)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -69,6 +79,45 @@ class SettingsDialog(QDialog):
 
     def chosen_folder(self) -> Path:
         return Path(self.folder.text().strip()).expanduser()
+
+    def chosen_author(self) -> str:
+        return self.author.text().strip()
+
+
+class FacilitatorDialog(QDialog):
+    """First launch: who is interviewing, so that their work is signed with their name."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Bienvenue dans fieldkit"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Votre nom signe vos entretiens et vos modifications : vos collègues "
+                "le verront quand vos fichiers seront réunis. Vous pourrez le changer "
+                "dans les Réglages."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.author = QLineEdit(self)
+        self.author.setPlaceholderText(self.tr("Prénom Nom"))
+        form.addRow(self.tr("&Votre nom"), self.author)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(self)
+        self.save = buttons.addButton(
+            self.tr("Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.later = buttons.addButton(self.tr("Plus tard"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.author.textChanged.connect(lambda text: self.save.setEnabled(bool(text.strip())))
+        self.save.setEnabled(False)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
     def chosen_author(self) -> str:
         return self.author.text().strip()

@@ -35,6 +35,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldkit.survey import config_dir
 from ui.qt import (
@@ -42,8 +43,6 @@ from ui.qt import (
     QEvent,
     QEventLoop,
     QFileOpenEvent,
-    QLocalServer,
-    QLocalSocket,
     QLockFile,
     QObject,
     Qt,
@@ -51,6 +50,9 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:  # Qt's network module loads when a socket is first made
+    from ui.qt import QLocalServer, QLocalSocket
 
 LOCK_NAME = "instance.lock"
 # How long a second launch waits for the first to take its file (ms).
@@ -113,22 +115,37 @@ class SingleInstance(QObject):
         """True while this process is the first launch and listens for later ones."""
         return self._server is not None and self._server.isListening()
 
-    def claim(self) -> bool:
-        """Become the first launch: take the lock and listen. False if another one runs."""
+    def claim(self, listen: bool = True) -> bool:
+        """Become the first launch: take the lock and listen. False if another one runs.
+
+        With ``listen`` false only the lock is taken; :meth:`listen` comes later
+        (once the window shows: Qt's network module is not on the way to the
+        first screen). A later launch meanwhile waits, as for any starting one.
+        """
         self._lock_path.parent.mkdir(parents=True, exist_ok=True)
         lock = QLockFile(str(self._lock_path))
         lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         if not lock.tryLock(0):
+            return False
+        self._lock = lock
+        return self.listen() if listen else True
+
+    def listen(self) -> bool:
+        """Take later launches' files (the lock is ours). False, and the lock given up, if not."""
+        from ui.qt import QLocalServer
+
+        if self._lock is None:  # another launch holds it (and hangs): this one runs alone
             return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # We hold the lock, so a socket left under this name is a dead launch's.
         QLocalServer.removeServer(self.name)
         if not server.listen(self.name):
-            lock.unlock()
+            self._lock.unlock()
+            self._lock = None
             return False
         server.newConnection.connect(self._accept)
-        self._lock, self._server = lock, server
+        self._server = server
         return True
 
     def forward(self, paths: Sequence[str | Path], timeout_ms: int = HANDOVER_TIMEOUT_MS) -> bool:
@@ -137,6 +154,8 @@ class SingleInstance(QObject):
         Runs a local event loop rather than blocking calls, so that it works
         when the first launch lives in the same thread (as in the tests).
         """
+        from ui.qt import QLocalSocket
+
         socket = QLocalSocket()
         loop = QEventLoop()
         reply = bytearray()
@@ -195,18 +214,21 @@ class SingleInstance(QObject):
             self.open_requested.emit(path)
 
 
-def hand_over(paths: Sequence[str | Path], config: Path | None = None) -> SingleInstance | None:
+def hand_over(
+    paths: Sequence[str | Path], config: Path | None = None, listen: bool = True
+) -> SingleInstance | None:
     """Become the one fieldkit window, or give ``paths`` to the one already open.
 
     Returns None when a running window took the paths: the caller exits 0.
     Otherwise returns the instance whose signals the window connects; it is
     not serving only if a first window holds the lock but does not answer (it
     hangs), in which case this launch runs on its own rather than not at all.
-    Needs a QCoreApplication.
+    With ``listen`` false the first launch only takes the lock and calls
+    :meth:`SingleInstance.listen` later. Needs a QCoreApplication.
     """
     instance = SingleInstance(config)
     deadline = time.monotonic() + HANDOVER_TIMEOUT_MS / 1000
-    while not instance.claim():
+    while not instance.claim(listen):
         remaining_ms = int((deadline - time.monotonic()) * 1000)
         if remaining_ms <= 0:
             return instance

@@ -6,11 +6,13 @@ one look for errors and one place tests replace to keep dialogs from blocking.
 
 from __future__ import annotations
 
-from ui.qt import QMessageBox, QWidget
+from ui.qt import QWidget
 
 
 def show_error(parent: QWidget | None, headline: str, detail: str) -> None:
     """Show ``headline`` (translated, plain words) with the core's message as detail."""
+    from ui.qt import QMessageBox  # made when first needed: not on the way to the first screen
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("fieldkit")

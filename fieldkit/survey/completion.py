@@ -78,23 +78,25 @@ class MissingAnswer:
         return self.question.label
 
 
-def row_context(values: Mapping[str, object], row: Mapping[str, object]) -> dict[str, object]:
-    """What a column's skip logic reads: the row's own answers over the interview's."""
-    return {**values, **row}
-
-
 def missing_in_row(
-    guide: Guide, repeat: Question, values: Mapping[str, object], row: Mapping[str, object]
+    guide: Guide, repeat: Question, values: Mapping[str, object], index: int
 ) -> list[Question]:
-    """The required columns of one row that are shown (in the row's context) and empty."""
-    context = row_context(values, row)
+    """The required columns of row ``index`` (0-based) that are shown there and empty.
+
+    ``values[repeat.id]`` holds the group's rows; skip logic runs in the row's
+    context, where a column names that row's answer.
+    """
+    rows = values.get(repeat.id)
+    row = rows[index] if isinstance(rows, list) and index < len(rows) else {}
+    if not isinstance(row, Mapping):
+        return []
     return [
         column
         for column in repeat.columns
         if column.required
         and column.answerable
         and _empty(row.get(column.id))
-        and guide.is_relevant(column.id, context)
+        and guide.is_relevant(column.id, values, row=index)
     ]
 
 
@@ -105,9 +107,7 @@ def question_answered(guide: Guide, question: Question, values: Mapping[str, obj
         return False
     if question.type != "repeat" or not isinstance(value, list):
         return True
-    return not any(
-        missing_in_row(guide, question, values, row) for row in value if isinstance(row, Mapping)
-    )
+    return not any(missing_in_row(guide, question, values, index) for index in range(len(value)))
 
 
 def interview_completion(guide: Guide, values: Mapping[str, object]) -> tuple[int, int]:
@@ -134,10 +134,12 @@ def missing_answers(guide: Guide, values: Mapping[str, object], rows: Rows) -> l
             continue
         if question.required and _empty(values.get(question.id)):
             found.append(MissingAnswer(question))
-        for position, (row_id, row) in enumerate(rows.get(question.id, ()), start=1):
+        listed = rows.get(question.id, ())
+        with_rows = {**values, question.id: [row for _, row in listed]}
+        for index, (row_id, _) in enumerate(listed):
             found += [
-                MissingAnswer(column, row_id, position)
-                for column in missing_in_row(guide, question, values, row)
+                MissingAnswer(column, row_id, index + 1)
+                for column in missing_in_row(guide, question, with_rows, index)
             ]
     return found
 

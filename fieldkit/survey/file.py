@@ -29,6 +29,7 @@ from fieldkit.survey.changes import decode
 from fieldkit.survey.completion import interview_completions
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.hlc import to_iso
+from fieldkit.survey.identity import SURVEY_ID, SurveyIdentity, new_survey_id, read_identity
 from fieldkit.survey.records import (
     Conflict,
     InitiativeInfo,
@@ -78,6 +79,7 @@ class Survey:
         guide = guide or load_guide()
         survey = cls(ChangeLog.create(Path(path), device or current_device()))
         with survey.log.transaction():
+            survey.log.write(*SURVEY_ID, new_survey_id())  # the first change (DESIGN.md §5)
             digest = survey.add_guide(guide)
             survey.log.write("survey", "survey", "guide", digest)
             survey.log.write("survey", "survey", "title", guide.title.get())
@@ -99,6 +101,11 @@ class Survey:
     @property
     def path(self) -> Path:
         return self.log.path
+
+    @property
+    def identity(self) -> SurveyIdentity | None:
+        """Which survey this file belongs to (None: made before surveys had an identity)."""
+        return read_identity(self.log.connection, self.path)
 
     # -- guides --------------------------------------------------------------------
 

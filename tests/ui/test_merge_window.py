@@ -81,7 +81,13 @@ def test_files_are_merged_after_their_dry_run_is_shown(
     assert preview["preview"] and not result["preview"]
     assert preview["title"] == "Ce que la fusion apportera à « enquête de Camille.fieldkit »"
     # The file itself (chosen by mistake) is left out; Yanis's file brings its news.
-    assert preview["rows"] == [["portable de Yanis.fieldkit", "1", "1", "2", "2", "2"]]
+    assert preview["rows"] == [
+        [
+            "portable de Yanis.fieldkit",
+            "1 nouvelle initiative, 1 nouvel entretien, 2 nouvelles réponses, 2 révisions, "
+            "2 nouveaux conflits",
+        ]
+    ]
     assert preview["refused shown"]
     assert (
         preview["refused"] == "copie abîmée.fieldkit\u00a0: the file is truncated (only 66 bytes)"

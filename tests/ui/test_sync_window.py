@@ -55,7 +55,7 @@ def test_two_files_converge_through_a_folder(
                 "sent": dialog.sent.text(),
                 "received": dialog.received.text(),
                 "files": [model.data(model.index(r, 0)) for r in range(model.rowCount())],
-                "interviews": [model.data(model.index(r, 2)) for r in range(model.rowCount())],
+                "brought": [model.data(model.index(r, 1)) for r in range(model.rowCount())],
                 "warnings": dialog.view.refused.text(),
             }
         )
@@ -69,9 +69,9 @@ def test_two_files_converge_through_a_folder(
     qtbot.waitUntil(lambda: len(results) == 1, timeout=WAIT_MS)
     assert asked == ["Choisir le dossier de synchronisation"]
     first = results[0]
-    assert str(first["sent"]).startswith("Vos changements sont écrits dans « fieldkit-")
+    assert str(first["sent"]).startswith("Ce qui manquait au dossier est écrit dans « Monographie-")
     assert first["received"] == "Reçu des autres fichiers du dossier :"
-    assert first["interviews"] == ["1"]
+    assert first["brought"] == ["1 nouvelle initiative, 1 nouvel entretien, 2 nouvelles réponses"]
     assert "fieldkit-partiel.fieldkit" in str(first["warnings"])
     assert window.overview is not None and window.overview.model.counts() == (2, 2)
     assert Settings().sync_folder(laptops.camille) == folder

@@ -34,6 +34,8 @@ class SyncResultDialog(QDialog):
         self.sent.setWordWrap(True)
         layout.addWidget(self.sent)
         received = [s for s in report.merged.sources if s.skipped is None]
+        # Files of other surveys share the folder; they are none of this survey's business.
+        warned = [s for s in report.merged.sources if not s.other_survey]
         self.received = QLabel(self._received_text(received), self)
         self.received.setWordWrap(True)
         layout.addWidget(self.received)
@@ -41,9 +43,7 @@ class SyncResultDialog(QDialog):
             self, self.tr("Fichiers ignorés (ils seront relus à la prochaine synchronisation)")
         )
         shown = [s for s in received if s.brought_anything]
-        warnings = refused_lines(report.merged.sources)
-        if report.own_file_problem:
-            warnings.insert(0, report.own_file_problem)
+        warnings = [*report.notices, *refused_lines(warned)]
         self.view.show_sources(shown, warnings)
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -65,8 +65,8 @@ class SyncResultDialog(QDialog):
             )
         return i18n.plural(
             self.report.written,
-            self.tr("Vos changements sont écrits dans « %2 » (%1 changement)."),
-            self.tr("Vos changements sont écrits dans « %2 » (%1 changements)."),
+            self.tr("Ce qui manquait au dossier est écrit dans « %2 » (%1 changement)."),
+            self.tr("Ce qui manquait au dossier est écrit dans « %2 » (%1 changements)."),
         ).replace("%2", name)
 
     def _received_text(self, received: list[SourceReport]) -> str:

@@ -3,8 +3,9 @@
 DESIGN.md §5 and issue 4: ``merge TARGET SOURCES…`` unions changes, guide
 snapshots and attachments into the target in one transaction and reports, per
 source and in total, what came in by kind (new initiatives, interviews,
-answers…, revisions, deletions, restorations, renames) and new conflicts; a dry run reports the same and writes nothing; a source equal to
-the target, merged twice or already contained changes nothing, byte for byte.
+answers…, revisions, deletions, restorations, renames) and new conflicts; a
+dry run reports the same and writes nothing; a source equal to the target,
+merged twice or already contained changes nothing, byte for byte.
 """
 
 from __future__ import annotations

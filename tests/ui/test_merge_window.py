@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -188,3 +189,21 @@ def test_the_report_model(qtmodeltester: ModelTester, tmp_path: Path) -> None:
     model = SourcesModel(report.sources)
     qtmodeltester.check(model)
     assert model.rowCount() == 1
+
+
+def test_several_files_bringing_news_are_added_up_in_a_total_row(
+    qtmodeltester: ModelTester, tmp_path: Path, french: None
+) -> None:
+    laptops = two_laptops(tmp_path)
+    copy = tmp_path / "copie de Camille.fieldkit"
+    shutil.copyfile(laptops.camille, copy)
+    target = tmp_path / "bureau.fieldkit"
+    report = merge_files(target, [laptops.yanis, copy], dry_run=True, device=CAMILLE)
+    model = SourcesModel(report.sources)
+    qtmodeltester.check(model)
+    assert [row[0] for row in rows(model)] == [
+        "portable de Yanis.fieldkit",
+        "copie de Camille.fieldkit",
+        "Total",
+    ]
+    assert rows(model)[-1][1].startswith("2 nouvelles initiatives, 2 nouveaux entretiens, ")

@@ -99,15 +99,16 @@ def files_of_survey(folder: Path, identity: SurveyIdentity) -> list[FolderFile]:
 _STOCK = (
     "CREATE TEMP TABLE IF NOT EXISTS folder_stock (file TEXT NOT NULL, ahead INTEGER NOT NULL, "
     "kind TEXT NOT NULL, key TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS temp.folder_stock_by_key ON folder_stock (kind, key)",
+    # What the other files hold, and what this laptop's own file holds, by key.
+    "CREATE TEMP TABLE IF NOT EXISTS folder_holders (kind TEXT NOT NULL, key TEXT NOT NULL, "
+    "ahead INTEGER NOT NULL, mine INTEGER NOT NULL, others INTEGER NOT NULL, "
+    "PRIMARY KEY (kind, key)) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS publication (kind TEXT NOT NULL, key TEXT NOT NULL, "
     "PRIMARY KEY (kind, key)) WITHOUT ROWID",
 )
 #: What a file holds, by kind: ``c`` a change id, ``g`` a guide hash, ``b`` an
 #: attachment hash; with the table and the column each is kept in.
 _CONTENTS = (("c", "changes", "id"), ("g", "guides", "hash"), ("b", "blobs", "sha256"))
-#: Whether a file of the folder holds the row of ``t`` (in a rule of :meth:`FolderStock.plan`).
-_HOLDER = "SELECT 1 FROM folder_stock h WHERE h.kind = :kind AND h.key = t.{column}"
 
 
 class FolderStock:
@@ -122,8 +123,8 @@ class FolderStock:
         self.connection = log.connection
         for statement in _STOCK:
             self.connection.execute(statement)
-        self.connection.execute("DELETE FROM folder_stock")
-        self.connection.execute("DELETE FROM publication")
+        for table in ("folder_stock", "folder_holders", "publication"):
+            self.connection.execute(f"DELETE FROM {table}")
 
     @contextlib.contextmanager
     def _attached(self, snapshot: Path) -> Iterator[None]:
@@ -189,6 +190,12 @@ class FolderStock:
         the survey's identity and title (``always``), and the guide snapshots
         and attachment contents its changes name, so it merges on its own.
         """
+        self.connection.execute("DELETE FROM folder_holders")
+        self.connection.execute(
+            "INSERT INTO folder_holders SELECT kind, key, max(ahead AND file <> :own), "
+            "max(file = :own), max(file <> :own) FROM folder_stock GROUP BY kind, key",
+            {"own": str(own)},
+        )
         self.connection.execute("DELETE FROM publication")
         self.connection.execute(
             f"INSERT INTO publication SELECT 'c', id FROM main.changes "
@@ -196,13 +203,11 @@ class FolderStock:
             always,
         )
         for kind, table, column in _CONTENTS:
-            holder = _HOLDER.format(column=column)
             self.connection.execute(
                 f"INSERT OR IGNORE INTO publication SELECT :kind, t.{column} FROM main.{table} t "
-                f"WHERE NOT EXISTS ({holder} AND h.ahead AND h.file <> :own) "
-                f"AND (EXISTS ({holder} AND h.file = :own) "
-                f"OR NOT EXISTS ({holder} AND h.file <> :own))",
-                {"kind": kind, "own": str(own)},
+                f"LEFT JOIN folder_holders h ON h.kind = :kind AND h.key = t.{column} "
+                "WHERE h.key IS NULL OR (NOT h.ahead AND (h.mine OR NOT h.others))",
+                {"kind": kind},
             )
         self._add_named_contents()
         rows = self.connection.execute(

@@ -177,7 +177,8 @@ class _FolderSync:
 
     def merge_peers(self, progress: Progress | None) -> MergeReport:
         own_rank = FolderFile.of(self.own).rank
-        mine = {f.path for f in self._own_files()} | {self.own}
+        legacy = self.folder / legacy_file_name(self.log.device.id)
+        mine = {f.path for f in self._own_files()} | {self.own, legacy}
         peers = {
             f.path: f for f in files_of_survey(self.folder, self.identity) if f.path not in mine
         }

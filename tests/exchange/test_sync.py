@@ -19,13 +19,14 @@ from pathlib import Path
 import pytest
 
 from fieldkit.errors import FieldkitError
-from fieldkit.exchange.folder import files_of_survey, own_file_name
+from fieldkit.exchange.folder import files_of_survey, legacy_file_name, own_file_name
 from fieldkit.exchange.sync import sync_folder
 from fieldkit.survey import Survey
 from fieldkit.survey.check import check_survey
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.dump import dump_text
 from tests.conftest import Cli
+from tests.survey.test_survey_ids import made_before_identities
 
 Laptop = Callable[[str], Device]
 
@@ -240,3 +241,23 @@ def test_the_command_line_reports_what_came_in_and_warns_about_skipped_files(
     again = run("sync", survey, folder)
     assert f"{own}: up to date" in again.stdout
     assert "fieldkit-collegue.fieldkit: nothing new" in again.stdout
+
+
+def test_an_earlier_fieldkits_files_in_the_folder_are_explained_and_ones_own_replaced(
+    laptops: dict[str, Path], folder: Path, laptop: Laptop
+) -> None:
+    """Before surveys had an identity, a laptop's file was ``fieldkit-<device>.fieldkit``."""
+    for name in ("alice", "bruno"):
+        old = folder / legacy_file_name(f"device-{name}")
+        shutil.copyfile(laptops[name], old)
+        made_before_identities(old)
+
+    warnings = sync(laptops["alice"], folder, laptop("alice"))
+
+    bruno_old = folder / legacy_file_name("device-bruno")
+    assert warnings == [
+        f"{bruno_old}: written by an earlier fieldkit, before surveys had an identity; "
+        "its laptop replaces it at its next sync with this version"
+    ]
+    assert not (folder / legacy_file_name("device-alice")).exists()
+    assert own_file(folder, laptops["alice"], laptop("alice")).exists()

@@ -159,7 +159,7 @@ class Team:
             elif kind == "visit":
                 survey.add_interview(survey.initiatives()[0].id, "2026-11-20", text)
             elif kind == "quote":
-                survey.add_quote(visit, text or "…")
+                survey.add_quote(visit, text.strip() or "…")
             elif number % 2:
                 survey.delete("interview", visit)
             else:

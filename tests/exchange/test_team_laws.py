@@ -3,7 +3,8 @@
 A survey is made on one laptop; the others join it mid-way, from the team's
 folder, from a colleague's file, or by a plain copy of that file (a USB key).
 Then, in a random order: people write (answers typed and corrected, new
-visits, quotes, deletions and restorations); laptops sync with the team's
+visits, quotes, photos, deletions and restorations, a new version of the
+guide); laptops sync with the team's
 Nextcloud folder or with a USB key used as a second folder; files are
 e-mailed and merged. Every laptop's clock is off in its own way: right,
 years ahead or behind, in 1999, or past 2100. Another team syncs another
@@ -38,6 +39,7 @@ from hypothesis import strategies as st
 from fieldkit.exchange.join import join_survey
 from fieldkit.exchange.merge import merge_files
 from fieldkit.exchange.sync import sync_folder
+from fieldkit.guide import Guide, load_guide, parse_guide
 from fieldkit.survey import Survey
 from fieldkit.survey.check import check_survey
 from fieldkit.survey.device import Device
@@ -58,6 +60,11 @@ CLOCKS = {
     "in 1999": lambda now: 928_195_200_000 + (now - NOW_MS),
     "past 2100": lambda now: 5_700_000_000_000 + (now - NOW_MS),
 }
+
+
+def guide_variant(number: int) -> Guide:
+    """The built-in guide with a comment added: another snapshot, another hash."""
+    return parse_guide(load_guide().source_text + f"\n# variante {number}\n", f"variante {number}")
 
 
 def device(number: int) -> Device:
@@ -160,6 +167,13 @@ class Team:
                 survey.add_interview(survey.initiatives()[0].id, "2026-11-20", text)
             elif kind == "quote":
                 survey.add_quote(visit, text.strip() or "…")
+            elif kind == "photo":
+                photo = self.root / f"photo-{number}.jpg"
+                photo.write_bytes(bytes([number]) * (50 + number))
+                survey.attach(visit, photo)
+            elif kind == "guide":  # the team moves to another version of the guide
+                digest = survey.add_guide(guide_variant(number % 2))
+                survey.log.write("survey", "survey", "guide", digest)
             elif number % 2:
                 survey.delete("interview", visit)
             else:
@@ -175,7 +189,7 @@ class Team:
 laptop_number = st.integers(0, MOST_LAPTOPS - 1)
 steps = st.one_of(
     st.tuples(st.just("write"), laptop_number, st.sampled_from(["answer", "answer", "visit",
-              "quote", "trash"]), st.integers(0, 9), st.text("aéz ", max_size=5)),
+              "quote", "trash", "photo", "guide"]), st.integers(0, 9), st.text("aéz ", max_size=5)),
     st.tuples(st.just("sync"), laptop_number, st.booleans()),
     st.tuples(st.just("join"), laptop_number, st.sampled_from(["folder", "file", "copy"]),
               st.integers(0, 4)),

@@ -199,3 +199,15 @@ def atomic_write_text(target: Path, text: str) -> None:
 def atomic_write_bytes(target: Path, data: bytes) -> None:
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
+
+
+def read_named_file(path: Path, what: str, limit: int) -> bytes:
+    """Read a file a person named (``what``: "an attachment"), or say in one line why not."""
+    try:
+        return read_regular_file(path, what, limit)
+    except FileNotFoundError:
+        raise FieldkitError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FieldkitError(f"{path}: is a folder, not a file") from None
+    except OSError as error:
+        raise FieldkitError(f"{path}: cannot read the file ({error.strerror})") from None

@@ -17,6 +17,7 @@ FIGURE = re.compile(
 TINY_SIZES = {
     "bench_save_answer": {"saves": 30},
     "bench_open_list": {"interviews": 9, "repeats": 2},
+    "bench_sync": {"devices": 3, "interviews": 2, "answers": 8, "repeats": 1, "rounds": 2},
 }
 
 

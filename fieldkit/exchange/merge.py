@@ -1,11 +1,13 @@
-"""Merging survey files: the union of their changes, guides and attachments.
+"""Merging survey files of one survey: the union of their changes, guides and attachments.
 
 State is a pure function of the set of changes (DESIGN.md §4), so a merge is a
 set union followed by a recomputation of the touched fields: commutative,
 associative, idempotent and lossless. This module does the union safely:
 
 - every source goes through :func:`fieldkit.exchange.untrusted.received` (private
-  snapshot, read-only, checked) before anything is taken from it;
+  snapshot, read-only, checked) before anything is taken from it, and must
+  belong to the target's survey (DESIGN.md §5): a file of another survey is
+  refused by name;
 - a source whose every change, guide and attachment the target already holds
   is done with after one bulk comparison: merging the same files again, or a
   file the target contains, opens no write transaction and leaves the target's
@@ -28,64 +30,30 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
-from fieldkit.exchange.untrusted import received
-from fieldkit.survey import Absorbed, ChangeLog, Device, FieldCounts, current_device, forged_message
+from fieldkit.exchange.report import Counts, SourceReport, counts_of
+from fieldkit.exchange.untrusted import ReceivedFile, received
+from fieldkit.survey import (
+    ChangeLog,
+    Device,
+    SurveyIdentity,
+    adopt_hint,
+    current_device,
+    forged_message,
+    read_identity,
+)
 
 #: Called as ``progress(done, total)`` while a merge runs; raising from it
 #: (e.g. a Cancelled exception when the person clicks Cancel) stops the merge
 #: and rolls everything back.
 Progress = Callable[[int, int], None]
+#: Called with each source that belongs to the survey, while its checked
+#: snapshot is open (a folder sync takes stock of what the folder holds).
+Inspect = Callable[[ReceivedFile], None]
 
 #: The target's page cache during a merge (KiB, negative as SQLite wants it):
 #: inserting many changes in one transaction is several times faster when the
 #: indexes they touch stay in memory, and it stays well within a laptop's means.
 MERGE_CACHE_KIB = -64 * 1024
-
-_ANSWERS = ("answer", "row_answer")
-
-
-@dataclass(frozen=True)
-class SourceReport:
-    """What one source brought to the target (or why it was skipped)."""
-
-    path: Path
-    changes: int = 0
-    initiatives: int = 0
-    interviews: int = 0
-    answers_added: int = 0
-    answers_updated: int = 0
-    conflicts: int = 0
-    guides: int = 0
-    attachments: int = 0
-    skipped: str | None = None
-
-    @property
-    def brought_anything(self) -> bool:
-        return bool(self.changes or self.guides or self.attachments)
-
-    def describe(self) -> str:
-        """One line for a person: what came in from this file."""
-        if self.skipped is not None:
-            return f"skipped: {self.skipped}"
-        if not self.brought_anything:
-            return "nothing new"
-        parts = [
-            _count(self.initiatives, "new initiative"),
-            _count(self.interviews, "new interview"),
-            _count(self.answers_added, "answer added", "answers added"),
-            _count(self.answers_updated, "answer updated", "answers updated"),
-            _count(self.conflicts, "new conflict"),
-            _count(self.attachments, "attachment"),
-            _count(self.guides, "guide"),
-        ]
-        shown = ", ".join(p for p in parts if p) or "earlier versions only"
-        return f"{shown} ({_count(self.changes, 'change') or '0 changes'})"
-
-
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    if not number:
-        return ""
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
 @dataclass(frozen=True)
@@ -95,6 +63,8 @@ class MergeReport:
     target: Path
     sources: tuple[SourceReport, ...]
     dry_run: bool = False
+    #: The survey the target belongs to (after the merge, for an empty target).
+    identity: SurveyIdentity | None = None
 
     @property
     def brought_anything(self) -> bool:
@@ -104,22 +74,26 @@ class MergeReport:
     def skipped(self) -> tuple[SourceReport, ...]:
         return tuple(s for s in self.sources if s.skipped is not None)
 
+    @property
+    def total(self) -> Counts:
+        """Everything the sources brought, added up."""
+        found = Counts()
+        for source in self.sources:
+            if source.skipped is None:
+                found += source.counts
+        return found
 
-def _source_report(path: Path, absorbed: Absorbed) -> SourceReport:
-    fields = absorbed.fields
-    nothing = FieldCounts()
-    answers = [fields.get(entity, nothing) for entity in _ANSWERS]
-    return SourceReport(
-        path=path,
-        changes=absorbed.changes,
-        initiatives=fields.get("initiative", nothing).new_entities,
-        interviews=fields.get("interview", nothing).new_entities,
-        answers_added=sum(a.added for a in answers),
-        answers_updated=sum(a.changed for a in answers),
-        conflicts=sum(c.conflicts for c in fields.values()),
-        guides=absorbed.guides,
-        attachments=absorbed.blobs,
-    )
+
+def survey_of(log: ChangeLog) -> SurveyIdentity | None:
+    """The survey an open file belongs to; refuses a file made before identities.
+
+    An empty file (a merge's new target) belongs to no survey yet: it takes
+    the survey of the first file merged into it.
+    """
+    identity = read_identity(log.connection, log.path)
+    if identity is None and log.connection.execute("SELECT 1 FROM changes").fetchone():
+        raise FieldkitError(adopt_hint(log.path))
+    return identity
 
 
 class _DryRun(Exception):
@@ -129,12 +103,21 @@ class _DryRun(Exception):
 class _Merge:
     """One merge into an open change log: stage every source, then absorb them all."""
 
-    def __init__(self, log: ChangeLog, skip_bad: bool, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        log: ChangeLog,
+        skip_bad: bool,
+        progress: Progress | None,
+        inspect: Inspect | None,
+        survey: SurveyIdentity | None,
+    ) -> None:
         self.log = log
         self.intake = log.intake
         self.skip_bad = skip_bad
         self.progress = progress
+        self.inspect = inspect
         self.parsed_guides: set[str] = set()
+        self.identity = survey_of(log) or survey
 
     def _step(self, done: int, total: int) -> None:
         if self.progress is not None:
@@ -151,28 +134,51 @@ class _Merge:
         report = SourceReport(path)
         try:
             with received(path) as source:
-                novelty = self.intake.novelty(source.snapshot)
-                if novelty.forged is not None:
-                    return self._refuse(report, f"{path}: {forged_message(novelty.forged)}"), None
-                if not novelty.anything:
-                    return report, None
-                source.check_rows(
-                    is_new_guide=lambda digest: not self.log.has_guide(digest),
-                    is_new_blob=lambda digest: not self.log.has_blob(digest),
-                    parsed_guides=self.parsed_guides,
-                )
-                batch = self.intake.new_batch()
-                self.intake.stage_file(batch, source.snapshot)
-                return report, batch
+                theirs = source.identity()
+                if theirs is None:
+                    return self._refuse(report, adopt_hint(path)), None
+                if self.identity is not None and not self.identity.same_survey(theirs):
+                    refused = self._refuse(report, self._other_survey(path, theirs))
+                    return replace(refused, other_survey=True), None
+                self.identity = self.identity or theirs
+                if self.inspect is not None:
+                    self.inspect(source)
+                return report, self._stage_novelty(path, source)
         except FieldkitError as error:
             return self._refuse(report, str(error)), None
+
+    def _stage_novelty(self, path: Path, source: ReceivedFile) -> int | None:
+        novelty = self.intake.novelty(source.snapshot)
+        if novelty.forged is not None:
+            raise FieldkitError(f"{path}: {forged_message(novelty.forged)}")
+        if not novelty.anything:
+            return None
+        source.check_rows(
+            is_new_guide=lambda digest: not self.log.has_guide(digest),
+            is_new_blob=lambda digest: not self.log.has_blob(digest),
+            parsed_guides=self.parsed_guides,
+        )
+        source.check_references(self.log.has_guide, self.log.has_blob)
+        batch = self.intake.new_batch()
+        self.intake.stage_file(batch, source.snapshot)
+        return batch
+
+    def _other_survey(self, path: Path, theirs: SurveyIdentity) -> str:
+        ours = self.identity
+        assert ours is not None
+        if theirs.id == ours.id:
+            return f"{path}: the file's survey identity differs from this survey's: it is forged"
+        return (
+            f"{path}: this file belongs to the survey {theirs.named(ours)}, "
+            f"not to {ours.named(theirs)}, the survey of {self.log.path.name}"
+        )
 
     def absorb(self, report: SourceReport, batch: int) -> SourceReport:
         try:
             absorbed = self.intake.absorb(batch, counted=True)
         except FieldkitError as error:
             return self._refuse(report, f"{report.path}: {error}")
-        return _source_report(report.path, absorbed)
+        return replace(report, counts=counts_of(absorbed))
 
     def run(self, sources: Sequence[Path], dry_run: bool) -> list[SourceReport]:
         total = 2 * len(sources)
@@ -212,22 +218,26 @@ def merge_into(
     dry_run: bool = False,
     skip_bad: bool = False,
     progress: Progress | None = None,
+    inspect: Inspect | None = None,
+    survey: SurveyIdentity | None = None,
 ) -> MergeReport:
     """Union the changes, guides and attachments of ``sources`` into an open log.
 
-    With ``skip_bad`` (folder sync), a source that cannot be read or is refused
-    is skipped and reported; otherwise (merge) it stops the merge, which then
-    writes nothing. With ``dry_run``, the report is computed in a transaction
-    that is rolled back.
+    Every source must belong to the target's survey; an empty target takes
+    ``survey``, or else the survey of its first source. With ``skip_bad`` (folder sync), a source
+    that cannot be read or is refused is skipped and reported; otherwise
+    (merge) it stops the merge, which then writes nothing. With ``dry_run``,
+    the report is computed in a transaction that is rolled back: nothing
+    changes, not even the target's clock.
     """
-    merge = _Merge(log, skip_bad, progress)
+    merge = _Merge(log, skip_bad, progress, inspect, survey)
     log.intake.discard()
     try:
         with _larger_cache(log):
             reports = merge.run(sources, dry_run)
     finally:
         log.intake.discard()
-    return MergeReport(log.path, tuple(reports), dry_run)
+    return MergeReport(log.path, tuple(reports), dry_run, merge.identity)
 
 
 def merge_files(

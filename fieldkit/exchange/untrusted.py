@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import re
 import shutil
 import sqlite3
@@ -46,7 +47,16 @@ from pathlib import Path
 
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import guide_hash, parse_guide
-from fieldkit.survey import COLUMNS, MAX_ATTACHMENT_BYTES, check_field, decode, pack, schema
+from fieldkit.survey import (
+    COLUMNS,
+    MAX_ATTACHMENT_BYTES,
+    SurveyIdentity,
+    check_field,
+    decode,
+    read_identity,
+    schema,
+    within_bounds,
+)
 
 #: The longest text SQLite may hand us from a received file: an attachment at
 #: the limit, with room to spare; anything longer is refused unread.
@@ -56,10 +66,6 @@ CHANGE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 #: The longest entity id, device id or author name accepted.
 LONGEST_NAME = 200
-#: Time stamps must fall between these (2000-01-01 and 2100-01-01): beyond,
-#: they are garbage, and a clock that observed one would run wild.
-EARLIEST_STAMP = pack(946_684_800_000)
-LATEST_STAMP = pack(4_102_444_800_000)
 SNAPSHOT_ATTEMPTS = 3
 
 Signature = tuple[tuple[int, int, int] | None, ...]
@@ -264,13 +270,46 @@ class ReceivedFile:
                         "does not match its hash"
                     )
 
-    def count_changes(self, device: str) -> tuple[int, int]:
-        """How many changes the file holds, and how many of them ``device`` made."""
+    def identity(self) -> SurveyIdentity | None:
+        """The survey the file belongs to (None: made before surveys had an identity)."""
         with self._reading():
-            total, mine = self.connection.execute(
-                "SELECT count(*), coalesce(sum(device = ?), 0) FROM changes", (device,)
-            ).fetchone()
-        return int(total), int(mine)
+            return read_identity(self.connection, self.path)
+
+    def check_references(
+        self, has_guide: Callable[[str], bool], has_blob: Callable[[str], bool]
+    ) -> None:
+        """Refuse a file whose visits or attachments name contents nobody holds.
+
+        A visit answered with a guide snapshot that neither this file nor the
+        target holds would make every list and export of the survey fail; an
+        attachment without its content could never be opened.
+        """
+        with self._reading():
+            for digest, kind in self.connection.execute(_UNHELD_CONTENTS):
+                known = has_guide if kind == "guide" else has_blob
+                if not isinstance(digest, str) or known(digest):
+                    continue
+                if kind == "guide":
+                    raise FieldkitError(
+                        f"{self.path}: a visit refers to a guide snapshot ({digest[:12]}) "
+                        "the file does not hold"
+                    )
+                raise FieldkitError(
+                    f"{self.path}: an attachment refers to a content ({digest[:12]}) "
+                    "the file does not hold"
+                )
+
+
+#: The guide snapshots and attachment contents the file's changes name but
+#: the file lacks (``json_valid`` first: malformed values are refused elsewhere).
+_UNHELD_CONTENTS = (
+    "SELECT DISTINCT json_extract(c.value, '$'), 'guide' FROM changes c "
+    "WHERE c.field = 'guide' AND c.entity IN ('survey', 'interview') AND json_valid(c.value) "
+    "AND NOT EXISTS (SELECT 1 FROM guides g WHERE g.hash = json_extract(c.value, '$')) "
+    "UNION SELECT DISTINCT json_extract(c.value, '$'), 'blob' FROM changes c "
+    "WHERE c.entity = 'attachment' AND c.field = 'sha256' AND json_valid(c.value) "
+    "AND NOT EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = json_extract(c.value, '$'))"
+)
 
 
 def _is_name(value: object, shortest: int = 1) -> bool:
@@ -290,6 +329,17 @@ def _json(text: object) -> tuple[bool, object]:
         return False, None
 
 
+def _is_text(text: str, value: object) -> bool:
+    """Whether a decoded value can be written as UTF-8: JSON may escape a lone surrogate."""
+    if "\\u" not in text:
+        return True
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def change_problem(row: tuple[object, ...]) -> str | None:
     """Say what is wrong with one row of a received ``changes`` table, if anything.
 
@@ -305,10 +355,13 @@ def change_problem(row: tuple[object, ...]) -> str | None:
         return "has a malformed entity id"
     if not _is_name(device) or not _is_name(author, shortest=0):
         return "has a malformed device or author"
-    if type(hlc) is not int or not EARLIEST_STAMP <= hlc <= LATEST_STAMP:
+    if not within_bounds(hlc):
         return "has an impossible time stamp"
-    if not _json(value)[0]:
+    valid, decoded = _json(value)
+    if not valid:
         return "has a malformed value (not JSON)"
+    if not _is_text(str(value), decoded):
+        return "has a malformed value (a lone surrogate, not text)"
     valid, ids = _json(supersedes)
     if not valid or not isinstance(ids, list) or not all(_is_change_id(i) for i in ids):
         return "has a malformed list of superseded changes"

@@ -1,6 +1,6 @@
 """The survey file: its SQLite schema, the change log that is its truth (stamps,
 heads, amends), the derived state, search, history, completion, the JSON dump,
-the integrity check, device identity and the demo survey.
+the integrity check, the survey's and the device's identities and the demo survey.
 
 The monograph's narratives are survey data too: ``Survey.set_narrative``,
 ``Survey.narratives``, ``Survey.narrative_history`` and ``Survey.outline``
@@ -23,12 +23,21 @@ from fieldkit.survey.device import (
     author_chosen,
     config_dir,
     current_device,
+    renew_device,
     set_author,
 )
 from fieldkit.survey.dump import dump_text, load_dump, read_dump
 from fieldkit.survey.file import Survey
-from fieldkit.survey.hlc import pack, to_iso
-from fieldkit.survey.intake import Absorbed, FieldCounts, forged_message
+from fieldkit.survey.hlc import EARLIEST_STAMP, LATEST_STAMP, pack, to_iso, within_bounds
+from fieldkit.survey.identity import (
+    SURVEY_ID,
+    SurveyIdentity,
+    adopt_hint,
+    derived_identity_change,
+    read_identity,
+    short_tag,
+)
+from fieldkit.survey.intake import Absorbed, Transition, forged_message
 from fieldkit.survey.narratives import Narrative, narrative_field
 from fieldkit.survey.opening import is_writable, sqlite_failure
 from fieldkit.survey.records import (
@@ -43,14 +52,16 @@ from fieldkit.survey.store import ChangeLog, FieldState
 
 __all__ = [
     "COLUMNS",
+    "EARLIEST_STAMP",
+    "LATEST_STAMP",
     "MAX_ATTACHMENT_BYTES",
     "NARRATIVE_PREFIX",
+    "SURVEY_ID",
     "Absorbed",
     "Change",
     "ChangeLog",
     "Conflict",
     "Device",
-    "FieldCounts",
     "FieldState",
     "InitiativeInfo",
     "InterviewInfo",
@@ -59,6 +70,9 @@ __all__ = [
     "Revision",
     "SearchHit",
     "Survey",
+    "SurveyIdentity",
+    "Transition",
+    "adopt_hint",
     "author_chosen",
     "build_demo",
     "check_field",
@@ -66,6 +80,7 @@ __all__ = [
     "config_dir",
     "current_device",
     "decode",
+    "derived_identity_change",
     "dump_text",
     "forged_message",
     "interview_completion",
@@ -78,8 +93,12 @@ __all__ = [
     "pack",
     "question_answered",
     "read_dump",
+    "read_identity",
+    "renew_device",
     "schema",
     "set_author",
+    "short_tag",
     "sqlite_failure",
     "to_iso",
+    "within_bounds",
 ]

@@ -19,7 +19,7 @@ from fieldkit.errors import FieldkitError
 #: The entities a change may touch, with the fields each one has. Answers are
 #: keyed by question id, so their fields are open (``None``).
 ENTITY_FIELDS: dict[str, frozenset[str] | None] = {
-    "survey": frozenset({"title", "guide"}),
+    "survey": frozenset({"id", "title", "guide"}),
     "initiative": frozenset({"name", "territory", "network", "kind", "deleted"}),
     "interview": frozenset(
         {"initiative", "date", "place", "interviewers", "status", "guide", "deleted"}

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
-from fieldkit.files import read_regular_file
+from fieldkit.files import read_named_file
 from fieldkit.guide import (
     Guide,
     Outline,
@@ -33,6 +33,7 @@ from fieldkit.survey.changes import decode
 from fieldkit.survey.completion import MissingAnswer, interview_completions, missing_answers
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.hlc import to_iso
+from fieldkit.survey.identity import SURVEY_ID, SurveyIdentity, new_survey_id, read_identity
 from fieldkit.survey.narratives import (
     Narrative,
     latest_guide,
@@ -80,6 +81,7 @@ class Survey:
         guide = guide or load_guide()
         survey = cls(ChangeLog.create(Path(path), device or current_device()))
         with survey.log.transaction():
+            survey.log.write(*SURVEY_ID, new_survey_id())  # the first change (DESIGN.md §5)
             digest = survey.add_guide(guide)
             survey.log.write("survey", "survey", "guide", digest)
             survey.log.write("survey", "survey", "title", guide.title.get())
@@ -106,6 +108,11 @@ class Survey:
     @property
     def path(self) -> Path:
         return self.log.path
+
+    @property
+    def identity(self) -> SurveyIdentity | None:
+        """Which survey this file belongs to (None: made before surveys had an identity)."""
+        return read_identity(self.log.connection, self.path)
 
     # -- guides --------------------------------------------------------------------
 
@@ -483,14 +490,7 @@ class Survey:
         if question:
             self._question(interview_id, question)
         path = Path(source)
-        try:
-            data = read_regular_file(path, "an attachment", MAX_ATTACHMENT_BYTES)
-        except FileNotFoundError:
-            raise FieldkitError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise FieldkitError(f"{path}: is a folder, not a file") from None
-        except OSError as error:
-            raise FieldkitError(f"{path}: cannot read the file ({error.strerror})") from None
+        data = read_named_file(path, "an attachment", MAX_ATTACHMENT_BYTES)
         digest = hashlib.sha256(data).hexdigest()
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         attachment_id = _new_id()

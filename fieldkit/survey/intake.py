@@ -71,6 +71,8 @@ _STAGING = (
     "PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS batch_superseded "
     "(entity, entity_id, field, id, PRIMARY KEY (entity, entity_id, field, id)) WITHOUT ROWID",
+    "CREATE TEMP TABLE IF NOT EXISTS new_entities "
+    "(entity, entity_id, PRIMARY KEY (entity, entity_id)) WITHOUT ROWID",
 )
 
 _STAGED_TABLES = ("incoming_changes", "incoming_guides", "incoming_blobs")
@@ -92,23 +94,34 @@ class Novelty:
 
 
 @dataclass(frozen=True)
-class FieldCounts:
-    """What one absorbed batch did to the fields of one kind of entity."""
+class Transition:
+    """How many fields one absorbed batch moved in one way (for the merge report).
 
-    new_entities: int = 0
-    added: int = 0
-    changed: int = 0
-    conflicts: int = 0
+    ``field`` is empty for answers (their fields are question ids); ``before``
+    and ``after`` are the stored values of ``deleted`` fields only, the one
+    field whose value says what happened (a deletion or a restoration).
+    """
+
+    entity: str
+    field: str
+    new_entity: bool
+    was_absent: bool
+    differs: bool
+    newly_conflicted: bool
+    count: int
+    before: str | None = None
+    after: str | None = None
 
 
 @dataclass(frozen=True)
 class Absorbed:
-    """What one absorbed batch brought: rows added, and fields by entity."""
+    """What one absorbed batch brought: rows added, new entities by kind, fields moved."""
 
     changes: int
     guides: int
     blobs: int
-    fields: Mapping[str, FieldCounts] = field(default_factory=dict)
+    new_entities: Mapping[str, int] = field(default_factory=dict)
+    transitions: tuple[Transition, ...] = ()
 
 
 class Intake:
@@ -245,13 +258,15 @@ class Intake:
             if batch in self._may_repeat:
                 self._drop_repeated(batch)
             self._touch(batch)
-            new_entities = self._count_new_entities() if counted else {}
+            if counted:
+                self._remember_new_entities()
             added = self._insert_changes(batch)
             self.refresh_touched(batch)
             self._observe_clock(batch)
             guides, blobs = self._insert_contents(batch)
-            fields = self._field_counts(new_entities) if counted else {}
-        return Absorbed(changes=added, guides=guides, blobs=blobs, fields=fields)
+            if not counted:
+                return Absorbed(changes=added, guides=guides, blobs=blobs)
+            return Absorbed(added, guides, blobs, self._new_entity_counts(), self._transitions())
 
     def touched(self) -> set[FieldKey]:
         """The fields the last absorbed batch brought new changes to."""
@@ -300,9 +315,10 @@ class Intake:
                     (batch,),
                 ).rowcount
             )
-        except sqlite3.IntegrityError:
+        except sqlite3.IntegrityError as error:
             self._refuse_forgeries(batch)
-            raise
+            self._refuse_twins(batch)
+            raise FieldkitError(f"a change cannot be stored ({error}): damaged file") from None
 
     def _touch(self, batch: int) -> None:
         """List the fields the batch brings changes to, and keep their state before it.
@@ -325,6 +341,18 @@ class Intake:
             "SELECT i.id FROM incoming_changes i CROSS JOIN main.changes c ON c.id = i.id "
             f"WHERE i.batch = ? AND ({differs}) LIMIT 1",
             (batch,),
+        ).fetchall()
+        if found:
+            raise FieldkitError(forged_message(str(found[0][0])))
+
+    def _refuse_twins(self, batch: int) -> None:
+        """Refuse one change id given twice, with two contents, by the same batch."""
+        differs = " OR ".join(f"a.{c} IS NOT b.{c}" for c in COLUMNS[1:])
+        found = self.connection.execute(
+            "SELECT a.id FROM incoming_changes a JOIN incoming_changes b "
+            "ON a.id = b.id AND a.rowid < b.rowid "
+            f"WHERE a.batch = ? AND b.batch = ? AND ({differs}) LIMIT 1",
+            (batch, batch),
         ).fetchall()
         if found:
             raise FieldkitError(forged_message(str(found[0][0])))
@@ -473,35 +501,49 @@ class Intake:
             + _SAME_FIELD.format(a="s", b="t")
         )
 
-    def _count_new_entities(self) -> dict[str, int]:
-        """Count, by kind, the entities the batch brings that the log has never seen."""
-        rows = self.connection.execute(
-            "SELECT t.entity, count(DISTINCT t.entity_id) FROM touched_fields t "
+    def _remember_new_entities(self) -> None:
+        """List the entities the batch brings that the log has never seen."""
+        self.connection.execute("DELETE FROM new_entities")
+        self.connection.execute(
+            "INSERT OR IGNORE INTO new_entities SELECT t.entity, t.entity_id FROM touched_fields t "
             "WHERE NOT EXISTS (SELECT 1 FROM main.state s "
-            "WHERE s.entity = t.entity AND s.entity_id = t.entity_id) GROUP BY t.entity"
+            "WHERE s.entity = t.entity AND s.entity_id = t.entity_id)"
         )
+
+    def _new_entity_counts(self) -> dict[str, int]:
+        rows = self.connection.execute(
+            "SELECT entity, count(*) FROM new_entities GROUP BY entity"
+        ).fetchall()
         return {str(entity): int(count) for entity, count in rows}
 
-    def _field_counts(self, new_entities: Mapping[str, int]) -> dict[str, FieldCounts]:
+    def _transitions(self) -> tuple[Transition, ...]:
+        """How the batch moved the fields it touched, grouped by the way they moved."""
         rows = self.connection.execute(
-            "SELECT t.entity, "
-            "sum(e.entity IS NULL AND s.entity IS NOT NULL), "
-            "sum(e.entity IS NOT NULL AND s.value IS NOT e.value), "
-            "sum(coalesce(s.conflict, 0) AND NOT coalesce(e.conflict, 0)) "
+            "SELECT t.entity, CASE WHEN t.entity IN ('answer', 'row_answer') THEN '' "
+            "ELSE t.field END, n.entity IS NOT NULL, e.entity IS NULL, s.value IS NOT e.value, "
+            "coalesce(s.conflict, 0) AND NOT coalesce(e.conflict, 0), "
+            "CASE WHEN t.field = 'deleted' THEN e.value END, "
+            "CASE WHEN t.field = 'deleted' THEN s.value END, count(*) "
             "FROM touched_fields t "
+            "LEFT JOIN new_entities n ON n.entity = t.entity AND n.entity_id = t.entity_id "
             "LEFT JOIN earlier_state e ON " + _SAME_FIELD.format(a="e", b="t") + " "
             "LEFT JOIN main.state s ON " + _SAME_FIELD.format(a="s", b="t") + " "
-            "GROUP BY t.entity"
+            "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
         ).fetchall()
-        return {
-            str(entity): FieldCounts(
-                new_entities=new_entities.get(str(entity), 0),
-                added=int(added),
-                changed=int(changed),
-                conflicts=int(conflicts),
+        return tuple(
+            Transition(
+                entity=str(entity),
+                field=str(field_name),
+                new_entity=bool(new),
+                was_absent=bool(absent),
+                differs=bool(differs),
+                newly_conflicted=bool(conflicted),
+                count=int(count),
+                before=before,
+                after=after,
             )
-            for entity, added, changed, conflicts in rows
-        }
+            for entity, field_name, new, absent, differs, conflicted, before, after, count in rows
+        )
 
 
 def forged_message(change_id: str) -> str:

@@ -34,6 +34,7 @@ from fieldkit.survey.changes import (
 )
 from fieldkit.survey.device import Device
 from fieldkit.survey.hlc import HybridClock, milliseconds
+from fieldkit.survey.identity import SURVEY_ID
 from fieldkit.survey.indexing import search_text_of_json, searchable_text
 from fieldkit.survey.intake import SEARCH_TEXT_FUNCTION, Intake
 from fieldkit.survey.opening import (
@@ -70,10 +71,13 @@ class FieldState:
     heads: tuple[str, ...]
     hlc: int
     author: str
+    #: Whether the heads hold different values: two people who typed the same
+    #: value did not disagree (DESIGN.md §5), so identical heads are no conflict.
+    conflict: bool = False
 
     @property
     def in_conflict(self) -> bool:
-        return len(self.heads) > 1
+        return self.conflict
 
 
 class ChangeLog:
@@ -230,12 +234,16 @@ class ChangeLog:
         with self._full_disk_named():
             self.connection.execute("BEGIN IMMEDIATE")
         self._depth = 1
+        # A transaction rolled back (a dry run, a refused merge) leaves no
+        # trace, not even in the clock, which may have observed what it brought.
+        clock_before = self.clock.last
         try:
             with self._full_disk_named():
                 yield
         except BaseException:
             self._depth = 0
             self._roll_back()
+            self.clock.last = clock_before
             raise
         self._depth = 0
         try:
@@ -243,6 +251,7 @@ class ChangeLog:
                 self.connection.execute("COMMIT")
         except sqlite3.Error as error:
             self._roll_back()
+            self.clock.last = clock_before
             raise FieldkitError(f"{self.path}: could not save ({error})") from None
         except DiskFull:
             self._roll_back()
@@ -287,13 +296,16 @@ class ChangeLog:
         key = (entity, entity_id, field)
         with self.transaction():
             row = self.connection.execute(
-                "SELECT value, heads FROM state WHERE entity = ? AND entity_id = ? AND field = ?",
+                "SELECT value, heads, conflict FROM state "
+                "WHERE entity = ? AND entity_id = ? AND field = ?",
                 key,
             ).fetchone()
             superseded: list[str] = []
+            if row is not None and key == SURVEY_ID:
+                raise FieldkitError(f"{self.path}: a survey's identity is written once only")
             if row is not None:
                 superseded = json.loads(row[1])
-                if len(superseded) == 1 and row[0] == encoded:
+                if not row[2] and row[0] == encoded:
                     return None
                 if amend:
                     superseded = self._amend(superseded)
@@ -315,7 +327,7 @@ class ChangeLog:
             self.connection.execute(
                 "INSERT INTO unsent (change_id, session) VALUES (?, ?)", (change.id, self.session)
             )
-            self._set_state(key, encoded, value, (change.id,), change.hlc, change.author)
+            self._set_state(key, encoded, value, (change.id,), change.hlc, change.author, False)
         return change.id
 
     def _amend(self, current_heads: list[str]) -> list[str]:
@@ -349,6 +361,7 @@ class ChangeLog:
         head_ids: tuple[str, ...],
         stamp: int,
         author: str,
+        conflict: bool,
     ) -> None:
         text = searchable_text(key[0], key[2], value)
         old = self.connection.execute(
@@ -368,7 +381,7 @@ class ChangeLog:
             "ON CONFLICT (entity, entity_id, field) DO UPDATE SET value = excluded.value, "
             "heads = excluded.heads, conflict = excluded.conflict, hlc = excluded.hlc, "
             "author = excluded.author, text = excluded.text RETURNING rid",
-            (*key, encoded, json.dumps(list(head_ids)), len(head_ids) > 1, stamp, author, text),
+            (*key, encoded, json.dumps(list(head_ids)), conflict, stamp, author, text),
         ).fetchone()[0]
         self.connection.execute("INSERT INTO search (rowid, text) VALUES (?, ?)", (rid, text))
 
@@ -416,6 +429,7 @@ class ChangeLog:
             tuple(c.id for c in current),
             winner.hlc,
             winner.author,
+            len({c.value for c in current}) > 1,
         )
 
     def rebuild(self) -> None:
@@ -447,37 +461,6 @@ class ChangeLog:
         for row in cursor:
             yield Change(*row)
 
-    def changes_by_device(self, device_id: str) -> Iterator[Change]:
-        """The changes one device made, as a folder sync writes them to its own file."""
-        cursor = self.connection.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM changes WHERE device = ? ORDER BY hlc, id",
-            (device_id,),
-        )
-        for row in cursor:
-            yield Change(*row)
-
-    def count_by_device(self, device_id: str) -> int:
-        found = self.connection.execute(
-            "SELECT count(*) FROM changes WHERE device = ?", (device_id,)
-        ).fetchone()
-        return int(found[0])
-
-    def contents_referenced_by(self, device_id: str) -> tuple[list[str], list[str]]:
-        """The guide snapshots and attachment blobs a device's own changes name."""
-
-        def named(condition: str) -> list[str]:
-            rows = self.connection.execute(
-                "SELECT DISTINCT json_extract(value, '$') FROM changes "
-                f"WHERE device = ? AND {condition} AND json_type(value) = 'text'",
-                (device_id,),
-            )
-            return sorted(str(row[0]) for row in rows)
-
-        return (
-            named("field = 'guide' AND entity IN ('survey', 'interview')"),
-            named("entity = 'attachment' AND field = 'sha256'"),
-        )
-
     def change(self, change_id: str) -> Change | None:
         row = self.connection.execute(
             f"SELECT {', '.join(COLUMNS)} FROM changes WHERE id = ?", (change_id,)
@@ -486,14 +469,22 @@ class ChangeLog:
 
     def get(self, entity: str, entity_id: str, field: str) -> FieldState | None:
         row = self.connection.execute(
-            "SELECT value, heads, hlc, author FROM state "
+            "SELECT value, heads, hlc, author, conflict FROM state "
             "WHERE entity = ? AND entity_id = ? AND field = ?",
             (entity, entity_id, field),
         ).fetchone()
         if row is None:
             return None
+        value, head_ids, stamp, author, conflict = row
         return FieldState(
-            entity, entity_id, field, json.loads(row[0]), tuple(json.loads(row[1])), row[2], row[3]
+            entity,
+            entity_id,
+            field,
+            json.loads(value),
+            tuple(json.loads(head_ids)),
+            stamp,
+            author,
+            bool(conflict),
         )
 
     def fields(self, entity: str, entity_id: str) -> dict[str, object]:
@@ -529,7 +520,7 @@ class ChangeLog:
             "WHERE conflict ORDER BY entity, entity_id, field"
         ).fetchall()
         return [
-            FieldState(e, i, f, json.loads(v), tuple(json.loads(h)), s, a)
+            FieldState(e, i, f, json.loads(v), tuple(json.loads(h)), s, a, True)
             for e, i, f, v, h, s, a in rows
         ]
 
@@ -577,6 +568,19 @@ class ChangeLog:
         """Forget which changes are unsent: they have left the file, so never amend them."""
         with self.transaction():
             self.connection.execute("DELETE FROM unsent")
+
+    def local(self, key: str) -> str | None:
+        """A fact about this file only (what it last wrote to a sync folder, say)."""
+        row = self.connection.execute("SELECT value FROM local WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_local(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.connection.execute(
+                "INSERT INTO local (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
 
 def _statements(script: str) -> Iterator[str]:

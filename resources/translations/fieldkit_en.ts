@@ -202,6 +202,10 @@
         <translation>Change the sync &amp;folder…</translation>
     </message>
     <message>
+        <source>Re&amp;joindre une enquête…</source>
+        <translation>&amp;Join a survey…</translation>
+    </message>
+    <message>
         <source>&amp;Conflits…</source>
         <translation>&amp;Conflicts…</translation>
     </message>
@@ -216,6 +220,10 @@
     <message>
         <source>Dossier de synchronisation…</source>
         <translation>Sync folder…</translation>
+    </message>
+    <message>
+        <source>Rejoindre…</source>
+        <translation>Join…</translation>
     </message>
     <message>
         <source>Conflits…</source>
@@ -276,6 +284,18 @@
     <message>
         <source>Synchronisé avec « %1 » : rien de nouveau.</source>
         <translation>Synced with “%1”: nothing new.</translation>
+    </message>
+    <message>
+        <source>La nouvelle enquête n’a pas été créée</source>
+        <translation>The new survey was not created</translation>
+    </message>
+    <message>
+        <source>Un fichier « %1 » existe déjà.</source>
+        <translation>A file “%1” already exists.</translation>
+    </message>
+    <message>
+        <source>Lecture de l’enquête de l’équipe…</source>
+        <translation>Reading the team’s survey…</translation>
     </message>
 </context>
 <context>
@@ -678,6 +698,77 @@
     <message>
         <source>Réponse non enregistrée : %1</source>
         <translation>Answer not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Rejoindre une enquête</source>
+        <translation>Join a survey</translation>
+    </message>
+    <message>
+        <source>Faites votre propre fichier de l’enquête d’une équipe, à partir de son dossier de synchronisation ou du fichier qu’un·e collègue vous a envoyé.</source>
+        <translation>Make your own file of a team’s survey, from its sync folder or from the file a colleague sent you.</translation>
+    </message>
+    <message>
+        <source>(aucun dossier ni fichier choisi)</source>
+        <translation>(no folder or file chosen)</translation>
+    </message>
+    <message>
+        <source>Son &amp;dossier…</source>
+        <translation>Its &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Un &amp;fichier…</source>
+        <translation>A &amp;file…</translation>
+    </message>
+    <message>
+        <source>À partir de</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>&amp;Enquête</source>
+        <translation>&amp;Survey</translation>
+    </message>
+    <message>
+        <source>par exemple : visites-2026</source>
+        <translation>for example: visits-2026</translation>
+    </message>
+    <message>
+        <source>&amp;Nom du fichier</source>
+        <translation>File &amp;name</translation>
+    </message>
+    <message>
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Enregistrer dans</source>
+        <translation>Save in</translation>
+    </message>
+    <message>
+        <source>Rejoindre l’enquête</source>
+        <translation>Join the survey</translation>
+    </message>
+    <message>
+        <source>Le dossier de synchronisation de l’équipe</source>
+        <translation>The team’s sync folder</translation>
+    </message>
+    <message>
+        <source>Le fichier d’enquête d’un·e collègue</source>
+        <translation>A colleague’s survey file</translation>
+    </message>
+    <message>
+        <source>Enquêtes fieldkit (*.fieldkit)</source>
+        <translation>fieldkit surveys (*.fieldkit)</translation>
+    </message>
+    <message>
+        <source>Dossier du nouveau fichier</source>
+        <translation>Folder of the new file</translation>
+    </message>
+    <message>
+        <source>Ce dossier ne contient aucun fichier d’enquête lisible.</source>
+        <translation>This folder holds no readable survey file.</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1194,113 @@
     </message>
 </context>
 <context>
+    <name>ReportWords</name>
+    <message>
+        <source>%1 nouvelle initiative</source>
+        <translation>%1 new initiative</translation>
+    </message>
+    <message>
+        <source>%1 nouvelles initiatives</source>
+        <translation>%1 new initiatives</translation>
+    </message>
+    <message>
+        <source>%1 nouvel entretien</source>
+        <translation>%1 new interview</translation>
+    </message>
+    <message>
+        <source>%1 nouveaux entretiens</source>
+        <translation>%1 new interviews</translation>
+    </message>
+    <message>
+        <source>%1 nouvelle réponse</source>
+        <translation>%1 new answer</translation>
+    </message>
+    <message>
+        <source>%1 nouvelles réponses</source>
+        <translation>%1 new answers</translation>
+    </message>
+    <message>
+        <source>%1 révision</source>
+        <translation>%1 revision</translation>
+    </message>
+    <message>
+        <source>%1 révisions</source>
+        <translation>%1 revisions</translation>
+    </message>
+    <message>
+        <source>%1 suppression</source>
+        <translation>%1 deletion</translation>
+    </message>
+    <message>
+        <source>%1 suppressions</source>
+        <translation>%1 deletions</translation>
+    </message>
+    <message>
+        <source>%1 restauration</source>
+        <translation>%1 restoration</translation>
+    </message>
+    <message>
+        <source>%1 restaurations</source>
+        <translation>%1 restorations</translation>
+    </message>
+    <message>
+        <source>%1 renommage</source>
+        <translation>%1 rename</translation>
+    </message>
+    <message>
+        <source>%1 renommages</source>
+        <translation>%1 renames</translation>
+    </message>
+    <message>
+        <source>%1 nouvelle citation</source>
+        <translation>%1 new quote</translation>
+    </message>
+    <message>
+        <source>%1 nouvelles citations</source>
+        <translation>%1 new quotes</translation>
+    </message>
+    <message>
+        <source>%1 nouvelle note</source>
+        <translation>%1 new note</translation>
+    </message>
+    <message>
+        <source>%1 nouvelles notes</source>
+        <translation>%1 new notes</translation>
+    </message>
+    <message>
+        <source>%1 nouvelle pièce jointe</source>
+        <translation>%1 new attachment</translation>
+    </message>
+    <message>
+        <source>%1 nouvelles pièces jointes</source>
+        <translation>%1 new attachments</translation>
+    </message>
+    <message>
+        <source>%1 nouveau guide</source>
+        <translation>%1 new guide</translation>
+    </message>
+    <message>
+        <source>%1 nouveaux guides</source>
+        <translation>%1 new guides</translation>
+    </message>
+    <message>
+        <source>%1 nouveau conflit</source>
+        <translation>%1 new conflict</translation>
+    </message>
+    <message>
+        <source>%1 nouveaux conflits</source>
+        <translation>%1 new conflicts</translation>
+    </message>
+    <message>
+        <source>rien de nouveau</source>
+        <translation>nothing new</translation>
+    </message>
+    <message>
+        <source>des versions antérieures seulement</source>
+        <translation>earlier versions only</translation>
+    </message>
+</context>
+<context>
     <name>RevisionsModel</name>
     <message>
         <source>Version</source>
@@ -1260,38 +1458,12 @@
         <translation>File</translation>
     </message>
     <message>
-        <source>Nouvelles
-initiatives</source>
-        <translation>New
-initiatives</translation>
+        <source>Ce qu’il apporte</source>
+        <translation>What it brings</translation>
     </message>
     <message>
-        <source>Nouveaux
-entretiens</source>
-        <translation>New
-interviews</translation>
-    </message>
-    <message>
-        <source>Réponses
-ajoutées</source>
-        <translation>Answers
-added</translation>
-    </message>
-    <message>
-        <source>Réponses
-mises à jour</source>
-        <translation>Answers
-updated</translation>
-    </message>
-    <message>
-        <source>Nouveaux
-conflits</source>
-        <translation>New
-conflicts</translation>
-    </message>
-    <message>
-        <source>%1 (rien de nouveau)</source>
-        <translation>%1 (nothing new)</translation>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -1431,12 +1603,12 @@ conflicts</translation>
         <translation>Your file in the folder (“%1”) was already up to date.</translation>
     </message>
     <message>
-        <source>Vos changements sont écrits dans « %2 » (%1 changement).</source>
-        <translation>Your changes are written to “%2” (%1 change).</translation>
+        <source>Ce qui manquait au dossier est écrit dans « %2 » (%1 changement).</source>
+        <translation>What the folder lacked is written to “%2” (%1 change).</translation>
     </message>
     <message>
-        <source>Vos changements sont écrits dans « %2 » (%1 changements).</source>
-        <translation>Your changes are written to “%2” (%1 changes).</translation>
+        <source>Ce qui manquait au dossier est écrit dans « %2 » (%1 changements).</source>
+        <translation>What the folder lacked is written to “%2” (%1 changes).</translation>
     </message>
     <message>
         <source>Aucun autre fichier d’enquête dans ce dossier pour l’instant.</source>

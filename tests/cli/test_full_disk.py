@@ -116,10 +116,12 @@ def disk_full(result: Result, culprit: Path) -> None:
     assert "damaged" not in lines[0]
 
 
-def a_peer(folder: Path, name: str = "fieldkit-yanis.fieldkit") -> Path:
-    """Another laptop's file, bringing a long answer."""
+def a_peer(folder: Path, survey_path: Path, name: str = "fieldkit-yanis.fieldkit") -> Path:
+    """Another laptop's file of the same survey, bringing a long answer."""
     peer = folder / name
-    with Survey.create(peer, device=Device("device-yanis", "Yanis")) as survey:
+    with Survey.open(survey_path) as original:
+        original.save_copy(peer)
+    with Survey.open(peer, device=Device("device-yanis", "Yanis")) as survey:
         initiative = survey.add_initiative("Tiers-lieu de la Vallée")
         interview = survey.add_interview(initiative, "2026-05-02")
         survey.set_answer(interview, "besoins_non_couverts", LONG_TEXT)
@@ -143,7 +145,7 @@ def test_merge_into_a_survey_on_a_full_disk(
 ) -> None:
     elsewhere = tmp_path / "reçu"
     elsewhere.mkdir()
-    peer = a_peer(elsewhere)
+    peer = a_peer(elsewhere, good.path)
     before = snapshot(good.path.parent)
     full_disks.fill(good.path.parent)
     disk_full(run("merge", good.path, peer), good.path)
@@ -163,15 +165,19 @@ def test_sync_when_the_usb_key_is_full(
 ) -> None:
     key = tmp_path / "clé USB"
     key.mkdir()
-    a_peer(key)
-    before = snapshot(tmp_path)
+    a_peer(key, good.path)
+    key_before = snapshot(key)
     full_disks.fill(key)
     result = run("sync", good.path, key)
     assert result.exit_code == 1, result.output
     message = result.stderr.strip()
-    assert message.startswith(f"fieldkit: {key}{os.sep}fieldkit-"), message
-    assert ": disk full" in message
-    assert snapshot(tmp_path) == before, "a half file, or a change, was left behind"
+    assert message.startswith(f"fieldkit: {key}{os.sep}"), message
+    assert ".fieldkit: disk full" in message, "the laptop's own file in the folder is named"
+    # The laptop took its colleague's changes (its own disk has room); the
+    # key holds no half-written file.
+    assert snapshot(key) == key_before, "a half file was left on the key"
+    full_disks.folders.clear()
+    assert run("check", good.path).exit_code == 0
 
 
 def test_sync_when_the_laptop_disk_is_full(
@@ -179,7 +185,7 @@ def test_sync_when_the_laptop_disk_is_full(
 ) -> None:
     """The survey is sound: it must not be called damaged, nor half merged."""
     key = tmp_path_factory.mktemp("clé USB")
-    a_peer(key)
+    a_peer(key, good.path)
     dump_before = run("dump", good.path).stdout
     full_disks.fill(good.path.parent)
     disk_full(run("sync", good.path, key), good.path)

@@ -57,10 +57,18 @@ def test_load_refuses_a_number_that_is_not_one(
     one_line(run("load", good.path, source), source, "not a fieldkit dump")
 
 
+def a_colleagues_copy(survey_path: Path, target: Path) -> None:
+    """The same survey as it is now, on a colleague's laptop."""
+    with Survey.open(survey_path) as survey:
+        survey.save_copy(target)
+
+
 def test_merge_refuses_a_file_holding_a_number_that_is_not_one(
     tmp_path: Path, run: Cli, good: Good, survey_path: Path, untouched: Callable[[], None]
 ) -> None:
     forged = tmp_path / "reçue.fieldkit"
+    target = tmp_path / "cible.fieldkit"
+    a_colleagues_copy(good.path, target)
     with Survey.open(good.path) as survey:
         survey.set_answer(good.interview, "effectif_salarie", 12.5)
     good.path.rename(forged)
@@ -68,8 +76,6 @@ def test_merge_refuses_a_file_holding_a_number_that_is_not_one(
         for table in ("changes", "state"):
             connection.execute(f"UPDATE {table} SET value = 'NaN' WHERE value = '12.5'")
     connection.close()
-    target = tmp_path / "cible.fieldkit"
-    Survey.create(target).close()
     untouched()
     one_line(run("merge", target, forged), forged, "has a malformed value")
 
@@ -139,12 +145,12 @@ def test_a_merge_source_carrying_an_alias_bomb_as_guide_is_refused(
 ) -> None:
     bomb = alias_bomb(7)
     source = tmp_path / "piégée.fieldkit"
+    target = tmp_path / "cible.fieldkit"
+    a_colleagues_copy(good.path, target)
     good.path.rename(source)
     with sqlite3.connect(source) as connection:
         connection.execute("INSERT INTO guides VALUES (?, ?)", (guide_hash(bomb), bomb))
     connection.close()
-    target = tmp_path / "cible.fieldkit"
-    Survey.create(target).close()
     untouched()
     result = run("merge", target, source)
     assert result.exit_code == 1, result.output

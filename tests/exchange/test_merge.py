@@ -2,9 +2,10 @@
 
 DESIGN.md §5 and issue 4: ``merge TARGET SOURCES…`` unions changes, guide
 snapshots and attachments into the target in one transaction and reports, per
-source, new initiatives and interviews, answers added or updated and new
-conflicts; a dry run reports the same and writes nothing; a source equal to
-the target, merged twice or already contained changes nothing, byte for byte.
+source and in total, what came in by kind (new initiatives, interviews,
+answers…, revisions, deletions, restorations, renames) and new conflicts; a
+dry run reports the same and writes nothing; a source equal to the target,
+merged twice or already contained changes nothing, byte for byte.
 """
 
 from __future__ import annotations
@@ -73,9 +74,9 @@ def test_a_merge_brings_the_other_laptops_visits_and_reports_them(
     report = merge_files(files["alice"], [files["bruno"]], device=laptop("alice"))
 
     (source,) = report.sources
-    assert (source.initiatives, source.interviews) == (1, 1)
-    assert (source.answers_added, source.answers_updated, source.conflicts) == (2, 0, 0)
-    assert "1 new initiative, 1 new interview, 2 answers added" in source.describe()
+    assert (source.counts.initiatives, source.counts.interviews) == (1, 1)
+    assert (source.counts.answers, source.counts.revisions, source.counts.conflicts) == (2, 0, 0)
+    assert "1 new initiative, 1 new interview, 2 new answers" in source.describe()
     with Survey.open(files["alice"], device=laptop("alice")) as alice:
         assert alice.answers(visit)["description_initiative"] == "Un ancien moulin"
         assert check_survey(alice) == []
@@ -95,7 +96,7 @@ def test_an_answer_changed_elsewhere_is_reported_updated(
 
     (source,) = merge_files(files["alice"], [files["bruno"]], device=laptop("alice")).sources
 
-    assert (source.answers_added, source.answers_updated, source.conflicts) == (0, 1, 0)
+    assert (source.counts.answers, source.counts.revisions, source.counts.conflicts) == (0, 1, 0)
 
 
 def test_two_laptops_changing_one_answer_make_one_new_conflict(
@@ -108,7 +109,7 @@ def test_two_laptops_changing_one_answer_make_one_new_conflict(
 
     (source,) = merge_files(files["alice"], [files["bruno"]], device=laptop("alice")).sources
 
-    assert source.conflicts == 1
+    assert source.counts.conflicts == 1
     with Survey.open(files["alice"], readonly=True) as alice:
         (conflict,) = alice.conflicts()
         assert {v.value for v in conflict.values} == {"Version d’Alice", "Version de Bruno"}
@@ -153,7 +154,7 @@ def test_a_dry_run_reports_the_same_and_writes_nothing(
     real = merge_files(files["alice"], [files["bruno"], files["chloé"]], device=laptop("alice"))
     assert dry.dry_run and not real.dry_run
     assert dry.sources == real.sources
-    assert [s.conflicts for s in real.sources] == [0, 1]
+    assert [s.counts.conflicts for s in real.sources] == [0, 1]
 
 
 @pytest.mark.parametrize("how", ["itself", "twice", "contained"])
@@ -191,7 +192,7 @@ def test_attachments_and_guide_snapshots_come_with_the_changes_that_name_them(
 
     (source,) = merge_files(files["alice"], [files["bruno"]], device=laptop("alice")).sources
 
-    assert source.attachments == 1
+    assert source.counts.attachments == 1
     with Survey.open(files["alice"], readonly=True) as alice:
         assert alice.attachment_data(attachment) == photo.read_bytes()
 
@@ -203,7 +204,7 @@ def test_merging_into_a_missing_target_creates_it_holding_exactly_the_sources(
     target = tmp_path / "hub.fieldkit"
 
     dry = merge_files(target, [files["alice"]], dry_run=True, device=laptop("hub"))
-    assert not target.exists() and dry.sources[0].interviews == 1
+    assert not target.exists() and dry.sources[0].counts.interviews == 1
     merge_files(target, [files["alice"]], device=laptop("hub"))
 
     assert dump_of(target) == dump_of(files["alice"])
@@ -265,7 +266,7 @@ def test_the_latest_answers_still_in_a_sources_write_ahead_log_come_too(
 
         (source,) = merge_files(files["alice"], [files["bruno"]], device=laptop("alice")).sources
 
-    assert source.answers_added == 1
+    assert source.counts.answers == 1
 
 
 def test_raising_from_progress_cancels_the_merge_and_writes_nothing(
@@ -323,11 +324,11 @@ def test_the_command_line_prints_one_line_per_source_and_a_dry_run_says_so(
 
     assert dry.exit_code == 0
     assert dry.stdout.splitlines() == [
-        f"{files['bruno']}: 1 answer added (1 change)",
+        f"{files['bruno']}: 1 new answer (1 change)",
         f"{files['alice']}: nothing new",
         f"dry run: {files['alice']} was not changed",
     ]
     assert fingerprint(files["alice"]) == before
     done = run("merge", files["alice"], files["bruno"])
-    assert done.stdout == f"{files['bruno']}: 1 answer added (1 change)\n"
+    assert done.stdout == f"{files['bruno']}: 1 new answer (1 change)\n"
     assert run("merge", files["alice"], files["bruno"]).stdout.endswith("nothing new\n")

@@ -10,9 +10,10 @@ Then, through ``merge_files`` exactly as ``fieldkit merge`` runs it:
   any repetition gives a byte-identical ``fieldkit dump``;
 - it is lossless: every change that ever left a file (copied or merged
   elsewhere) and every change of every final file is in the result;
-- a field is in conflict exactly when two of its changes were written without
-  either having seen the other — an oracle that knows what each laptop's file
-  held at each write, independent of ``supersedes`` — and never otherwise;
+- a field is in conflict exactly when two of its changes with different values
+  were written without either having seen the other — an oracle that knows
+  what each laptop's file held at each write, independent of ``supersedes`` —
+  and never otherwise;
 - resolving every conflict on one laptop, then merging that file anywhere,
   ends them everywhere.
 
@@ -334,7 +335,12 @@ def test_a_conflict_is_exactly_two_writes_that_had_not_seen_each_other(
                 assert state is not None
                 assert set(state.heads) == heads, key
             conflicts = {c.id for c in survey.conflicts()}
-        assert conflicts == {"/".join(k) for k, heads in expected.items() if len(heads) > 1}
+            # Two people who wrote the same value did not disagree (DESIGN.md §5).
+            values = {
+                key: {change.value for change in survey.log.changes_of(key) if change.id in heads}
+                for key, heads in expected.items()
+            }
+        assert conflicts == {"/".join(k) for k in expected if len(values[k]) > 1}
         event(f"conflicts: {min(len(conflicts), 3)}{'+' if len(conflicts) > 3 else ''}")
 
 

@@ -1,9 +1,11 @@
 """Folder sync: laptops meet in a folder (USB key, Nextcloud, Syncthing) and converge.
 
-DESIGN.md §5 and issue 4: each laptop writes the changes it made into its own
-file in the folder, atomically, then merges every other fieldkit file found
-there. A second run with nothing new changes nothing; files that cannot be
-read yet are skipped with a warning naming them, and the rest still syncs.
+DESIGN.md §5, issues 4 and 15: each laptop merges every file of its survey
+found in the folder, then writes what the folder lacks into its own file,
+named after the survey and the device, atomically. A second run with nothing
+new changes nothing; files that cannot be read yet are skipped with a warning
+naming them, and the rest still syncs. (Team-wide properties, other surveys
+in the folder and other routes: ``test_team_sync.py``.)
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from pathlib import Path
 import pytest
 
 from fieldkit.errors import FieldkitError
-from fieldkit.exchange.sync import device_file_name, peer_files, sync_folder
+from fieldkit.exchange.folder import files_of_survey, legacy_file_name, own_file_name
+from fieldkit.exchange.sync import sync_folder
 from fieldkit.survey import Survey
 from fieldkit.survey.check import check_survey
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.dump import dump_text
 from tests.conftest import Cli
+from tests.survey.test_survey_ids import made_before_identities
 
 Laptop = Callable[[str], Device]
 
@@ -64,6 +68,14 @@ def dump_of(path: Path) -> str:
         return dump_text(survey)
 
 
+def own_file(folder: Path, survey: Path, device: Device) -> Path:
+    """Where a laptop's own file of ``survey`` goes in ``folder``."""
+    with Survey.open(survey, readonly=True) as opened:
+        identity = opened.identity
+    assert identity is not None
+    return folder / own_file_name(identity, device.id)
+
+
 def test_laptops_meeting_in_a_folder_end_with_the_same_survey(
     laptops: dict[str, Path], folder: Path, laptop: Laptop
 ) -> None:
@@ -81,20 +93,20 @@ def test_laptops_meeting_in_a_folder_end_with_the_same_survey(
     assert "On répare ensemble." in dumps["chloé"]
 
 
-def test_each_laptop_writes_one_complete_survey_file_of_its_own_changes(
+def test_the_first_laptop_writes_the_whole_survey_into_one_complete_file_named_after_it(
     laptops: dict[str, Path], folder: Path, laptop: Laptop
 ) -> None:
     with Survey.open(laptops["alice"], device=laptop("alice")) as alice:
         alice.set_answer("visite-1", "description_initiative", "Atelier de réparation")
+        alice.log.write("survey", "survey", "title", "Visites 2026 — Bourgogne")
     sync(laptops["alice"], folder, laptop("alice"))
 
-    own = folder / device_file_name("device-alice")
+    own = own_file(folder, laptops["alice"], laptop("alice"))
     assert [p.name for p in folder.iterdir()] == [own.name]
+    assert re.fullmatch(r"Visites-2026-Bourgogne\.[0-9a-f]{12}\.[0-9a-f]{12}\.fieldkit", own.name)
+    assert dump_of(own) == dump_of(laptops["alice"])  # what the folder lacked: everything
     with Survey.open(own, readonly=True) as written:
-        assert {c.device for c in written.log.all_changes()} == {"device-alice"}
         assert check_survey(written) == []
-    assert re.fullmatch(r"fieldkit-[0-9a-f]{12}\.fieldkit", own.name)
-    assert device_file_name("0123456789abcdef0123456789abcdef") == "fieldkit-0123456789ab.fieldkit"
 
 
 def test_a_second_sync_with_nothing_new_changes_nothing(
@@ -123,7 +135,7 @@ def test_files_that_cannot_be_read_yet_are_skipped_and_picked_up_later(
     with Survey.open(laptops["bruno"], device=laptop("bruno")) as bruno:
         bruno.set_answer("visite-1", "description_initiative", "Version de Bruno")
     sync(laptops["bruno"], folder, laptop("bruno"))
-    bruno_file = folder / device_file_name("device-bruno")
+    bruno_file = own_file(folder, laptops["bruno"], laptop("bruno"))
     complete = bruno_file.read_bytes()
     bruno_file.write_bytes(complete[: len(complete) // 3])  # still being copied
     (folder / "notes de réunion.fieldkit").write_text("pas une enquête", encoding="utf-8")
@@ -148,7 +160,10 @@ def test_hidden_and_temporary_names_are_left_alone(
     (folder / "photo.jpg").write_bytes(b"\xff\xd8")
 
     assert sync(laptops["alice"], folder, laptop("alice")) == []
-    assert peer_files(folder, folder / device_file_name("device-alice")) == []
+    with Survey.open(laptops["alice"], readonly=True) as alice:
+        assert alice.identity is not None
+        files = files_of_survey(folder, alice.identity)
+    assert [f.path for f in files] == [own_file(folder, laptops["alice"], laptop("alice"))]
 
 
 def test_after_a_sync_typing_makes_a_new_revision_instead_of_amending(
@@ -162,9 +177,10 @@ def test_after_a_sync_typing_makes_a_new_revision_instead_of_amending(
     assert [r.value for r in history] == ["Avant la synchro", "Après la synchro"]
 
 
-def test_a_laptop_restored_from_a_backup_gets_its_own_changes_back_from_its_file(
+def test_a_laptop_restored_from_a_backup_gets_its_changes_back_and_a_fresh_device_id(
     laptops: dict[str, Path], folder: Path, laptop: Laptop
 ) -> None:
+    """Its own file holds changes signed by it that its survey lacks: as for a cloned profile."""
     backup = laptops["alice"].with_name("sauvegarde.fieldkit")
     shutil.copyfile(laptops["alice"], backup)
     with Survey.open(laptops["alice"], device=laptop("alice")) as alice:
@@ -172,13 +188,14 @@ def test_a_laptop_restored_from_a_backup_gets_its_own_changes_back_from_its_file
     sync(laptops["alice"], folder, laptop("alice"))
     shutil.copyfile(backup, laptops["alice"])  # the disk died; the backup comes back
 
-    sync(laptops["alice"], folder, laptop("alice"))
-
-    with Survey.open(folder / device_file_name("device-alice"), readonly=True) as own:
-        answers = own.log.fields("answer", "visite-1")
-        assert answers["description_initiative"] == "Écrit après la sauvegarde"
-    with Survey.open(laptops["alice"], readonly=True) as alice:
+    with Survey.open(laptops["alice"], device=laptop("alice")) as alice:
+        report = sync_folder(alice.log, folder)
+        assert report.renewed is not None and alice.log.device == report.renewed
+        assert report.renewed.author == "alice" and report.renewed.id != "device-alice"
         assert alice.answers("visite-1")["description_initiative"] == "Écrit après la sauvegarde"
+    (warning,) = report.warnings
+    assert "signed with this computer's device id" in warning
+    assert own_file(folder, laptops["alice"], report.renewed).exists()
 
 
 def test_attachments_travel_through_the_folder(
@@ -217,10 +234,30 @@ def test_the_command_line_reports_what_came_in_and_warns_about_skipped_files(
     result = run("sync", survey, folder)
 
     assert result.exit_code == 0
-    own = folder / device_file_name(current_device().id)
+    own = own_file(folder, survey, current_device())
     assert f"wrote {own}" in result.stdout
     assert "fieldkit-collegue.fieldkit: 1 new initiative" in result.stdout
     assert re.search(r"warning: .*abîmé\.fieldkit: the file is truncated", result.stderr)
     again = run("sync", survey, folder)
     assert f"{own}: up to date" in again.stdout
     assert "fieldkit-collegue.fieldkit: nothing new" in again.stdout
+
+
+def test_an_earlier_fieldkits_files_in_the_folder_are_explained_and_ones_own_replaced(
+    laptops: dict[str, Path], folder: Path, laptop: Laptop
+) -> None:
+    """Before surveys had an identity, a laptop's file was ``fieldkit-<device>.fieldkit``."""
+    for name in ("alice", "bruno"):
+        old = folder / legacy_file_name(f"device-{name}")
+        shutil.copyfile(laptops[name], old)
+        made_before_identities(old)
+
+    warnings = sync(laptops["alice"], folder, laptop("alice"))
+
+    bruno_old = folder / legacy_file_name("device-bruno")
+    assert warnings == [
+        f"{bruno_old}: written by an earlier fieldkit, before surveys had an identity; "
+        "its laptop replaces it at its next sync with this version"
+    ]
+    assert not (folder / legacy_file_name("device-alice")).exists()
+    assert own_file(folder, laptops["alice"], laptop("alice")).exists()

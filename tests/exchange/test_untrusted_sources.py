@@ -142,7 +142,7 @@ SPOILED: dict[str, tuple[Callable[[Path], None], str]] = {
         "has a malformed value",
     ),
     "impossible time stamp": (
-        lambda p: sql(p, f"UPDATE changes SET hlc = 42 WHERE id = {NEW_CHANGE}"),
+        lambda p: sql(p, f"UPDATE changes SET hlc = -42 WHERE id = {NEW_CHANGE}"),
         "has an impossible time stamp",
     ),
     "malformed superseded list": (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -81,7 +82,13 @@ def test_files_are_merged_after_their_dry_run_is_shown(
     assert preview["preview"] and not result["preview"]
     assert preview["title"] == "Ce que la fusion apportera à « enquête de Camille.fieldkit »"
     # The file itself (chosen by mistake) is left out; Yanis's file brings its news.
-    assert preview["rows"] == [["portable de Yanis.fieldkit", "1", "1", "2", "2", "2"]]
+    assert preview["rows"] == [
+        [
+            "portable de Yanis.fieldkit",
+            "1 nouvelle initiative, 1 nouvel entretien, 2 nouvelles réponses, 2 révisions, "
+            "2 nouveaux conflits",
+        ]
+    ]
     assert preview["refused shown"]
     assert (
         preview["refused"] == "copie abîmée.fieldkit\u00a0: the file is truncated (only 66 bytes)"
@@ -182,3 +189,21 @@ def test_the_report_model(qtmodeltester: ModelTester, tmp_path: Path) -> None:
     model = SourcesModel(report.sources)
     qtmodeltester.check(model)
     assert model.rowCount() == 1
+
+
+def test_several_files_bringing_news_are_added_up_in_a_total_row(
+    qtmodeltester: ModelTester, tmp_path: Path, french: None
+) -> None:
+    laptops = two_laptops(tmp_path)
+    copy = tmp_path / "copie de Camille.fieldkit"
+    shutil.copyfile(laptops.camille, copy)
+    target = tmp_path / "bureau.fieldkit"
+    report = merge_files(target, [laptops.yanis, copy], dry_run=True, device=CAMILLE)
+    model = SourcesModel(report.sources)
+    qtmodeltester.check(model)
+    assert [row[0] for row in rows(model)] == [
+        "portable de Yanis.fieldkit",
+        "copie de Camille.fieldkit",
+        "Total",
+    ]
+    assert rows(model)[-1][1].startswith("2 nouvelles initiatives, 2 nouveaux entretiens, ")

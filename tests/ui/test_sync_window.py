@@ -55,7 +55,7 @@ def test_two_files_converge_through_a_folder(
                 "sent": dialog.sent.text(),
                 "received": dialog.received.text(),
                 "files": [model.data(model.index(r, 0)) for r in range(model.rowCount())],
-                "interviews": [model.data(model.index(r, 2)) for r in range(model.rowCount())],
+                "brought": [model.data(model.index(r, 1)) for r in range(model.rowCount())],
                 "warnings": dialog.view.refused.text(),
             }
         )
@@ -69,9 +69,9 @@ def test_two_files_converge_through_a_folder(
     qtbot.waitUntil(lambda: len(results) == 1, timeout=WAIT_MS)
     assert asked == ["Choisir le dossier de synchronisation"]
     first = results[0]
-    assert str(first["sent"]).startswith("Vos changements sont écrits dans « fieldkit-")
+    assert str(first["sent"]).startswith("Ce qui manquait au dossier est écrit dans « Monographie-")
     assert first["received"] == "Reçu des autres fichiers du dossier :"
-    assert first["interviews"] == ["1"]
+    assert first["brought"] == ["1 nouvelle initiative, 1 nouvel entretien, 2 nouvelles réponses"]
     assert "fieldkit-partiel.fieldkit" in str(first["warnings"])
     assert window.overview is not None and window.overview.model.counts() == (2, 2)
     assert Settings().sync_folder(laptops.camille) == folder
@@ -155,3 +155,34 @@ def test_the_folder_is_changed_from_the_menu(
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=WAIT_MS)
     assert shown == ["Reçu des autres fichiers du dossier :"]
     assert Settings().sync_folder(laptops.camille) == new
+
+
+def test_a_problem_with_this_laptops_own_file_is_said_apart(
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    answer_dialog: Callable[..., None],
+) -> None:
+    laptops = two_laptops(tmp_path, conflicts=False)
+    folder = tmp_path / "clé USB"
+    folder.mkdir()
+    Settings().set_sync_folder(laptops.camille, folder)
+    with Survey.open(laptops.camille) as survey:
+        sync_folder(survey.log, folder)
+    (own,) = folder.iterdir()
+    own.unlink()
+    own.mkdir()  # someone made a folder of that name
+    sync_yanis(laptops.yanis, folder)
+    seen: list[tuple[bool, str, str]] = []
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, SyncResultDialog)
+        seen.append((dialog.notices.isVisible(), dialog.notices.text(), dialog.received.text()))
+
+    answer_dialog(SyncResultDialog, look)
+    assert window.open_path(laptops.camille)
+    window.exchange.sync()
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT_MS)
+    ((shown, notice, received),) = seen
+    assert shown and notice.startswith(f"{own}: a folder stands where this laptop's own file goes")
+    assert received == "Reçu des autres fichiers du dossier :"

@@ -1,10 +1,13 @@
-"""Merge, folder sync and conflicts in the window: three commands of the *Enquête* menu.
+"""Merge, folder sync, joining and conflicts in the window: commands of the *Enquête* menu.
 
 - *Fusionner des fichiers…* — choose files, read them in a dry run, show what
   they would bring, merge on confirmation (one transaction, *Annuler* rolls it
   back), show what came in.
 - *Synchroniser avec un dossier…* — the folder is chosen once per survey and
   remembered; afterwards one click or Ctrl+Shift+S.
+- *Rejoindre une enquête…* — one's own file of a team's survey, from its sync
+  folder or a colleague's file; it opens, and syncs with that folder. It needs
+  no open survey, so it stays enabled when the others are not.
 - *Conflits…* — the conflict panel, also opened by the status bar's count.
 
 Every write runs on the survey's writer thread (:mod:`ui.session.operations`), with a
@@ -18,12 +21,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldkit.exchange import MergeReport, SyncReport, merge_into, sync_folder
-from fieldkit.survey import Survey
+from fieldkit.errors import FieldkitError
+from fieldkit.exchange import (
+    MergeReport,
+    SyncReport,
+    join_into,
+    merge_into,
+    remove_survey_file,
+    sync_folder,
+)
+from fieldkit.survey import ChangeLog, Survey, current_device
 from ui import i18n
 from ui.qt import QAction, QEvent, QFileDialog, QObject
-from ui.session import Cancelled, Progress, run_operation
-from ui.widgets import make_action, with_shortcut
+from ui.session import Cancelled, Progress, SurveyExecutor, run_operation
+from ui.widgets import make_action, show_error, with_shortcut
 
 if TYPE_CHECKING:
     from ui.exchange.conflict_panel import ConflictPanel
@@ -55,12 +66,18 @@ class Exchange(QObject):
             "merge": make_action(window, "", self.merge, [SHORTCUTS["merge"]]),
             "sync": make_action(window, "", self.sync, [SHORTCUTS["sync"]]),
             "sync_folder": make_action(window, "", lambda: self.sync(choose=True)),
+            "join": make_action(window, "", self.join),
             "conflicts": make_action(window, "", self.show_conflicts, [SHORTCUTS["conflicts"]]),
         }
         self._name_actions()
         window.add_survey_action(self.actions["merge"])
         window.add_survey_action(self.actions["sync"])
         window.add_survey_action(self.actions["sync_folder"], toolbar=False)
+        window.add_survey_action(self.actions["join"], toolbar=False)
+        # The window enables survey commands with a survey; joining needs none.
+        join = self.actions["join"]
+        join.enabledChanged.connect(lambda enabled: enabled or join.setEnabled(True))
+        join.setEnabled(True)
         # The status bar's count is the conflicts' button; the menu has them too.
         window.add_survey_action(self.actions["conflicts"], toolbar=False)
         window.conflicts_requested.connect(self.show_conflicts)
@@ -71,6 +88,7 @@ class Exchange(QObject):
             "merge": self.tr("&Fusionner des fichiers…"),
             "sync": self.tr("S&ynchroniser avec un dossier…"),
             "sync_folder": self.tr("Changer le &dossier de synchronisation…"),
+            "join": self.tr("Re&joindre une enquête…"),
             "conflicts": self.tr("&Conflits…"),
         }
         # The overview's toolbar buttons: short words (UX.md: *Fusionner…*, *Synchroniser*).
@@ -78,6 +96,7 @@ class Exchange(QObject):
             "merge": self.tr("Fusionner…"),
             "sync": self.tr("Synchroniser"),
             "sync_folder": self.tr("Dossier de synchronisation…"),
+            "join": self.tr("Rejoindre…"),
             "conflicts": self.tr("Conflits…"),
         }
         for name, text in texts.items():
@@ -237,6 +256,56 @@ class Exchange(QObject):
         dialog.exec()
         if dialog.change_folder_requested:
             self.sync(choose=True)
+
+    # -- joining a team's survey ---------------------------------------------------
+
+    def join(self) -> None:
+        """Make one's own file of a team's survey, open it, and sync it with the team's folder."""
+        from ui.exchange.join_dialog import JoinDialog
+
+        dialog = JoinDialog(self.window, self.window.settings.default_folder)
+        if not dialog.exec() or dialog.source is None:
+            return
+        source, target, survey_id = dialog.source, dialog.target(), dialog.survey_id()
+        if target.exists():
+            show_error(
+                self.window,
+                self.tr("La nouvelle enquête n’a pas été créée"),
+                self.tr("Un fichier « %1 » existe déjà.").replace("%1", str(target)),
+            )
+            return
+        try:
+            # The new file is made, and filled, on a writer thread of its own.
+            executor = SurveyExecutor(lambda: Survey(ChangeLog.create(target, current_device())))
+        except FieldkitError as error:
+            show_error(self.window, self.tr("La nouvelle enquête n’a pas été créée"), str(error))
+            return
+        joined: list[MergeReport] = []
+
+        def work(survey: Survey, progress: Progress) -> MergeReport:
+            return join_into(survey.log, source, survey_id, progress=steps(progress))
+
+        def done(report: MergeReport) -> None:
+            joined.append(report)
+            executor.close()
+            if self.window.open_path(target) and source.is_dir():
+                self.window.settings.set_sync_folder(target, source)
+
+        run_operation(
+            self.window,
+            executor,
+            self.tr("Lecture de l’enquête de l’équipe…"),
+            work,
+            done,
+            self.tr("La nouvelle enquête n’a pas été créée"),
+        )
+
+        def finish(_nothing: None) -> None:
+            executor.close()
+            if not joined:  # failed or cancelled: no half-made survey stays behind
+                remove_survey_file(target)
+
+        executor.submit(lambda _survey: None, finish)
 
     # -- conflicts -----------------------------------------------------------------
 

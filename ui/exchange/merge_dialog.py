@@ -1,8 +1,9 @@
 """*Fusionner des fichiers…*: what the chosen files would bring, then what they brought.
 
 The flow (driven by :mod:`ui.exchange.commands`): the files are read in a dry run on
-the writer thread, the person sees per file what would come in (and which
-files are refused, with the core's reason), confirms, and the merge runs as one
+the writer thread, the person sees per file, and in total, what would come in,
+in the words of ``fieldkit merge`` (:mod:`ui.exchange.report_words`), and which
+files are refused, with the core's reason; confirms, and the merge runs as one
 transaction that *Annuler* rolls back. The same dialog then shows the result.
 """
 
@@ -10,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fieldkit.exchange import MergeReport, SourceReport
+from fieldkit.exchange import Counts, MergeReport, SourceReport
 from ui import i18n
+from ui.exchange.report_words import counts_text
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -30,74 +32,67 @@ from ui.qt import (
 )
 from ui.style import ERROR, heading, make_quiet, scaled_font, set_text_colour
 
-FILE, INITIATIVES, INTERVIEWS, ADDED, UPDATED, CONFLICTS = range(6)
+FILE, BRINGS = range(2)
 MAX_VISIBLE_ROWS = 12
 
 
 class SourcesModel(QAbstractTableModel):
-    """What each read file brings: new initiatives, interviews, answers, conflicts."""
+    """What each read file brings, by kind, and in total when several bring something."""
 
     def __init__(self, sources: Sequence[SourceReport] = ()) -> None:
         super().__init__()
-        self._sources = list(sources)
+        self._sources: list[SourceReport] = []
+        self.total: Counts | None = None
+        self.set_sources(sources)
 
     def set_sources(self, sources: Sequence[SourceReport]) -> None:
         self.beginResetModel()
         self._sources = list(sources)
+        bringing = [s.counts for s in self._sources if s.brought_anything]
+        self.total = sum(bringing, Counts()) if len(bringing) > 1 else None
         self.endResetModel()
 
     def source(self, row: int) -> SourceReport | None:
         return self._sources[row] if 0 <= row < len(self._sources) else None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._sources)
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._sources) + (self.total is not None)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else 6
+        return 0 if parent is not None and parent.isValid() else 2
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 6:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 2:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Fichier"),
-                self.tr("Nouvelles\ninitiatives"),
-                self.tr("Nouveaux\nentretiens"),
-                self.tr("Réponses\najoutées"),
-                self.tr("Réponses\nmises à jour"),
-                self.tr("Nouveaux\nconflits"),
-            )[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section != FILE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return (self.tr("Fichier"), self.tr("Ce qu’il apporte"))[section]
         return None
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        source = self.source(index.row()) if index.isValid() else None
-        if source is None:
+        if not index.isValid():
             return None
-        column = index.column()
+        source = self.source(index.row())
+        if source is None:
+            return self._total_data(index.column(), role)
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == FILE:
-                if not source.brought_anything:
-                    return self.tr("%1 (rien de nouveau)").replace("%1", source.path.name)
-                return source.path.name
-            number = (
-                source.initiatives,
-                source.interviews,
-                source.answers_added,
-                source.answers_updated,
-                source.conflicts,
-            )[column - 1]
-            return str(number) if number else "–"
-        if role == Qt.ItemDataRole.ToolTipRole and column == FILE:
-            return str(source.path)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != FILE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return source.path.name if index.column() == FILE else counts_text(source.counts)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(source.path) if index.column() == FILE else counts_text(source.counts)
         return None
+
+    def _total_data(self, column: int, role: int) -> object:
+        if self.total is None or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        return self.tr("Total") if column == FILE else counts_text(self.total)
 
 
 class ReportView(QWidget):
@@ -118,9 +113,8 @@ class ReportView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 6):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BRINGS, QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.table)
         self.refused_title = QLabel(refused_title, self)
@@ -137,7 +131,7 @@ class ReportView(QWidget):
         self.model.set_sources(sources)
         self.table.setVisible(bool(sources))
         # As tall as its rows (up to a dozen), not a large empty box.
-        shown = min(len(sources), MAX_VISIBLE_ROWS)
+        shown = min(self.model.rowCount(), MAX_VISIBLE_ROWS)
         rows = self.table.verticalHeader().defaultSectionSize() * shown
         frame = 2 * self.table.frameWidth()
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows + frame)

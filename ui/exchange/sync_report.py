@@ -12,8 +12,8 @@ from pathlib import Path
 from fieldkit.exchange import SourceReport, SyncReport
 from ui import i18n
 from ui.exchange.merge_dialog import ReportView, refused_lines
-from ui.qt import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
-from ui.style import heading, make_quiet
+from ui.qt import QDialog, QDialogButtonBox, QLabel, Qt, QVBoxLayout, QWidget
+from ui.style import ERROR, heading, make_quiet, set_text_colour
 
 
 class SyncResultDialog(QDialog):
@@ -33,7 +33,16 @@ class SyncResultDialog(QDialog):
         self.sent = QLabel(self._sent_text(), self)
         self.sent.setWordWrap(True)
         layout.addWidget(self.sent)
+        # About this laptop's own file: altered by someone, in the way, another computer's.
+        self.notices = QLabel("\n".join(report.notices), self)
+        self.notices.setWordWrap(True)
+        self.notices.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_text_colour(self.notices, ERROR)
+        self.notices.setVisible(bool(report.notices))
+        layout.addWidget(self.notices)
         received = [s for s in report.merged.sources if s.skipped is None]
+        # Files of other surveys share the folder; they are none of this survey's business.
+        warned = [s for s in report.merged.sources if not s.other_survey]
         self.received = QLabel(self._received_text(received), self)
         self.received.setWordWrap(True)
         layout.addWidget(self.received)
@@ -41,10 +50,7 @@ class SyncResultDialog(QDialog):
             self, self.tr("Fichiers ignorés (ils seront relus à la prochaine synchronisation)")
         )
         shown = [s for s in received if s.brought_anything]
-        warnings = refused_lines(report.merged.sources)
-        if report.own_file_problem:
-            warnings.insert(0, report.own_file_problem)
-        self.view.show_sources(shown, warnings)
+        self.view.show_sources(shown, refused_lines(warned))
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.change_button = buttons.addButton(
@@ -65,8 +71,8 @@ class SyncResultDialog(QDialog):
             )
         return i18n.plural(
             self.report.written,
-            self.tr("Vos changements sont écrits dans « %2 » (%1 changement)."),
-            self.tr("Vos changements sont écrits dans « %2 » (%1 changements)."),
+            self.tr("Ce qui manquait au dossier est écrit dans « %2 » (%1 changement)."),
+            self.tr("Ce qui manquait au dossier est écrit dans « %2 » (%1 changements)."),
         ).replace("%2", name)
 
     def _received_text(self, received: list[SourceReport]) -> str:

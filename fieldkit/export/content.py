@@ -11,74 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from fieldkit.errors import FieldkitError
+from fieldkit.export.people import Person, people_of
 from fieldkit.guide import Guide, Question
 from fieldkit.survey import Conflict, InitiativeInfo, InterviewInfo, Revision, Survey
-
-#: Choice values that record a "yes" in a consent column.
-_YES = frozenset({"oui", "yes", "true", "1"})
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone met during a visit, as the guide's repeat group of people records them."""
-
-    name: str
-    role: str = ""
-    organisation: str = ""
-    #: True only when a "yes" was recorded: no answer is no consent.
-    consent: bool = False
-
-
-@dataclass(frozen=True)
-class PeopleColumns:
-    """Which repeat group of a guide lists the people met, and which columns say what.
-
-    The guide is read rather than hard-coded so that an imported guide with
-    its own ids still gets people found (and pseudonymized).
-    """
-
-    repeat: str
-    name: str
-    role: str | None
-    organisation: str | None
-    consent: str | None
-
-    @classmethod
-    def of(cls, guide: Guide) -> PeopleColumns | None:
-        for question in guide.questions:
-            if question.type != "repeat":
-                continue
-            name = _column(question, ("nom", "name")) or _first_text(question)
-            if name is None:
-                continue
-            return cls(
-                repeat=question.id,
-                name=name,
-                role=_column(question, ("role", "fonction")),
-                organisation=_column(question, ("structure", "organisation", "organization")),
-                consent=_column(question, ("consent",)),
-            )
-        return None
-
-    def person(self, values: Mapping[str, object]) -> Person | None:
-        name = _text(values.get(self.name)).strip()
-        if not name:
-            return None
-        consent = _text(values.get(self.consent)) if self.consent else ""
-        return Person(
-            name=name,
-            role=_text(values.get(self.role)).strip() if self.role else "",
-            organisation=_text(values.get(self.organisation)).strip() if self.organisation else "",
-            consent=consent.casefold() in _YES,
-        )
-
-
-def _column(repeat: Question, hints: tuple[str, ...]) -> str | None:
-    return next((c.id for c in repeat.columns if any(h in c.id for h in hints)), None)
-
-
-def _first_text(repeat: Question) -> str | None:
-    return next((c.id for c in repeat.columns if c.type == "text"), None)
 
 
 def _text(value: object) -> str:
@@ -242,16 +177,6 @@ def _visit(survey: Survey, info: InterviewInfo, conflicts: Mapping[ConflictKey, 
         attachments=tuple(_attachment(a) for a in survey.items("attachment", info.id)),
         conflicts=_answer_conflicts(guide, info, conflicts),
     )
-
-
-def people_of(
-    survey: Survey, interview_id: str, guide: Guide, include_deleted: bool = False
-) -> list[Person]:
-    columns = PeopleColumns.of(guide)
-    if columns is None:
-        return []
-    rows = survey.rows(interview_id, columns.repeat, include_deleted=include_deleted)
-    return [p for p in (columns.person(r.values) for r in rows) if p is not None]
 
 
 def _optional(value: object) -> str | None:

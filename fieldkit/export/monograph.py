@@ -58,11 +58,11 @@ def write_monograph(
     """Write the monograph of one initiative to ``out`` (.docx); return its path."""
     check_language(lang)
     document = open_template(Path(template) if template else None)
-    dossier = gather(survey, initiative_id, include_drafts)
     names = Pseudonyms.of_survey(survey, pseudonymize, lang)
+    dossier = names.shareable(gather(survey, initiative_id, include_drafts))
     writer = DocumentWriter(document, lang, names.scrub)
     Monograph(writer, survey, dossier, pseudonymize, progress).write()
-    with export_file(Path(out)) as temporary:
+    with export_file(Path(out), names.refuse_leaks) as temporary:
         writer.document.save(str(temporary))
     return Path(out)
 
@@ -260,12 +260,11 @@ class Monograph:
 
     def photos(self, photos: Iterable[tuple[Visit, Attachment]]) -> None:
         for visit, attachment in photos:
-            caption = attachment.caption or Path(attachment.filename).stem
             when = word("visit_on", self.language, date=long_date(visit.info.date, self.language))
+            caption = f"{attachment.caption} ({when.lower()})" if attachment.caption else when
             data = self.survey.attachment_data(attachment.id)
-            if not self.writer.figure(data, f"{caption} ({when.lower()})"):
-                name = attachment.filename
-                self.writer.note(word("unreadable_image", self.language, name=name))
+            if not self.writer.figure(data, caption):
+                self.writer.note(word("unreadable_image", self.language, name=caption))
 
     def other_quotes(self) -> None:
         if self.loose_quotes:

@@ -217,7 +217,11 @@ class Found(Generic[T]):
     start: int
     end: int
     text: str
-    target: T
+    form: Form[T]
+
+    @property
+    def target(self) -> T:
+        return self.form.target
 
 
 @dataclass(frozen=True)
@@ -273,7 +277,7 @@ class Finder(Generic[T]):
                 after = _INITIAL_AFTER.match(folded.text, end)
                 end = after.end() if after else end
             first, last = folded.span(start, end)
-            yield Found(first, last, text[first:last], form.target)
+            yield Found(first, last, text[first:last], form)
 
 
 def _split_first(pattern: str) -> tuple[str | None, str]:

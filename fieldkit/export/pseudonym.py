@@ -27,6 +27,7 @@ from fieldkit.export.content import Attachment, Dossier, Quote, Visit
 from fieldkit.export.names import (
     Finder,
     Form,
+    Found,
     emails,
     fold,
     name_forms,
@@ -161,12 +162,20 @@ class Pseudonyms:
         position = 0
         for found in self._names.find(text):
             if found.target is not None:
-                pieces += [text[position : found.start], found.target]
+                pieces += [text[position : found.start], _same_case(found, found.target)]
                 position = found.end
         if not pieces:
             return text
         pieces.append(text[position:])
         return "".join(pieces)
+
+
+def _same_case(found: Found[str | None], replacement: str) -> str:
+    """A general term takes the case of what it replaces ("maire" → "élu", "Maire" → "Élu")."""
+    if found.form.person or not replacement or not found.text[:1].isalpha():
+        return replacement
+    first = replacement[0].upper() if found.text[0].isupper() else replacement[0].lower()
+    return first + replacement[1:]
 
 
 def _person_forms(person: Person, target: T) -> list[Form[T]]:

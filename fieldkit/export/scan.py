@@ -126,7 +126,9 @@ def _xml(name: str, data: bytes) -> Iterator[Piece]:
         local = etree.QName(element).localname
         if local in _PARAGRAPHS:
             paragraphs += 1
-            yield Piece(f"{name}, paragraph {paragraphs}", "".join(element.itertext()))
+            yield Piece(
+                f"{name}, {_label(element, local, paragraphs)}", "".join(element.itertext())
+            )
         elif element.text and element.text.strip() and not _in_paragraph(element):
             yield Piece(f"{name}, <{local}>", element.text)
         if attributes:
@@ -134,6 +136,14 @@ def _xml(name: str, data: bytes) -> Iterator[Piece]:
                 attribute = etree.QName(key).localname
                 if attribute not in _FONT_ATTRIBUTES and value.strip():
                     yield Piece(f"{name}, <{local} {attribute}>", value)
+
+
+def _label(element: etree._Element, local: str, number: int) -> str:
+    """Where a paragraph is, in words: "paragraph 12", "cell B3", "shared string 4"."""
+    if local == "is":
+        parent = element.getparent()
+        return f"cell {parent.get('r') if parent is not None else number}"
+    return f"shared string {number}" if local == "si" else f"paragraph {number}"
 
 
 def _in_paragraph(element: etree._Element) -> bool:

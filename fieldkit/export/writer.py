@@ -134,13 +134,16 @@ class DocumentWriter:
     def quote(self, text: str, speaker: str) -> None:
         """A verbatim quote in the Quote style, in the language's quotation marks.
 
-        Marks the quote was typed with are replaced; its speaker goes on the
-        last line, and the whole quote stays on one page when it can.
+        Marks around the whole quote are replaced by the language's; a quote
+        that opens with its own quotation (« "On a tout repris" dit-elle »)
+        keeps it. Its speaker goes on the last line, and the whole quote
+        stays on one page when it can.
         """
         parts = paragraphs(_unquoted(text)) or [""]
-        opening, closing = ("«", "»") if self.language == "fr" else ("“", "”")
-        parts[0] = opening + parts[0]
-        parts[-1] = parts[-1] + closing
+        if not parts[0].startswith(tuple(_OPENING_MARKS)):  # else it quotes itself
+            opening, closing = ("«", "»") if self.language == "fr" else ("“", "”")
+            parts[0] = opening + parts[0]
+            parts[-1] = parts[-1] + closing
         for index, part in enumerate(parts):
             paragraph = self.paragraph(part, "Quote")
             paragraph.paragraph_format.keep_together = True
@@ -263,7 +266,7 @@ class DocumentWriter:
         )
         xml.fill_fields(self.document, "TITLE", self.text(metadata.title))
         if self._contents is not None:
-            self._contents.fill(self._marked)
+            self._contents.fill(self.document, self._marked)
 
 
 def _unquoted(text: str) -> str:

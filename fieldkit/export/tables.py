@@ -238,8 +238,10 @@ def protect(value: Cell, kind: CsvKind) -> str:
         return ""
     if isinstance(value, bool):
         return str(int(value))
+    if isinstance(value, float) and not value.is_integer():
+        return repr(value).replace(".", kind.decimal)
     if isinstance(value, int | float):
-        return repr(value).replace(".", kind.decimal) if isinstance(value, float) else str(value)
+        return str(int(value))
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 

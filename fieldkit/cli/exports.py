@@ -145,7 +145,12 @@ def export_xlsx(survey: Path, out: Path, lang: str, pseudonymize: bool) -> None:
 @output_option
 @pseudonymize_option
 def export_json(survey: Path, out: Path, pseudonymize: bool) -> None:
-    """Write the survey's content as JSON (the form of `fieldkit dump`), as its people allow."""
+    """Write the survey's content as JSON, as its people allow.
+
+    The form of `fieldkit dump`, without the names of people who did not agree
+    to be named (with --pseudonymize, of anyone met) and the quotes and photos
+    they did not agree to.
+    """
     from fieldkit.export import write_json
 
     with opened(survey, readonly=True) as opened_survey:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -170,41 +170,65 @@ def _standalone(piece: str) -> bool:
 
 
 def _literal(piece: str) -> str:
-    """A folded piece as a pattern: "œ" and "oe", "æ" and "ae" are the same letters.
-
-    The first letter stays a plain letter, which the :class:`Finder` needs.
-    """
-    pattern = re.escape(piece[1:])
+    """A folded piece as a pattern: "œ" and "oe", "æ" and "ae" are the same letters."""
+    pattern = re.escape(piece)
     for joined, apart in (("œ", "oe"), ("æ", "ae")):
         pattern = pattern.replace(joined, apart).replace(apart, f"(?:{apart}|{joined})")
-    return re.escape(piece[:1]) + pattern
+    return pattern
 
 
-def name_forms(name: str) -> list[str]:
-    """Patterns (on folded text) of a full name: in order, reversed, as initials,
-    and its compound words ("Jean-Marc", "Jean Marc", "JeanMarc")."""
+#: A form of a name: its first piece as it is (folded), then a pattern for the rest.
+Shape = tuple[str, str]
+
+
+def _shape(pieces: list[str]) -> Shape:
+    """Pieces of a name written one after the other, whatever separates them."""
+    return pieces[0], "".join(_SEPARATOR + _literal(p) for p in pieces[1:])
+
+
+def name_forms(name: str) -> list[Shape]:
+    """The forms of a full name: in order, reversed, as initials, and its compound words.
+
+    "Jean-Marc Piquet" is found as "jean-marc piquet", "Piquet Jean-Marc",
+    "J.-M. P." and "Jean Marc" (or "JeanMarc") alone.
+    """
     pieces = _pieces(fold_name(name))
     if not pieces:
         return []
-    forms = [_SEPARATOR.join(_literal(p) for p in pieces)]
+    forms = [_shape(pieces)]
     words = fold_name(name).split()
-    compounds = [_pieces(w) for w in words if len(_pieces(w)) > 1]
-    forms += [_SEPARATOR.join(_literal(p) for p in compound) for compound in compounds]
+    forms += [_shape(_pieces(w)) for w in words if len(_pieces(w)) > 1]
     if len(words) > 1:
-        reversed_words = [*words[1:], words[0]]
-        forms.append(_SEPARATOR.join(_literal(p) for w in reversed_words for p in _pieces(w)))
+        forms.append(_shape([p for w in [*words[1:], words[0]] for p in _pieces(w)]))
         letters = [p[0] for p in pieces if p not in PARTICLES and p[0].isalpha()]
         if len(letters) > 1:
-            forms.append(r"[\s\-]*".join(f"{re.escape(letter)}\\." for letter in letters))
+            rest = "".join(rf"[\s\-]*{re.escape(letter)}\." for letter in letters[1:])
+            forms.append((letters[0], r"\." + rest))
     return list(dict.fromkeys(forms))
 
 
-def phrase_form(text: str) -> str | None:
-    """A fixed phrase (a role, an organisation) as a pattern, whatever its case and spacing."""
+def part_forms(name: str) -> list[Shape]:
+    """The parts of a name that are searched alone ("Damien", "Ferré")."""
+    return [(part, "") for part in name_parts(name)]
+
+
+def person_forms(name: str, target: T) -> list[Form[T]]:
+    """Every form of a person's name, in full and in parts, each standing for ``target``."""
+    return [Form(shape, target) for shape in [*name_forms(name), *part_forms(name)]]
+
+
+def parts_within(names: Iterable[str]) -> re.Pattern[str] | None:
+    """What finds a part of any of ``names`` inside a word ("perraud" in "jperraud@…")."""
+    parts = [part for name in names for part in name_parts(name)]
+    return re.compile("|".join(map(re.escape, parts))) if parts else None
+
+
+def phrase_form(text: str) -> Shape | None:
+    """A fixed phrase (a role, an organisation), whatever its case and spacing."""
     pieces = _pieces(fold_name(text))
     if not pieces or sum(len(p) for p in pieces) < SHORTEST_PART:
         return None
-    return _SEPARATOR.join(_literal(p) for p in pieces)
+    return _shape(pieces)
 
 
 # -- searching many forms at once --------------------------------------------------------
@@ -226,9 +250,9 @@ class Found(Generic[T]):
 
 @dataclass(frozen=True)
 class Form(Generic[T]):
-    """A pattern to search (on folded text) and what a match of it stands for."""
+    """A form of a name (or phrase) to search, and what a match of it stands for."""
 
-    pattern: str
+    shape: Shape
     target: T
     #: Whether a title ("M.", "Mme") or initials just before belong to the match.
     person: bool = True
@@ -237,27 +261,29 @@ class Form(Generic[T]):
 class Finder(Generic[T]):
     """Every form of every name, searched in one pass of one regular expression.
 
-    The forms are grouped by their first letter: the expression then starts
-    with a set of letters the regular expression engine skips to quickly,
-    which keeps a 10 MB text fast to search. Longer forms are tried first,
-    so "Julie Martin" wins over "Julie" at the same place.
+    The expression is shaped as a tree of the forms' first pieces, letter by
+    letter, so that at each place of the text the engine follows one path
+    instead of trying every form: searching stays fast with hundreds of
+    people and megabytes of notes. Longer forms are tried first, so "Julie
+    Martin" wins over "Julie" at the same place. Each form ends with an empty
+    named group, whose name says which form matched.
     """
 
     def __init__(self, forms: Iterable[Form[T]]) -> None:
         self._forms: list[Form[T]] = []
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for form in sorted(forms, key=lambda f: -len(f.pattern)):
-            first, rest = _split_first(form.pattern)
-            if first is None:
+        tree = _Node()
+        for form in sorted(forms, key=lambda f: -len(f.shape[1])):
+            first, rest = form.shape
+            if not first:
                 continue
-            name = f"f{len(self._forms)}"
+            node = tree
+            for letter in first:
+                node = node.children.setdefault(letter, _Node())
+            node.endings.append(f"{rest}(?P<f{len(self._forms)}>){_NOT_LETTER_AFTER}")
             self._forms.append(form)
-            groups.setdefault(first, []).append((name, rest))
         branches = [
-            f"{first}{_NOT_LETTER_BEFORE}(?:"
-            + "|".join(f"(?P<{name}>{rest})" for name, rest in members)
-            + f"){_NOT_LETTER_AFTER}"
-            for first, members in groups.items()
+            f"{re.escape(letter)}{_NOT_LETTER_BEFORE}{child.pattern()}"
+            for letter, child in tree.children.items()
         ]
         self._pattern = re.compile("|".join(branches)) if branches else None
 
@@ -280,12 +306,18 @@ class Finder(Generic[T]):
             yield Found(first, last, text[first:last], form)
 
 
-def _split_first(pattern: str) -> tuple[str | None, str]:
-    """A pattern's first letter (a literal, so forms can be grouped by it) and the rest."""
-    if not pattern:
-        return None, ""
-    size = 2 if pattern[0] == "\\" else 1
-    return pattern[:size], pattern[size:]
+@dataclass
+class _Node:
+    """A letter of the tree of first pieces: what may follow it, and the forms ending there."""
+
+    children: dict[str, _Node] = field(default_factory=dict)
+    endings: list[str] = field(default_factory=list)
+
+    def pattern(self) -> str:
+        """Longer continuations first, then the forms that end here."""
+        options = [f"{re.escape(k)}{child.pattern()}" for k, child in self.children.items()]
+        options += self.endings
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
 
 
 def _with_title(folded: str, start: int) -> int:

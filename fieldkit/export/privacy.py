@@ -20,7 +20,6 @@ file is not written, and the message says what was found and where.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,8 @@ from fieldkit.export.names import (
     emails,
     fold,
     name_forms,
-    name_parts,
+    parts_within,
+    person_forms,
     phone_key,
     phones,
 )
@@ -101,13 +101,11 @@ class LeakCheck:
         forms: list[Form[Person | None]] = []
         for person in self.people:
             if self._hidden(person):
-                patterns = [*name_forms(person.name), *name_parts(person.name)]
-                forms += [Form(pattern, person) for pattern in patterns]
-            else:
-                forms += [Form(pattern, None) for pattern in name_forms(person.name)]
+                forms += person_forms(person.name, person)
+            else:  # their full name is allowed, and no namesake's part is found in it
+                forms += [Form(shape, None) for shape in name_forms(person.name)]
         self._finder = Finder(forms)
-        parts = [part for p in self.people if self._hidden(p) for part in name_parts(p.name)]
-        self._parts = re.compile("|".join(map(re.escape, parts))) if parts else None
+        self._parts = parts_within(p.name for p in self.people if self._hidden(p))
 
     @classmethod
     def of_survey(cls, survey: Survey, everyone: bool) -> LeakCheck:

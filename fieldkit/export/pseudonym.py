@@ -18,10 +18,8 @@ someone who did not agree to be photographed, are left out.
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
 from fieldkit.export.content import Attachment, Dossier, Quote, Visit
 from fieldkit.export.names import (
@@ -32,6 +30,8 @@ from fieldkit.export.names import (
     fold,
     name_forms,
     name_parts,
+    parts_within,
+    person_forms,
     phones,
     phrase_form,
 )
@@ -41,8 +41,6 @@ from fieldkit.export.wording import word
 from fieldkit.survey import Survey
 
 __all__ = ["Pseudonyms", "name_parts"]
-
-T = TypeVar("T")
 
 
 class Pseudonyms:
@@ -63,16 +61,13 @@ class Pseudonyms:
         forms: list[Form[str | None]] = []
         for person in self.people:
             if self.hidden(person):
-                forms += _person_forms(person, self.pseudonym(person))
+                forms += person_forms(person.name, self.pseudonym(person))
                 forms += _general_forms(person)
             else:  # their full name stays, and protects them from a namesake's pseudonym
-                forms += [Form(p, None) for p in name_forms(person.name)]
+                forms += [Form(shape, None) for shape in name_forms(person.name)]
         self._names = Finder(forms)
-        self._who = Finder(f for p in self.people for f in _person_forms(p, p))
-        hidden_parts = [part for p in self.people if self.hidden(p) for part in name_parts(p.name)]
-        self._hidden_parts = (
-            re.compile("|".join(re.escape(p) for p in hidden_parts)) if hidden_parts else None
-        )
+        self._who = Finder(f for p in self.people for f in person_forms(p.name, p))
+        self._hidden_parts = parts_within(p.name for p in self.people if self.hidden(p))
 
     @classmethod
     def of_survey(cls, survey: Survey, everyone: bool, language: str = "fr") -> Pseudonyms:
@@ -178,12 +173,6 @@ def _same_case(found: Found[str | None], replacement: str) -> str:
     return first + replacement[1:]
 
 
-def _person_forms(person: Person, target: T) -> list[Form[T]]:
-    """Every form of a person's name, each standing for ``target``."""
-    patterns: Iterable[str] = [*name_forms(person.name), *name_parts(person.name)]
-    return [Form(pattern, target) for pattern in patterns]
-
-
 def _general_forms(person: Person) -> list[Form[str | None]]:
     """A role and an organisation written in general terms, where the facilitator gave them."""
     forms: list[Form[str | None]] = []
@@ -191,7 +180,7 @@ def _general_forms(person: Person) -> list[Form[str | None]]:
         (person.role, person.general_role),
         (person.organisation, person.general_organisation),
     ):
-        pattern = phrase_form(specific) if general else None
-        if pattern is not None:
-            forms.append(Form(pattern, general, person=False))
+        shape = phrase_form(specific) if general else None
+        if shape is not None:
+            forms.append(Form(shape, general, person=False))
     return forms

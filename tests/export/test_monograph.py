@@ -141,7 +141,8 @@ def test_contents_is_a_real_field_that_word_updates_on_opening(
     assert re.search(r"<w:instrText[^>]*> TOC \\o &quot;1-1&quot;", body) or 'TOC \\o "1-1"' in body
     assert re.search(r'<w:updateFields w:val="(true|1)"/>', part(path, "word/settings.xml"))
     entries = [text for style, text in _paragraphs(path) if style.startswith("toc")]
-    assert entries[0].startswith("Fiche d’identité\t") and entries[-1].startswith("Annexes\t")
+    assert entries[0].startswith("1 Fiche d’identité\t")  # numbered as the headings are
+    assert re.fullmatch(r"\d+ Annexes\t\d+", entries[-1])  # with its page
 
 
 def test_the_header_and_properties_name_the_initiative(monograph: Callable[..., Path]) -> None:

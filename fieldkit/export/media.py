@@ -30,10 +30,10 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 #: The long side of an embedded image, in pixels: sharp on a printed A4 page.
 LONG_SIDE = 1600
 JPEG_QUALITY = 82
-#: A picture kept as PNG (a drawing, a screenshot) larger than this is saved as JPEG.
-LARGEST_PNG = 900_000
+#: A PNG with at most this many colours is a drawing, kept as PNG; more is a photo.
+DRAWING_COLOURS = 4096
 #: Bumped whenever the recipe changes, so that older prepared copies are not reused.
-RECIPE = "1"
+RECIPE = "2"
 #: The cache is pruned to this size, oldest copies first.
 CACHE_LIMIT = 300 * 1024 * 1024
 
@@ -79,7 +79,7 @@ def _convert(data: bytes) -> Picture | None:
                 image = ImageOps.exif_transpose(source)
                 image = _to_srgb(image)
                 image.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.LANCZOS)
-                return _encode(image, keep_png=kind in {"PNG", "GIF"})
+                return _encode(image, drawing=kind in {"PNG", "GIF", "BMP"})
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
         return None
     except (SyntaxError, EOFError):  # what some damaged files raise from deep inside Pillow
@@ -106,15 +106,18 @@ def _to_srgb(image: Image.Image) -> Image.Image:
     return image
 
 
-def _encode(image: Image.Image, keep_png: bool) -> Picture:
-    """Save ``image`` with no metadata at all: a fresh ``info`` carries nothing over."""
+def _encode(image: Image.Image, drawing: bool) -> Picture:
+    """Save ``image`` with no metadata at all: a fresh ``info`` carries nothing over.
+
+    A drawing (a PNG or GIF with transparency or few colours: a plan, a
+    screenshot) stays PNG; anything else is a photo, saved as JPEG.
+    """
     image.info = {}
     transparent = image.mode in {"RGBA", "LA"}
-    if keep_png or transparent:
+    if transparent or (drawing and image.getcolors(DRAWING_COLOURS) is not None):
         output = io.BytesIO()
-        image.save(output, "PNG", optimize=True)
-        if transparent or output.tell() <= LARGEST_PNG:
-            return Picture(output.getvalue(), image.width, image.height, "png")
+        image.save(output, "PNG")
+        return Picture(output.getvalue(), image.width, image.height, "png")
     output = io.BytesIO()
     image.convert("RGB" if image.mode != "L" else "L").save(
         output, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True

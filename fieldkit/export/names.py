@@ -3,8 +3,8 @@
 A name hides in many spellings: "M. FERRÉ", "damien", "Ferré Damien",
 "D. Ferré", "Damien F.", "D. F.", "damien.ferre", "Jean Marc" for
 "Jean-Marc". So text is *folded* before it is searched (lower case, accents
-and ligature marks dropped, every dash a hyphen, every apostrophe a straight
-one, soft hyphens and zero-width characters removed) and every form of a
+dropped, every dash a hyphen, every apostrophe a straight one, soft hyphens
+and zero-width characters removed, "œ" and "oe" alike) and every form of a
 name is searched at once, keeping the positions in the original text so a
 match can be replaced there.
 
@@ -30,44 +30,8 @@ _APOSTROPHES = frozenset("\u2018\u2019\u02bc\u00b4`")
 
 #: Words of a name that are not written alone: "de" in "Jean de La Fontaine".
 PARTICLES = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "d",
-        "l",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "ten",
-        "da",
-        "di",
-        "do",
-        "dos",
-        "das",
-        "del",
-        "della",
-        "y",
-        "e",
-        "el",
-        "al",
-        "ben",
-        "bin",
-        "ibn",
-        "abou",
-        "ou",
-        "mc",
-        "mac",
-        "st",
-        "ste",
-        "saint",
-        "sainte",
-    ]
+    "de du des la le les d l van von der den ter ten da di do dos das del della y e el al "  # noqa: SIM905
+    "ben bin ibn abou ou mc mac st ste saint sainte".split()
 )
 #: Name parts shorter than this are not searched on their own ("Li", "Jo"):
 #: too many ordinary words would go with them.

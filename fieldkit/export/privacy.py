@@ -130,14 +130,15 @@ class LeakCheck:
         if "@" in text:
             for start, end in emails(text):
                 address = text[start:end]
-                if email_key(address) in self.contacts.emails or self._names_someone(address):
+                if email_key(address) in self.contacts.emails or self.names_someone(address):
                     yield Leak(piece.where, "an e-mail address", address)
         if self.contacts.phones:
             for start, end in phones(text):
                 if phone_key(text[start:end]) in self.contacts.phones:
                     yield Leak(piece.where, "a phone number", text[start:end])
 
-    def _names_someone(self, address: str) -> bool:
+    def names_someone(self, address: str) -> bool:
+        """Whether an e-mail address holds part of a hidden name ("jperraud@…")."""
         return self._parts is not None and bool(self._parts.search(fold(address).text))
 
     def refuse(self, written: Path, target: Path) -> None:

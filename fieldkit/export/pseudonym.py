@@ -27,10 +27,8 @@ from fieldkit.export.names import (
     Form,
     Found,
     emails,
-    fold,
     name_forms,
     name_parts,
-    parts_within,
     person_forms,
     phones,
     phrase_form,
@@ -67,7 +65,6 @@ class Pseudonyms:
                 forms += [Form(shape, None) for shape in name_forms(person.name)]
         self._names = Finder(forms)
         self._who = Finder(f for p in self.people for f in person_forms(p.name, p))
-        self._hidden_parts = parts_within(p.name for p in self.people if self.hidden(p))
 
     @classmethod
     def of_survey(cls, survey: Survey, everyone: bool, language: str = "fr") -> Pseudonyms:
@@ -140,17 +137,11 @@ class Pseudonyms:
         found = [
             (start, end, word("email_hidden", self.language))
             for start, end in emails(text)
-            if self.everyone or self.names_hidden_person(text[start:end])
+            if self.everyone or self.leak_check.names_someone(text[start:end])
         ]
         if self.everyone:
             found += [(s, e, word("phone_hidden", self.language)) for s, e in phones(text)]
         return sorted(found)
-
-    def names_hidden_person(self, address: str) -> bool:
-        """Whether an e-mail address holds part of a hidden name ("jperraud@…")."""
-        return self._hidden_parts is not None and bool(
-            self._hidden_parts.search(fold(address).text)
-        )
 
     def _scrub_names(self, text: str) -> str:
         pieces: list[str] = []

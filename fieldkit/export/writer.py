@@ -134,9 +134,9 @@ class DocumentWriter:
     def quote(self, text: str, speaker: str) -> None:
         """A verbatim quote in the Quote style, in the language's quotation marks.
 
-        Marks around the whole quote are replaced by the language's; a quote
-        that opens with its own quotation (« "On a tout repris" dit-elle »)
-        keeps it. Its speaker goes on the last line, and the whole quote
+        Marks typed around the whole quote are replaced by the language's; a
+        quote that starts with a quotation of its own keeps its marks (made
+        typographic). The speaker goes on the last line, and the whole quote
         stays on one page when it can.
         """
         parts = paragraphs(_unquoted(text)) or [""]

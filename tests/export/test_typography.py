@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
 import pytest
 
+from fieldkit.export import write_monograph
 from fieldkit.export.typography import typeset
+from fieldkit.survey import Survey
+from tests.export.helpers import populate
 
 N, S = "\u00a0", "\u202f"  # no-break space, narrow no-break space
 
@@ -48,3 +54,15 @@ def test_english_takes_out_the_french_spaces_before_marks() -> None:
 
 def test_control_characters_go_and_everything_else_stays() -> None:
     assert typeset("a\x07b\x00c 🌱 مرحبا", "fr") == "abc 🌱 مرحبا"
+
+
+def test_a_quote_typed_with_straight_quotes_gets_the_language_s_marks(
+    survey: Survey, tmp_path: Path
+) -> None:
+    garage = populate(survey, tmp_path)
+    survey.add_quote(garage.first, '"On répare tout..."', "Sandrine Mercadier")
+    survey.add_quote(garage.first, '"Ici", dit-il, "on reste."', "Sandrine Mercadier")
+    path = write_monograph(survey, garage.initiative, tmp_path / "m.docx", include_drafts=True)
+    quotes = [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Quote"]
+    assert f"«{N}On répare tout…{N}»\n— Sandrine Mercadier, 1er mars 2026" in quotes
+    assert f"«{N}Ici{N}», dit-il, «{N}on reste.{N}»\n— Sandrine Mercadier, 1er mars 2026" in quotes

@@ -6,7 +6,7 @@ mistake exits 2 (click's convention). No traceback reaches the user.
 
 One module per group of commands, each adding its commands to the one
 :data:`~fieldkit.cli.base.cli` group: :mod:`.surveys`, :mod:`.records`,
-:mod:`.exchange`, :mod:`.guides`, :mod:`.exports`, :mod:`.writing`.
+:mod:`.exchange`, :mod:`.guides`, :mod:`.exports`, :mod:`.writing`, :mod:`.privacy`.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from __future__ import annotations
 import os
 import sys
 
-from fieldkit.cli import exchange, exports, guides, records, surveys, writing
+from fieldkit.cli import exchange, exports, guides, privacy, records, surveys, writing
 from fieldkit.cli.base import cli
 
 __all__ = ["cli", "main"]
 #: Imported for the commands they add to :data:`cli`.
-COMMAND_MODULES = (surveys, records, exchange, guides, exports, writing)
+COMMAND_MODULES = (surveys, records, exchange, guides, exports, writing, privacy)
 
 
 def main() -> None:

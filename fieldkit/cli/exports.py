@@ -31,7 +31,10 @@ language_option = click.option(
     "--lang", default="fr", type=click.Choice(["fr", "en"]), show_default=True
 )
 pseudonymize_option = click.option(
-    "--pseudonymize", is_flag=True, help="Name the people met by their role and initials."
+    "--pseudonymize",
+    is_flag=True,
+    help="Name nobody met (each goes by their pseudonym) and leave out e-mail addresses "
+    "and phone numbers. People who did not agree to be named never are, with or without it.",
 )
 template_option = click.option(
     "--template",
@@ -132,12 +135,22 @@ def export_synthesis(
 @output_option
 @language_option
 @pseudonymize_option
-def export_csv(survey: Path, out: Path, lang: str, pseudonymize: bool) -> None:
-    """Write one row per interview (.csv); other lists go in files beside it."""
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="For a French Excel or LibreOffice: semicolons, decimal comma, UTF-8 mark, "
+    "labels as header (without it: commas, decimal point, question ids as header).",
+)
+def export_csv(survey: Path, out: Path, lang: str, pseudonymize: bool, excel: bool) -> None:
+    """Write one row per interview (.csv); other lists go in files beside it.
+
+    A text cell that starts with = + - @ or ' gets one more ' in front, so
+    that no spreadsheet runs it as a formula.
+    """
     from fieldkit.export import write_csv
 
     with opened(survey, readonly=True) as opened_survey:
-        report_written(write_csv(opened_survey, out, lang, pseudonymize))
+        report_written(write_csv(opened_survey, out, lang, pseudonymize, excel))
 
 
 @export.command(name="xlsx")
@@ -156,12 +169,18 @@ def export_xlsx(survey: Path, out: Path, lang: str, pseudonymize: bool) -> None:
 @export.command(name="json")
 @survey_argument
 @output_option
-def export_json(survey: Path, out: Path) -> None:
-    """Write the JSON dump (as `fieldkit dump` prints it) to a file."""
+@pseudonymize_option
+def export_json(survey: Path, out: Path, pseudonymize: bool) -> None:
+    """Write the survey's content as JSON, as its people allow.
+
+    The form of `fieldkit dump`, without the names of people who did not agree
+    to be named (with --pseudonymize, of anyone met) and the quotes and photos
+    they did not agree to.
+    """
     from fieldkit.export import write_json
 
     with opened(survey, readonly=True) as opened_survey:
-        say(f"wrote {write_json(opened_survey, out)}")
+        say(f"wrote {write_json(opened_survey, out, pseudonymize)}")
 
 
 @export.command(name="qdpx")

@@ -1,10 +1,11 @@
 """Exports: the Word monograph, working file and synthesis, CSV and XLSX tables, JSON.
 
 Every export is built in memory, written to a temporary file beside its
-target and renamed over it (:mod:`fieldkit.export.output`). ``progress``
-callbacks let the window show progress and cancel (by raising). The French
-typography, the words of the documents, pseudonyms and answers as text are
-offered to the other exports (REFI-QDA) too.
+target, checked for leaks (:mod:`fieldkit.export.privacy`) and renamed over
+it (:mod:`fieldkit.export.output`). ``progress`` callbacks let the window
+show progress and cancel (by raising). The French typography, the words of
+the documents, pseudonyms, the leak check and answers as text are offered to
+the other exports (REFI-QDA) too.
 
 For a writing view: :func:`section_states` says where each section of an
 initiative's monograph stands, and :func:`section_material` lists what the
@@ -18,6 +19,7 @@ from fieldkit.export.json_dump import write_json
 from fieldkit.export.material import MaterialItem, SectionState, section_material, section_states
 from fieldkit.export.monograph import check_language, write_monograph
 from fieldkit.export.output import export_files
+from fieldkit.export.privacy import Leak, LeakCheck, check_files
 from fieldkit.export.pseudonym import Pseudonyms
 from fieldkit.export.synthesis import write_synthesis
 from fieldkit.export.tables import Written, write_csv
@@ -28,11 +30,14 @@ from fieldkit.export.xlsx import write_xlsx
 
 __all__ = [
     "WORDS",
+    "Leak",
+    "LeakCheck",
     "MaterialItem",
     "Pseudonyms",
     "SectionState",
     "Written",
     "answer_text",
+    "check_files",
     "check_language",
     "clean",
     "export_files",

@@ -12,7 +12,6 @@ the document's identity card and annexes, not on every section.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from fieldkit.export.answers import (
     PROSE_TYPES,
@@ -147,9 +146,9 @@ class Condensed:
                 continue
             data, caption = found
             when = word("visit_on", self.language, date=long_date(visit.info.date, self.language))
-            if not self.writer.figure(data, f"{caption} ({lower_first(when)})"):
-                name = attachment.filename
-                self.writer.note(word("unreadable_image", self.language, name=name))
+            shown = f"{caption} ({lower_first(when)})" if caption else when
+            if not self.writer.figure(data, shown):
+                self.writer.note(word("unreadable_image", self.language, name=shown))
 
 
 def specified(outline: Outline, question: Question, visit: Visit) -> dict[str, str]:
@@ -164,4 +163,5 @@ def specified(outline: Outline, question: Question, visit: Visit) -> dict[str, s
 
 
 def caption_of(attachment: Attachment) -> str:
-    return attachment.caption or Path(attachment.filename).stem
+    """The caption a person wrote; never the file name, which may name someone."""
+    return attachment.caption

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from fieldkit.errors import FieldkitError
+from fieldkit.export.people import Person, people_of
 from fieldkit.guide import Guide, Outline, Question, outline_of
 from fieldkit.survey import (
     Conflict,
@@ -21,72 +21,6 @@ from fieldkit.survey import (
     Revision,
     Survey,
 )
-
-#: Choice values that record a "yes" in a consent column.
-_YES = frozenset({"oui", "yes", "true", "1"})
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone met during a visit, as the guide's repeat group of people records them."""
-
-    name: str
-    role: str = ""
-    organisation: str = ""
-    #: True only when a "yes" was recorded: no answer is no consent.
-    consent: bool = False
-
-
-@dataclass(frozen=True)
-class PeopleColumns:
-    """Which repeat group of a guide lists the people met, and which columns say what.
-
-    The guide is read rather than hard-coded so that an imported guide with
-    its own ids still gets people found (and pseudonymized).
-    """
-
-    repeat: str
-    name: str
-    role: str | None
-    organisation: str | None
-    consent: str | None
-
-    @classmethod
-    def of(cls, guide: Guide) -> PeopleColumns | None:
-        for question in guide.questions:
-            if question.type != "repeat":
-                continue
-            name = _column(question, ("nom", "name")) or _first_text(question)
-            if name is None:
-                continue
-            return cls(
-                repeat=question.id,
-                name=name,
-                role=_column(question, ("role", "fonction")),
-                organisation=_column(question, ("structure", "organisation", "organization")),
-                consent=_column(question, ("consent",)),
-            )
-        return None
-
-    def person(self, values: Mapping[str, object]) -> Person | None:
-        name = _text(values.get(self.name)).strip()
-        if not name:
-            return None
-        consent = _text(values.get(self.consent)) if self.consent else ""
-        return Person(
-            name=name,
-            role=_text(values.get(self.role)).strip() if self.role else "",
-            organisation=_text(values.get(self.organisation)).strip() if self.organisation else "",
-            consent=consent.casefold() in _YES,
-        )
-
-
-def _column(repeat: Question, hints: tuple[str, ...]) -> str | None:
-    return next((c.id for c in repeat.columns if any(h in c.id for h in hints)), None)
-
-
-def _first_text(repeat: Question) -> str | None:
-    return next((c.id for c in repeat.columns if c.type == "text"), None)
 
 
 def _text(value: object) -> str:
@@ -283,16 +217,6 @@ def _visit(survey: Survey, info: InterviewInfo, conflicts: Mapping[ConflictKey, 
     )
 
 
-def people_of(
-    survey: Survey, interview_id: str, guide: Guide, include_deleted: bool = False
-) -> list[Person]:
-    columns = PeopleColumns.of(guide)
-    if columns is None:
-        return []
-    rows = survey.rows(interview_id, columns.repeat, include_deleted=include_deleted)
-    return [p for p in (columns.person(r.values) for r in rows) if p is not None]
-
-
 def _optional(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
@@ -361,7 +285,7 @@ def figure_of(survey: Survey, attachment_id: str) -> tuple[bytes, str] | None:
         data = survey.attachment_data(attachment_id)
     except FieldkitError:
         return None
-    return data, attachment.caption or Path(attachment.filename).stem
+    return data, attachment.caption
 
 
 def left_out(survey: Survey, include_drafts: bool) -> list[InterviewInfo]:

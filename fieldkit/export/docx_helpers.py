@@ -49,6 +49,37 @@ _AFTER_UPDATE_FIELDS = [
 #: Children of w:rPr that must come after w:lang.
 _AFTER_LANG = ("eastAsianLayout", "specVanish", "oMath")
 
+#: Children of w:pPr that must come after w:tabs.
+AFTER_TABS = (
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+)
+#: Children of w:trPr that must come after w:cantSplit.
+_AFTER_CANT_SPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del")
+
 
 def text_run(text: str, style_id: str | None = None) -> Element:
     """Make a ``w:r`` holding ``text``, tabs as ``w:tab`` and line breaks as ``w:br``.
@@ -142,7 +173,7 @@ def ask_to_update_fields(document: Document) -> None:
         settings.remove(old)
     flag = OxmlElement("w:updateFields")
     flag.set(qn("w:val"), "true")
-    _insert_before(settings, flag, _AFTER_UPDATE_FIELDS)
+    insert_before(settings, flag, _AFTER_UPDATE_FIELDS)
 
 
 def set_language(document: Document, tag: str) -> None:
@@ -154,7 +185,7 @@ def set_language(document: Document, tag: str) -> None:
     language = properties.find(qn("w:lang"))
     if language is None:
         language = OxmlElement("w:lang")
-        _insert_before(properties, language, _AFTER_LANG)
+        insert_before(properties, language, _AFTER_LANG)
     language.set(qn("w:val"), tag)
 
 
@@ -169,7 +200,8 @@ def _child(parent: Element, name: str, first: bool = False) -> Element:
     return found
 
 
-def _insert_before(parent: Element, child: Element, successors: Iterable[str]) -> None:
+def insert_before(parent: Element, child: Element, successors: Iterable[str]) -> None:
+    """Insert ``child`` in ``parent`` before the first of ``successors`` (schema order)."""
     names = {qn(f"w:{s}") for s in successors}
     following = next((c for c in parent if c.tag in names), None)
     if following is None:
@@ -252,9 +284,53 @@ def repeat_as_header(row: Any) -> None:
     properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
-    properties.append(header)
+    insert_before(properties, header, _AFTER_CANT_SPLIT[2:])
 
 
 def keep_row_together(row: Any) -> None:
+    """Never split a row across two pages (which leaves an empty-looking row behind)."""
     properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
+    if properties.find(qn("w:cantSplit")) is None:
+        insert_before(properties, OxmlElement("w:cantSplit"), _AFTER_CANT_SPLIT)
+
+
+def bookmark(paragraph: Element, name: str, number: int) -> None:
+    """Wrap the runs of ``paragraph`` in a bookmark (what a TOC entry's page number points to)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        paragraph.insert(0, start)
+    else:
+        properties.addnext(start)
+    paragraph.append(end)
+
+
+def hyperlink(anchor: str, runs: Iterable[Element]) -> Element:
+    """A link to a bookmark of the document, holding ``runs``."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    for run in runs:
+        link.append(run)
+    return link
+
+
+def tab_run() -> Element:
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:tab"))
+    return run
+
+
+def describe_picture(inline: Element, description: str, number: int) -> None:
+    """Give a picture its alternative text, and a name that says nothing of its file."""
+    for properties in inline.iter(qn("wp:docPr"), qn("pic:cNvPr")):
+        properties.set("name", f"Figure {number}")
+        properties.set("descr", description)
+
+
+def new_paragraph() -> Element:
+    return OxmlElement("w:p")

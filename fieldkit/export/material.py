@@ -133,7 +133,11 @@ class _Reader:
         when = long_date(visit.info.date, self.language)
         attribution = f"{quote.speaker}, {when}" if quote.speaker else when
         consent = next(
-            (p.consent for p in visit.people if p.name.casefold() == quote.speaker.casefold()),
+            (
+                p.consent.named
+                for p in visit.people
+                if p.name.casefold() == quote.speaker.casefold()
+            ),
             None,
         )
         return self._item(

@@ -22,11 +22,12 @@ from fieldkit.errors import FieldkitError
 from fieldkit.export import annexes
 from fieldkit.export.answers import answer_words, in_words, lower_first, without_unit
 from fieldkit.export.condensed import Condensed
-from fieldkit.export.content import Dossier, Person, Visit, figure_of, gather
+from fieldkit.export.content import Dossier, Visit, figure_of, gather
 from fieldkit.export.links import add_bookmark, bookmark_name, internal_link
 from fieldkit.export.narrative import Placed, write_narrative
 from fieldkit.export.outline import EMPTY, Part, loose_material, parts
 from fieldkit.export.output import export_file
+from fieldkit.export.people import Person
 from fieldkit.export.pseudonym import Pseudonyms
 from fieldkit.export.template import open_template
 from fieldkit.export.typography import long_date
@@ -63,11 +64,11 @@ def write_monograph(
     """Write the monograph of one initiative to ``out`` (.docx); return its path."""
     check_language(lang)
     document = open_template(Path(template) if template else None)
-    dossier = gather(survey, initiative_id, include_drafts)
     names = Pseudonyms.of_survey(survey, pseudonymize, lang)
+    dossier = names.shareable(gather(survey, initiative_id, include_drafts))
     writer = DocumentWriter(document, lang, names.scrub)
     Monograph(writer, survey, dossier, pseudonymize, progress).write()
-    with export_file(Path(out)) as temporary:
+    with export_file(Path(out), names.refuse_leaks) as temporary:
         writer.document.save(str(temporary))
     return Path(out)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
@@ -41,12 +41,17 @@ def check_target(target: Path) -> None:
         )
 
 
+#: Called with each written file and its target before the renames; raising stops them.
+Verify = Callable[[Path, Path], None]
+
+
 @contextlib.contextmanager
-def export_files(targets: Sequence[Path]) -> Iterator[list[Path]]:
+def export_files(targets: Sequence[Path], verify: Verify | None = None) -> Iterator[list[Path]]:
     """Yield temporary paths beside ``targets``; rename them over the targets on success.
 
     Every target is checked before anything is written; the renames happen
-    only once every file has been written.
+    only once every file has been written and passed ``verify`` (the leak
+    check of :mod:`fieldkit.export.privacy`).
     """
     targets = [Path(t) for t in targets]
     for target in targets:
@@ -55,6 +60,8 @@ def export_files(targets: Sequence[Path]) -> Iterator[list[Path]]:
         temporaries = [stack.enter_context(_beside(t)) for t in targets]
         yield temporaries
         for temporary, target in zip(temporaries, targets, strict=True):
+            if verify is not None:
+                verify(temporary, target)
             _give_usual_permissions(temporary, target)
 
 
@@ -77,9 +84,9 @@ def _beside(target: Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def export_file(target: Path) -> Iterator[Path]:
+def export_file(target: Path, verify: Verify | None = None) -> Iterator[Path]:
     """The one-file case of :func:`export_files`."""
-    with export_files([target]) as temporaries:
+    with export_files([target], verify) as temporaries:
         yield temporaries[0]
 
 

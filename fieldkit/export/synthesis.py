@@ -51,12 +51,12 @@ def write_synthesis(
     """Write the cross-initiative synthesis of a survey to ``out`` (.docx)."""
     check_language(lang)
     document = open_template(Path(template) if template else None)
-    dossiers = gather_all(survey, include_drafts)
     names = Pseudonyms.of_survey(survey, pseudonymize, lang)
+    dossiers = [names.shareable(d) for d in gather_all(survey, include_drafts)]
     writer = DocumentWriter(document, lang, names.scrub)
     left = left_out(survey, include_drafts)
     Synthesis(writer, survey, dossiers, left, pseudonymize, progress).write()
-    with export_file(Path(out)) as temporary:
+    with export_file(Path(out), names.refuse_leaks) as temporary:
         writer.document.save(str(temporary))
     return Path(out)
 

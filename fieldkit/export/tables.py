@@ -1,10 +1,24 @@
 """Spreadsheets: one row per interview, one column per question (CSV and XLSX).
 
-Both formats share one layout (:func:`build_sheets`): a first header row of
-labels for people, a second of stable keys for scripts; a multiple choice as
-one joined column plus one 0/1 column per choice; each repeat group (the
-people met), the quotes and the notes in their own sheet or file, linked by
-``interview_id``.
+Both formats share one layout (:func:`build_sheets`): a multiple choice as one
+joined column plus one 0/1 column per choice; each repeat group (the people
+met), the quotes and the notes in their own sheet or file, linked by
+``interview_id``. The workbook heads each sheet with two rows, labels for
+people and stable keys for scripts; a CSV file has one header row.
+
+A CSV comes in two kinds (:class:`CsvKind`):
+
+- the plain kind, for programs: comma-separated, a decimal point, UTF-8
+  without byte-order mark, the stable keys as header;
+- the ``excel`` kind, for a French Excel or LibreOffice: semicolon-separated,
+  a decimal comma, UTF-8 with a byte-order mark (so accents read right),
+  the labels as header.
+
+Neither runs a formula typed in an answer. A text cell that starts with
+``= + - @``, a tab or a carriage return — or with an apostrophe — gets one
+more apostrophe in front (the convention OWASP recommends, which Excel and
+LibreOffice show as typed); a program reading the file removes one leading
+apostrophe from a text cell (:func:`unprotect`). Numbers are never prefixed.
 """
 
 from __future__ import annotations
@@ -98,9 +112,12 @@ def _ticked(question_id: str, choice: str, values: Mapping[str, object]) -> int 
     return 1 if choice in value else 0
 
 
-def build_sheets(survey: Survey, language: str, pseudonymize: bool) -> list[Sheet]:
-    """Every sheet of the export, filled; text cleaned and pseudonymized."""
-    scrub = Pseudonyms.of_survey(survey, pseudonymize, language).scrub
+def build_sheets(survey: Survey, language: str, names: Pseudonyms) -> list[Sheet]:
+    """Every sheet of the export, filled; text cleaned and pseudonymized.
+
+    Quotes of people who did not agree to be quoted are left out.
+    """
+    scrub = names.scrub
     interviews = survey.interviews()
     questions = _questions(survey, interviews)
     main = _main_sheet(questions, language)
@@ -112,9 +129,11 @@ def build_sheets(survey: Survey, language: str, pseudonymize: bool) -> list[Shee
         for repeat, sheet in repeats:
             for position, row in enumerate(survey.rows(info.id, repeat.id), start=1):
                 sheet.add({**fixed, "row_id": row.id, "position": position, **row.values}, scrub)
-        for sheet, entity in ((quotes, "quote"), (notes, "note")):
-            for item in survey.items(entity, info.id):
-                sheet.add({**fixed, **item}, scrub)
+        for item in survey.items("quote", info.id):
+            if names.consent_of(str(item.get("speaker", ""))).quoted:
+                quotes.add({**fixed, **item}, scrub)
+        for item in survey.items("note", info.id):
+            notes.add({**fixed, **item}, scrub)
     return [main, *(sheet for _, sheet in repeats), quotes, notes]
 
 
@@ -193,24 +212,80 @@ def _text(value: Cell, scrub: Callable[[str], str]) -> Cell:
 
 # -- CSV ---------------------------------------------------------------------------
 
+#: Excel cuts a cell longer than this when it opens a file.
+EXCEL_CELL_LIMIT = 32_767
+#: What a text cell must not start with in a spreadsheet (a formula); see the docstring.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+@dataclass(frozen=True)
+class CsvKind:
+    """How a CSV file is written: for programs (the default) or for a French Excel."""
+
+    delimiter: str = ","
+    decimal: str = "."
+    encoding: str = "utf-8"
+    labels: bool = False
+
+
+PLAIN = CsvKind()
+EXCEL = CsvKind(delimiter=";", decimal=",", encoding="utf-8-sig", labels=True)
+
+
+def protect(value: Cell, kind: CsvKind) -> str:
+    """A cell as CSV text: numbers the kind's way, text that cannot start a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, float) and not value.is_integer():
+        return repr(value).replace(".", kind.decimal)
+    if isinstance(value, int | float):
+        return str(int(value))
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def unprotect(text: str) -> str:
+    """A text cell as it was typed: the one apostrophe :func:`protect` added is removed."""
+    return text[1:] if text.startswith("'") else text
+
 
 def write_csv(
-    survey: Survey, out: str | Path, lang: str = "fr", pseudonymize: bool = False
+    survey: Survey,
+    out: str | Path,
+    lang: str = "fr",
+    pseudonymize: bool = False,
+    excel: bool = False,
 ) -> Written:
     """Write the main table to ``out`` and each other sheet beside it (OUT-name.csv).
 
-    UTF-8 with a byte-order mark, so that Excel reads the accents right.
+    ``excel`` writes the kind a French Excel opens right (see the module's
+    docstring). A cell Excel would cut is written whole, and reported.
     """
     out = Path(out)
-    sheets = build_sheets(survey, lang, pseudonymize)
+    kind = EXCEL if excel else PLAIN
+    names = Pseudonyms.of_survey(survey, pseudonymize, lang)
+    sheets = build_sheets(survey, lang, names)
     targets = [out] + [
         out.with_name(f"{out.stem}-{s.name}{out.suffix or '.csv'}") for s in sheets[1:]
     ]
-    with export_files(targets) as temporaries:
+    warnings: list[str] = []
+    with export_files(targets, names.refuse_leaks) as temporaries:
         for sheet, temporary in zip(sheets, temporaries, strict=True):
-            with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow([c.label for c in sheet.columns])
-                writer.writerow([c.key for c in sheet.columns])
-                writer.writerows(sheet.rows)
-    return Written(targets, [])
+            with temporary.open("w", encoding=kind.encoding, newline="") as handle:
+                writer = csv.writer(handle, delimiter=kind.delimiter)
+                writer.writerow([c.label if kind.labels else c.key for c in sheet.columns])
+                writer.writerows([protect(v, kind) for v in values] for values in sheet.rows)
+            warnings += long_cells(sheet, 2, "Excel cuts it there (the CSV file holds it whole)")
+    return Written(targets, warnings)
+
+
+def long_cells(sheet: Sheet, first_row: int, consequence: str) -> list[str]:
+    """A warning for each cell longer than Excel holds, saying what becomes of it."""
+    return [
+        f"sheet {sheet.name!r}, row {number}, column {column.key!r}: {len(value):,} "
+        f"characters, more than the {EXCEL_CELL_LIMIT:,} of an Excel cell; {consequence}"
+        for number, values in enumerate(sheet.rows, start=first_row)
+        for column, value in zip(sheet.columns, values, strict=True)
+        if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT
+    ]

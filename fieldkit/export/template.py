@@ -2,14 +2,15 @@
 
 A document takes its whole look (fonts, colours, margins, header, footer)
 from its template, and its structure from Word's built-in style names. A
-user's template is accepted as .docx or .dotx; a style it lacks is copied in
-from fieldkit's default template, so any template works. Its body is
-emptied: only its styles and page set-up are used.
+user's template is accepted as .docx or .dotx, saved by Word or LibreOffice;
+a style it lacks is lent by fieldkit's default template
+(:mod:`fieldkit.export.styles`), so any template works. Its body is emptied
+and what described the template (thumbnail, properties, comments) is dropped
+(:mod:`fieldkit.export.properties`): only its styles and page set-up are used.
 """
 
 from __future__ import annotations
 
-import copy
 import io
 import zipfile
 from functools import cache
@@ -22,6 +23,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from fieldkit.errors import FieldkitError
+from fieldkit.export.layout import EMU_PER_TWIP, text_box
+from fieldkit.export.properties import drop_carried_parts
+from fieldkit.export.styles import lend_styles
 from fieldkit.files import MEGABYTE, read_regular_file
 from fieldkit.resources import resource_path
 
@@ -35,25 +39,6 @@ _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _MACRO_TYPES = (b"macroEnabled", b"ms-word.document", b"ms-word.template")
 
-#: The styles the writers use, by the name Word stores them under.
-PARAGRAPH_STYLES = (
-    "Normal",
-    "Title",
-    "Subtitle",
-    "Heading 1",
-    "Heading 2",
-    "Heading 3",
-    "Quote",
-    "Caption",
-    "List Bullet",
-    "TOC Heading",
-    "toc 1",
-    "toc 2",
-    "toc 3",
-)
-CHARACTER_STYLES = ("Subtle Emphasis", "Strong")
-TABLE_STYLES = ("Table Grid",)
-
 
 def default_template() -> Path:
     return resource_path(*DEFAULT_TEMPLATE)
@@ -64,6 +49,7 @@ def open_template(path: Path | None = None) -> Any:
     source = Path(path) if path is not None else default_template()
     document = _load(source)
     _empty_body(document)
+    drop_carried_parts(document)
     if path is not None:
         add_missing_styles(document)
     return document
@@ -145,52 +131,5 @@ def _default_styles() -> Any:
 
 def add_missing_styles(document: Any) -> list[str]:
     """Copy into ``document`` the styles it lacks from the default template; return their names."""
-    reference = _default_styles()
-    styles = document.styles.element
-    present = {_name(s) for s in styles.iter(qn("w:style"))}
-    ids = {s.get(qn("w:styleId")) for s in styles.iter(qn("w:style"))}
-    added = []
-    for name in (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES):
-        if name.casefold() in present:
-            continue
-        source = next(
-            (s for s in reference.iter(qn("w:style")) if _name(s) == name.casefold()), None
-        )
-        if source is None:
-            continue
-        style = copy.deepcopy(source)
-        _fit(style, ids)
-        styles.append(style)
-        ids.add(style.get(qn("w:styleId")))
-        added.append(name)
-    return added
-
-
-def _style_named(styles: Any, name: str) -> Any:
-    return next((s for s in styles.iter(qn("w:style")) if _name(s) == name.casefold()), None)
-
-
-def _name(style: Any) -> str:
-    node = style.find(qn("w:name"))
-    return (node.get(qn("w:val")) if node is not None else "").casefold()
-
-
-def _fit(style: Any, ids: set[str | None]) -> None:
-    """Make a copied style stand on its own in another document.
-
-    Its links to styles the document lacks are cut, its heading numbering
-    (which points into the default template's numbering part) is dropped,
-    and its id is made unique.
-    """
-    for link in ("basedOn", "next", "link"):
-        node = style.find(qn(f"w:{link}"))
-        if node is not None and node.get(qn("w:val")) not in ids:
-            style.remove(node)
-    for numbering in style.iter(qn("w:numPr")):
-        numbering.getparent().remove(numbering)
-    base = style.get(qn("w:styleId"))
-    candidate, counter = base, 1
-    while candidate in ids:
-        counter += 1
-        candidate = f"{base}{counter}"
-    style.set(qn("w:styleId"), candidate)
+    width, _ = text_box(document)
+    return lend_styles(document, _default_styles(), width // EMU_PER_TWIP)

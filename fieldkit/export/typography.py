@@ -2,10 +2,12 @@
 
 Whatever a person typed or pasted reaches the exports through here, so that no
 character can break a .docx or .xlsx (XML forbids most control characters) and
-French output follows French typesetting. The spaces used are those of the
-*Lexique des règles typographiques en usage à l'Imprimerie nationale*: a narrow
-no-break space (U+202F) before ``; ! ?`` and a full-width no-break space
-(U+00A0) before ``:`` and inside « ».
+the text follows the typography of the document's language: curly quotes and
+apostrophes, an ellipsis for three dots, and in French « » and the spaces of
+the *Lexique des règles typographiques en usage à l'Imprimerie nationale*: a
+narrow no-break space (U+202F) before ``; ! ? %`` and a full-width no-break
+space (U+00A0) before ``:`` and ``€`` and inside « ». An English document
+gets none of these spaces, even where the text was typed the French way.
 """
 
 from __future__ import annotations
@@ -22,9 +24,16 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 # A space (or none) between a word and ; ! ? : that ends a phrase. Requiring
 # whitespace or the end after the mark leaves URLs (?id=), times (14:30) and
 # emoticons (;-)) alone.
-_BEFORE_MARK = re.compile(rf"(?<=[\w\)\]»…%])[{_SPACES}]*([;!?:]+)(?=\s|$)")
+_BEFORE_MARK = re.compile(rf"(?<=[\w\)\]»…%‰€”’])[{_SPACES}]*([;!?:]+)(?=\s|$)")
 _AFTER_OPENING = re.compile(rf"«[{_SPACES}]*")
 _BEFORE_CLOSING = re.compile(rf"[{_SPACES}]*»")
+_BEFORE_UNIT = re.compile(rf"(?<=\d)[{_SPACES}]?(k€|M€|[%‰€])(?!\w)")
+_FRENCH_SPACE_BEFORE_MARK = re.compile(rf"(?<=\S)[{_SPACES}]+([;!?:]+)(?=\s|$)")
+_SPACE_BEFORE_PERCENT = re.compile(rf"(?<=\d)[{NBSP}{NARROW_NBSP}]([%‰])")
+_THREE_DOTS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)'")
+_OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–-]))'(?=\w)")
+_OPENING_DOUBLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-/]))\"")
 
 MONTHS = {
     "fr": (
@@ -79,8 +88,9 @@ def paragraphs(text: str) -> list[str]:
 
 
 def french(text: str) -> str:
-    """Put French no-break spaces before ``; ! ? :`` and inside « »."""
+    """Put French no-break spaces before ``; ! ? : % €`` and inside « »."""
     text = _BEFORE_MARK.sub(_space_before, text)
+    text = _BEFORE_UNIT.sub(_space_before_unit, text)
     text = _AFTER_OPENING.sub("«" + NBSP, text)
     return _BEFORE_CLOSING.sub(NBSP + "»", text)
 
@@ -90,10 +100,38 @@ def _space_before(match: re.Match[str]) -> str:
     return (NBSP if marks[0] == ":" else NARROW_NBSP) + marks
 
 
+def _space_before_unit(match: re.Match[str]) -> str:
+    unit = match.group(1)
+    return (NARROW_NBSP if unit in "%‰" else NBSP) + unit
+
+
+def english(text: str) -> str:
+    """Take out the spaces French puts before ``; ! ? : %`` (typed, or from a French habit)."""
+    text = _FRENCH_SPACE_BEFORE_MARK.sub(r"\1", text)
+    return _SPACE_BEFORE_PERCENT.sub(r"\1", text)
+
+
+def curly(text: str, language: str) -> str:
+    """Straight quotes and apostrophes made typographic, three dots made an ellipsis.
+
+    A double quote opens after a space or a bracket and closes elsewhere; in
+    French it becomes « or ». A single quote inside or after a word is an
+    apostrophe; in English one opening a word is an opening quote.
+    """
+    text = _THREE_DOTS.sub("…", text)
+    if "'" in text:
+        text = _INNER_APOSTROPHE.sub("’", text)
+        text = _OPENING_SINGLE.sub("‘" if language == "en" else "’", text).replace("'", "’")
+    if '"' in text:
+        opening, closing = ("«", "»") if language == "fr" else ("“", "”")
+        text = _OPENING_DOUBLE.sub(opening, text).replace('"', closing)
+    return text
+
+
 def typeset(text: str, language: str) -> str:
     """Clean a text and apply the typography of ``language``."""
-    text = clean(text)
-    return french(text) if language == "fr" else text
+    text = curly(clean(text), language)
+    return french(text) if language == "fr" else english(text)
 
 
 def long_date(iso: str, language: str) -> str:

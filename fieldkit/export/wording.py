@@ -29,9 +29,14 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Document produced by fieldkit on {date} from the survey “{survey}”.",
     },
     "pseudonymized": {
-        "fr": "Les personnes rencontrées y sont désignées par leur rôle et leurs initiales.",
-        "en": "People met are referred to by their role and initials.",
+        "fr": "Les personnes rencontrées y sont désignées par un pseudonyme, sans adresse "
+        "électronique ni numéro de téléphone.",
+        "en": "People met are referred to by pseudonyms, without e-mail addresses or phone "
+        "numbers.",
     },
+    "pseudonym": {"fr": "Personne {letter}", "en": "Person {letter}"},
+    "email_hidden": {"fr": "[adresse électronique]", "en": "[e-mail address]"},
+    "phone_hidden": {"fr": "[numéro de téléphone]", "en": "[phone number]"},
     "drafts_included": {
         "fr": "Les visites encore en brouillon y figurent.",
         "en": "Visits still in draft are included.",
@@ -85,7 +90,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "yes": {"fr": "oui", "en": "yes"},
     "no": {"fr": "non", "en": "no"},
-    "person_met": {"fr": "personne rencontrée", "en": "person met"},
     "initiative": {"fr": "Initiative", "en": "Initiative"},
     "answer": {"fr": "Réponse", "en": "Answer"},
     "overview": {"fr": "Les initiatives", "en": "The initiatives"},

@@ -53,11 +53,11 @@ def write_working_file(
     """Write the working file of one initiative (.docx), every visit included; return its path."""
     check_language(lang)
     document = open_template(Path(template) if template else None)
-    dossier = gather(survey, initiative_id, include_drafts=True)
     names = Pseudonyms.of_survey(survey, pseudonymize, lang)
+    dossier = names.shareable(gather(survey, initiative_id, include_drafts=True))
     writer = DocumentWriter(document, lang, names.scrub)
     WorkingFile(writer, survey, dossier, progress).write()
-    with export_file(Path(out)) as temporary:
+    with export_file(Path(out), names.refuse_leaks) as temporary:
         writer.document.save(str(temporary))
     return Path(out)
 
@@ -218,7 +218,7 @@ class WorkingFile:
             if attachment.is_image:
                 self.condensed.photos([(visit, attachment)])
             else:
-                named = f"{attachment.filename} — {caption_of(attachment)}"
+                named = caption_of(attachment) or long_date(visit.info.date, language)
                 writer.paragraph(f"{word('document', language)} : {named}")
 
     def loose(self, visit: Visit) -> None:

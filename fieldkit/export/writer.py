@@ -4,6 +4,13 @@
 table of contents, and nothing of surveys. Every text it writes goes through
 one filter (pseudonyms, then the language's typography), so no caller can
 forget it: a pseudonymized document holds no name anywhere.
+
+It also lays the document out the way a reader expects on paper: a heading
+or an attribution line stays with what follows it, a table row never splits
+across two pages, a column is never narrower than the longest word of its
+header, photos are upright and light (:mod:`fieldkit.export.media`) and
+described for screen readers, and the table of contents is filled with every
+entry and its page number (:mod:`fieldkit.export.contents`).
 """
 
 from __future__ import annotations
@@ -11,17 +18,19 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from docx.image.exceptions import UnrecognizedImageError
-from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
 from docx.text.paragraph import Paragraph
 
 from fieldkit.export import docx_helpers as xml
+from fieldkit.export.contents import Contents
+from fieldkit.export.layout import column_widths, font_size, text_box
+from fieldkit.export.media import prepare
+from fieldkit.export.properties import set_properties
+from fieldkit.export.styles import style_ids
 from fieldkit.export.typography import NBSP, paragraphs, typeset
 from fieldkit.export.wording import word
 
@@ -30,6 +39,9 @@ from fieldkit.export.wording import word
 MAX_PHOTO_HEIGHT = 0.55
 
 LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-GB"}
+
+#: Quotation marks a typed quote may already be wrapped in.
+_OPENING_MARKS, _CLOSING_MARKS = "«“„‘\"'", "»”“’\"'"
 
 
 @dataclass(frozen=True)
@@ -52,9 +64,11 @@ class DocumentWriter:
         self._scrub = scrub
         self._body = document.element.body
         self._end = self._body.find(qn("w:sectPr"))
-        self._style_ids: dict[str, str] = {}
-        self._contents: tuple[Paragraph, int] | None = None
+        self._style_ids = style_ids(document)
+        self._contents: Contents | None = None
+        self._font_size = font_size(document)
         self.headings: list[tuple[int, str]] = []
+        self._marked: list[tuple[Any, int, str]] = []
         self.figures = 0
 
     # -- text ------------------------------------------------------------------
@@ -63,24 +77,30 @@ class DocumentWriter:
         """What any text becomes in this document: pseudonymized, cleaned, typeset."""
         return typeset(self._scrub(raw), self.language)
 
-    def style_id(self, name: str) -> str:
-        if name not in self._style_ids:
-            self._style_ids[name] = self.document.styles[name].style_id
-        return str(self._style_ids[name])
+    def style_id(self, name: str) -> str | None:
+        """The id of the template's style Word would use for ``name`` (see :mod:`.styles`)."""
+        return self._style_ids.get(name.casefold())
 
     def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
-        """Append a paragraph (line breaks inside ``text`` stay line breaks)."""
+        """Append a paragraph (line breaks inside ``text`` stay line breaks).
+
+        A heading is kept on the same page as what follows it.
+        """
         element = OxmlElement("w:p")
-        if style and style != "Normal":
+        style_id = self.style_id(style) if style and style != "Normal" else None
+        if style_id:
             properties = element.get_or_add_pPr()
-            properties.style = self.style_id(style)
+            properties.style = style_id
         if text:
             element.append(xml.text_run(self.text(text)))
         if self._end is None:
             self._body.append(element)
         else:
             self._end.addprevious(element)
-        return Paragraph(element, self.document._body)
+        paragraph = Paragraph(element, self.document._body)
+        if style and style.casefold().startswith(("heading", "toc heading")):
+            paragraph.paragraph_format.keep_with_next = True
+        return paragraph
 
     def add_run(self, paragraph: Paragraph, text: str, style: str | None = None) -> None:
         style_id = self.style_id(style) if style else None
@@ -94,11 +114,14 @@ class DocumentWriter:
     def heading(self, text: str, level: int) -> Paragraph:
         paragraph = self.paragraph(text, f"Heading {level}")
         self.headings.append((level, text))
+        self._marked.append((paragraph._p, level, self.text(text)))
         return paragraph
 
     def note(self, text: str) -> None:
-        """A secondary line (who said it, when): Normal with a Subtle Emphasis run."""
-        self.add_run(self.paragraph(), text, "Subtle Emphasis")
+        """A secondary line (who said it, when), kept with the paragraph it introduces."""
+        paragraph = self.paragraph()
+        paragraph.paragraph_format.keep_with_next = True
+        self.add_run(paragraph, text, "Subtle Emphasis")
 
     def bullets(self, lines: Sequence[str]) -> None:
         for line in lines:
@@ -110,31 +133,45 @@ class DocumentWriter:
     # -- quotes and figures ------------------------------------------------------
 
     def quote(self, text: str, speaker: str) -> None:
-        """A verbatim quote in the Quote style, its speaker on the last line."""
-        parts = paragraphs(text) or [""]
-        opening, closing = ("« ", " »") if self.language == "fr" else ("“", "”")
-        if not parts[0].startswith(("«", "“", '"')):
+        """A verbatim quote in the Quote style, in the language's quotation marks.
+
+        Marks typed around the whole quote are replaced by the language's; a
+        quote that starts with a quotation of its own keeps its marks (made
+        typographic). The speaker goes on the last line, and the whole quote
+        stays on one page when it can.
+        """
+        parts = paragraphs(_unquoted(text)) or [""]
+        if not parts[0].startswith(tuple(_OPENING_MARKS)):  # else it quotes itself
+            opening, closing = ("«", "»") if self.language == "fr" else ("“", "”")
             parts[0] = opening + parts[0]
             parts[-1] = parts[-1] + closing
         for index, part in enumerate(parts):
             paragraph = self.paragraph(part, "Quote")
-            if index == len(parts) - 1 and speaker:
+            paragraph.paragraph_format.keep_together = True
+            if index < len(parts) - 1:
+                paragraph.paragraph_format.keep_with_next = True
+            elif speaker:
                 self.add_run(paragraph, "\n— " + speaker)
 
     def figure(self, data: bytes, caption: str) -> bool:
         """A photo at the text's width (or less if tall), then "Figure N : caption".
 
-        An image python-docx cannot read is replaced by a line saying so.
+        The photo is embedded upright, resized and without metadata; its
+        caption is its alternative text. An image that cannot be read is
+        left out (``False``): the caller says so.
         """
-        try:
-            image = Image.from_blob(data)
-        except (UnrecognizedImageError, ValueError, IndexError, EOFError):
+        picture = prepare(data)
+        if picture is None:
             return False
-        width, height = self._fit(image.px_width, image.px_height)
+        width, height = self._fit(picture.width, picture.height)
         paragraph = self.paragraph()
         paragraph.paragraph_format.keep_with_next = True
-        paragraph.add_run().add_picture(io.BytesIO(data), width=width, height=height)
+        shape = paragraph.add_run().add_picture(
+            io.BytesIO(picture.data), width=width, height=height
+        )
         self.figures += 1
+        number = f"{word('figure', self.language)} {self.figures}"
+        xml.describe_picture(shape._inline, self.text(caption) or number, self.figures)
         caption_paragraph = self.paragraph(style="Caption")
         self.add_run(caption_paragraph, word("figure", self.language) + " ")
         for run in xml.field_runs("SEQ Figure \\* ARABIC", str(self.figures)):
@@ -145,9 +182,7 @@ class DocumentWriter:
         return True
 
     def _fit(self, pixels_wide: int, pixels_high: int) -> tuple[Emu, Emu]:
-        section = self.document.sections[-1]
-        text_width = section.page_width - section.left_margin - section.right_margin
-        text_height = section.page_height - section.top_margin - section.bottom_margin
+        text_width, text_height = text_box(self.document)
         ratio = pixels_high / max(pixels_wide, 1)
         width = text_width
         height = int(width * ratio)
@@ -165,95 +200,79 @@ class DocumentWriter:
         widths: Sequence[float] | None = None,
         first_column: bool = False,
     ) -> None:
-        """A table in the Table Grid style; ``widths`` are shares of the text width."""
+        """A table in the Table Grid style; ``widths`` are shares of the text width.
+
+        No row splits across pages; the header row repeats on each page; no
+        column is narrower than the longest word of its header.
+        """
         columns = len(header) if header else len(rows[0]) if rows else 0
         if not columns:
             return
         table = self.document.add_table(rows=0, cols=columns)
-        table.style = self.document.styles["Table Grid"]
+        style_id = self.style_id("Table Grid")
+        if style_id:
+            table._tbl.tblPr.style = style_id
         xml.set_table_look(table, first_row=header is not None, first_column=first_column)
         if header is not None:
-            self._row(table, header)
-            xml.repeat_as_header(table.rows[0])
+            xml.repeat_as_header(self._row(table, header))
         for values in rows:
             self._row(table, values)
-        if widths:
-            self._widths(table, widths)
+        self._widths(table, widths or [1] * columns, header)
         self.paragraph()  # Word needs a paragraph between two tables
 
-    def _row(self, table: Any, values: Sequence[str]) -> None:
-        for cell, value in zip(table.add_row().cells, values, strict=False):
+    def _row(self, table: Any, values: Sequence[str]) -> Any:
+        row = table.add_row()
+        xml.keep_row_together(row)
+        for cell, value in zip(row.cells, values, strict=False):
             target = cell.paragraphs[0]
             for index, part in enumerate(paragraphs(value) or [""]):
                 if index:
                     target = cell.add_paragraph()
                 if part:
                     target._p.append(xml.text_run(self.text(part)))
+        return row
 
-    def _widths(self, table: Any, shares: Sequence[float]) -> None:
-        section = self.document.sections[-1]
-        text_width = section.page_width - section.left_margin - section.right_margin
-        total = sum(shares)
+    def _widths(self, table: Any, shares: Sequence[float], header: Sequence[str] | None) -> None:
+        text_width, _ = text_box(self.document)
+        texts = [self.text(h) for h in header] if header else [""] * len(shares)
         table.autofit = False
-        for index, column in enumerate(table.columns):
-            width = Emu(int(text_width * shares[index] / total))
-            column.width = width
+        fitted = column_widths(shares, texts, text_width, self._font_size)
+        for column, width in zip(table.columns, fitted, strict=False):
+            column.width = Emu(width)
             for cell in column.cells:
-                cell.width = width
+                cell.width = Emu(width)
 
     def table_of_contents(self, title: str, levels: int) -> None:
-        """A real TOC field over Heading 1 to ``levels``; Word fills it on opening.
+        """A real TOC field over Heading 1 to ``levels``, filled in at :meth:`finish`.
 
-        Until then (and in LibreOffice, which does not update fields on
-        opening) it shows the headings without page numbers, written at
-        :meth:`finish`.
+        Word recomputes it on opening; LibreOffice shows it as written, so it
+        is written whole: every entry, linked to its heading, with a page
+        number field LibreOffice computes as it lays the pages out.
         """
         self.paragraph(title, "TOC Heading")
-        paragraph = self.paragraph()
-        instruction = f'TOC \\o "1-{levels}" \\h \\z \\u'
-        for run in xml.field_runs(instruction, self.text(word("toc_placeholder", self.language))):
-            paragraph._p.append(run)
-        self._contents = (paragraph, levels)
+        placeholder = self.text(word("toc_placeholder", self.language))
+        self._contents = Contents(self.paragraph()._p, levels, placeholder, self.style_id)
         xml.ask_to_update_fields(self.document)
-
-    def _fill_contents(self) -> None:
-        if self._contents is None:
-            return
-        paragraph, levels = self._contents
-        entries = [(level, text) for level, text in self.headings if level <= levels]
-        if not entries:
-            return
-        first = paragraph._p
-        end = xml.take_field_result(first)
-        previous = first
-        for index, (level, text) in enumerate(entries):
-            style = self.style_id(f"toc {level}")
-            if index == 0:
-                first.get_or_add_pPr().style = style
-                first.append(xml.text_run(self.text(text)))
-                continue
-            entry = OxmlElement("w:p")
-            entry.get_or_add_pPr().style = style
-            entry.append(xml.text_run(self.text(text)))
-            previous.addnext(entry)
-            previous = entry
-        previous.append(end)
 
     # -- the file itself ------------------------------------------------------------
 
     def finish(self, metadata: Metadata) -> None:
         """Set the language, the properties and the title shown in the header."""
         xml.set_language(self.document, LANGUAGE_TAGS.get(self.language, self.language))
-        properties = self.document.core_properties
-        properties.title = self.text(metadata.title)
-        properties.subject = self.text(metadata.subject)
-        properties.author = self.text(metadata.authors)
-        properties.last_modified_by = "fieldkit"
-        properties.comments = ""
-        properties.keywords = ""
-        properties.category = ""
-        properties.revision = 1
-        now = datetime.now().replace(microsecond=0)
-        properties.created = properties.modified = now
+        set_properties(
+            self.document,
+            title=self.text(metadata.title),
+            subject=self.text(metadata.subject),
+            author=self.text(metadata.authors),
+        )
         xml.fill_fields(self.document, "TITLE", self.text(metadata.title))
-        self._fill_contents()
+        if self._contents is not None:
+            self._contents.fill(self.document, self._marked)
+
+
+def _unquoted(text: str) -> str:
+    """A quote without the quotation marks it was typed with ("…", “…”, « … »)."""
+    text = text.strip()
+    if len(text) > 1 and text[0] in _OPENING_MARKS and text[-1] in _CLOSING_MARKS:
+        return text[1:-1].strip()
+    return text

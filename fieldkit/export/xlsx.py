@@ -15,11 +15,17 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from fieldkit.export.output import export_file
-from fieldkit.export.tables import Cell, Sheet, Written, build_sheets
+from fieldkit.export.pseudonym import Pseudonyms
+from fieldkit.export.tables import EXCEL_CELL_LIMIT, Cell, Sheet, Written, build_sheets, long_cells
 from fieldkit.survey import Survey
 
-EXCEL_CELL_LIMIT = 32_767
+__all__ = ["EXCEL_CELL_LIMIT", "write_xlsx"]
+
 CUT_MARK = " […]"
+_CUT = (
+    f"cut to {EXCEL_CELL_LIMIT:,} in the XLSX file (the whole text is in the JSON dump "
+    "and the Word documents)"
+)
 
 _LABEL_FONT = Font(bold=True, color="1F3A5F")
 _KEY_FONT = Font(italic=True, color="808080", size=9)
@@ -39,9 +45,13 @@ def write_xlsx(
     warnings: list[str] = []
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for sheet in build_sheets(survey, lang, pseudonymize):
-        _write_sheet(workbook.create_sheet(_sheet_title(sheet.name)), sheet, warnings)
-    with export_file(out) as temporary:
+    names = Pseudonyms.of_survey(survey, pseudonymize, lang)
+    for sheet in build_sheets(survey, lang, names):
+        _write_sheet(workbook.create_sheet(_sheet_title(sheet.name)), sheet)
+        warnings += long_cells(sheet, 3, _CUT)
+    workbook.properties.creator = "fieldkit"
+    workbook.properties.lastModifiedBy = "fieldkit"
+    with export_file(out, names.refuse_leaks) as temporary:
         workbook.save(str(temporary))
     return Written([out], warnings)
 
@@ -51,7 +61,7 @@ def _sheet_title(name: str) -> str:
     return "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31]
 
 
-def _write_sheet(worksheet: Any, sheet: Sheet, warnings: list[str]) -> None:
+def _write_sheet(worksheet: Any, sheet: Sheet) -> None:
     worksheet.append([c.label for c in sheet.columns])
     worksheet.append([c.key for c in sheet.columns])
     for cell in worksheet[1]:
@@ -60,21 +70,14 @@ def _write_sheet(worksheet: Any, sheet: Sheet, warnings: list[str]) -> None:
         cell.font, cell.fill = _KEY_FONT, _HEADER_FILL
     for number, values in enumerate(sheet.rows, start=3):
         for index, value in enumerate(values, start=1):
-            _put(worksheet, number, index, value, sheet, warnings)
+            _put(worksheet, number, index, value, sheet)
     worksheet.freeze_panes = "C3"
     _widths(worksheet, sheet)
 
 
-def _put(
-    worksheet: Any, row: int, column: int, value: Cell, sheet: Sheet, warnings: list[str]
-) -> None:
+def _put(worksheet: Any, row: int, column: int, value: Cell, sheet: Sheet) -> None:
     spec = sheet.columns[column - 1]
     if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
-        warnings.append(
-            f"sheet {sheet.name!r}, row {row}, column {spec.key!r}: {len(value):,} characters, "
-            f"cut to {EXCEL_CELL_LIMIT:,} in the XLSX file (the whole text is in the JSON "
-            "dump and the Word documents)"
-        )
         value = value[: EXCEL_CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
     cell = worksheet.cell(row=row, column=column, value=value)
     if isinstance(value, str):

@@ -49,6 +49,12 @@ class Garage:
 FIRST_NEEDS = "Plus de garage à moins de 30 km.\n\nLes personnes sans voiture restaient chez elles."
 SECOND_NEEDS = "Vu en novembre : la liste d’attente compte 40 personnes."
 PEOPLE = ("Sandrine Mercadier", "Julie Perraud", "Karim Bensaïd")
+AGREES_TO_ALL = {
+    "personne_consentement": "oui",
+    "personne_citation": "oui",
+    "personne_photo": "oui",
+}
+REFUSES_ALL = {"personne_consentement": "non", "personne_citation": "non", "personne_photo": "non"}
 
 
 def populate(survey: Survey, folder: Path) -> Garage:
@@ -87,18 +93,18 @@ def populate(survey: Survey, folder: Path) -> Garage:
             "personne_nom": PEOPLE[0],
             "personne_role": "Coordinatrice",
             "personne_structure": "PESAD 21",
-            "personne_consentement": "oui",
+            **AGREES_TO_ALL,
         },
     )
     survey.add_row(
         first,
         people.id,
-        {"personne_nom": PEOPLE[1], "personne_role": "Animatrice", "personne_consentement": "non"},
+        {"personne_nom": PEOPLE[1], "personne_role": "Animatrice", **REFUSES_ALL},
     )
     survey.add_row(
         second,
         people.id,
-        {"personne_nom": PEOPLE[2], "personne_role": "Directeur", "personne_consentement": "oui"},
+        {"personne_nom": PEOPLE[2], "personne_role": "Directeur", **AGREES_TO_ALL},
     )
     survey.add_quote(
         first, "On répare des voitures, et du lien.", "Sandrine Mercadier", "besoins_non_couverts"

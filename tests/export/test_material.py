@@ -74,9 +74,9 @@ def test_the_summary_offers_what_hangs_off_no_question(survey: Survey, garage: G
     items = section_material(survey, garage.initiative, "chapeau")
     assert [(i.kind, i.text) for i in items] == [
         ("quote", "Ici, personne n’est de trop !"),
-        ("photo", "atelier"),
+        ("photo", ""),  # no caption: never its file name, which may name someone
     ]
-    assert items[1].markup == f"![atelier](attachment:{items[1].attachment})"
+    assert items[1].markup == f"![](attachment:{items[1].attachment})"
 
 
 def test_an_unknown_section_is_named(survey: Survey, garage: Garage) -> None:
@@ -98,6 +98,6 @@ def test_a_photo_placed_in_a_narrative_is_a_figure_and_is_not_shown_again(
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
     assert captions == [
         "Figure 1\u00a0: Le quai, avec Sandrine",
-        "Figure 2\u00a0: atelier (visite du 14 novembre 2026)",
+        "Figure 2\u00a0: Visite du 14 novembre 2026",
     ]
     assert len(document.inline_shapes) == 2

@@ -83,8 +83,8 @@ def test_numbers_sit_side_by_side_with_their_unit(
     tables = dict(_tables_with_captions(_export(survey, tmp_path)))
     share = tables["Part estimée des échanges réalisés avec des acteurs du territoire"]
     assert share[1:] == [
-        ["Garage solidaire du Val", f"70{NBSP}%"],
-        ["Tiers-lieu La Halte", f"40{NBSP}%"],
+        ["Garage solidaire du Val", f"70{NARROW_NBSP}%"],
+        ["Tiers-lieu La Halte", f"40{NARROW_NBSP}%"],
     ]
 
 

@@ -22,9 +22,9 @@ def garage(survey: Survey, tmp_path: Path) -> Garage:
     return populate(survey, tmp_path)
 
 
-def _csv(path: Path) -> list[list[str]]:
+def _csv(path: Path, delimiter: str = ",") -> list[list[str]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
+        return list(csv.reader(handle, delimiter=delimiter))
 
 
 def test_csv_has_one_row_per_interview_and_one_column_per_question(
@@ -32,10 +32,9 @@ def test_csv_has_one_row_per_interview_and_one_column_per_question(
 ) -> None:
     written = write_csv(survey, tmp_path / "tableau final.csv")
     rows = _csv(written.paths[0])
-    labels, keys, data = rows[0], rows[1], rows[2:]
+    keys, data = rows[0], rows[1:]  # one header row: the stable keys
     assert len(data) == 2
     assert keys[:3] == ["initiative", "date", "interview_id"]
-    assert labels[0] == "Initiative"
     first = dict(zip(keys, data[0], strict=True))
     assert first["interview_id"] == garage.first
     assert first["besoins_non_couverts"] == FIRST_NEEDS
@@ -43,6 +42,9 @@ def test_csv_has_one_row_per_interview_and_one_column_per_question(
     assert first["besoins_domaines/mobilite"] == "1"
     assert first["besoins_domaines/logement"] == "0"
     assert first["annee_creation"] == "2015"
+    assert first["effectif_salarie"] == "4.5"
+    labels = _csv(write_csv(survey, tmp_path / "excel.csv", excel=True).paths[0], ";")[0]
+    assert labels[0] == "Initiative"
     assert "Domaines de ces besoins : Mobilité" in labels
 
 
@@ -53,8 +55,8 @@ def test_repeat_groups_quotes_and_notes_go_beside_linked_by_interview(
     names = [p.name for p in written.paths]
     assert names == ["t.csv", "t-personnes_rencontrees.csv", "t-citations.csv", "t-notes.csv"]
     people = _csv(written.paths[1])
-    keys = people[1]
-    rows = [dict(zip(keys, r, strict=True)) for r in people[2:]]
+    keys = people[0]
+    rows = [dict(zip(keys, r, strict=True)) for r in people[1:]]
     assert {r["interview_id"] for r in rows} == {garage.first, garage.second}
     assert rows[0]["personne_nom"] == "Sandrine Mercadier"
     assert "Julie Perraud" not in written.paths[1].read_text(encoding="utf-8-sig")
@@ -97,16 +99,21 @@ def test_xlsx_cuts_what_excel_cannot_hold_and_says_so(
     assert "warning: sheet 'reponses', row 3, column 'effets_constates'" in result.output
 
 
-def test_json_export_is_the_dump(survey: Survey, garage: Garage, tmp_path: Path) -> None:
+def test_json_export_is_the_dump_without_the_names_it_must_not_hold(
+    survey: Survey, garage: Garage, tmp_path: Path
+) -> None:
     path = write_json(survey, tmp_path / "vidage é.json")
-    assert path.read_text(encoding="utf-8") == dump_text(survey)
-    assert json.loads(path.read_text(encoding="utf-8"))["format"] == "fieldkit-dump/1"
+    text = path.read_text(encoding="utf-8")
+    assert json.loads(text)["format"] == "fieldkit-dump/1"
+    dump = dump_text(survey)
+    assert "Julie Perraud" in dump and "Julie" not in text  # she refused to be named
+    assert text == dump.replace("Julie Perraud", "Personne B").replace("Julie", "Personne B")
 
 
 class _Interrupted:
     """A CSV writer that writes the header, then fails: an export cut short."""
 
-    def __init__(self, handle: Any) -> None:
+    def __init__(self, handle: Any, **options: Any) -> None:
         self.handle = handle
 
     def writerow(self, row: list[str]) -> None:

@@ -44,7 +44,7 @@ def test_every_answer_of_every_visit_is_there_internal_ones_marked(
     assert any(t.startswith("Visite du 1er mars 2026") for t in texts)
     assert any(t.startswith("Visite du 14 novembre 2026") for t in texts)  # a draft, included
     assert "Prochaines étapes convenues (interne). Rappeler Sandrine en janvier." in texts
-    assert any(t.startswith("Note libre (interne). J.") for t in texts)
+    assert any(t.startswith("Note libre (interne). Personne B") for t in texts)  # refused
     assert f"Note{NBSP}: Demander le bilan 2025." in texts
     assert f"Note{NBSP}: Ambiance très chaleureuse." in texts
     assert "Questions sans réponse" in texts

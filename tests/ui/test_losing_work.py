@@ -305,9 +305,9 @@ def test_a_person_met_without_consent_is_listed_and_reached_in_their_row(
     answer_dialog(MissingAnswersDialog, choose_consent)
     window.actions["complete"].trigger()
     qtbot.waitUntil(lambda: bool(listed), timeout=SAVE_TIMEOUT)
-    consent = [text for text in listed if text.startswith("Consentement")]
+    consent = [text for text in listed if text.startswith("Accepte d’être nommé·e")]
     assert consent == [
-        "Consentement à être nommé·e\n"
+        "Accepte d’être nommé·e\n"
         "Identité de l’initiative et de la visite · Personnes rencontrées, ligne 2 (Bruno Petit)"
     ]
     page = view.page

@@ -6,8 +6,11 @@ XML of :mod:`fieldkit.interop.qdpx.project`) and the sources' files under
 ``sources/``. Exporting one lets a survey's answers, already coded with the
 guide's themes and research axes, open there ready for analysis.
 
-People who refused to be named are never named in the project; with
-``pseudonymize`` nobody met is (see :mod:`fieldkit.export.pseudonym`).
+People who refused to be named are never named in the project (not in its
+texts, users, sources or cases), and the words of people who did not agree
+to be quoted are left out; with ``pseudonymize`` nobody met is named (see
+:mod:`fieldkit.export.pseudonym`). The written project is checked for leaks
+before it is renamed into place.
 """
 
 from __future__ import annotations
@@ -36,9 +39,12 @@ def write_qdpx(
     """Write the survey's interviews as a REFI-QDA project; say what it leaves out."""
     check_language(language)
     target = Path(out)
-    scrub = Pseudonyms.of_survey(survey, everyone=pseudonymize, language=language).scrub
-    project, sources = ProjectBuilder(survey, language, scrub).build(progress)
-    with export_files([target]) as (temporary,), zipfile.ZipFile(temporary, "w") as archive:
+    names = Pseudonyms.of_survey(survey, everyone=pseudonymize, language=language)
+    project, sources = ProjectBuilder(survey, language, names).build(progress)
+    with (
+        export_files([target], names.refuse_leaks) as (temporary,),
+        zipfile.ZipFile(temporary, "w") as archive,
+    ):
         _store(archive, "project.qde", project)
         for name, text in sources.items():
             _store(archive, f"sources/{name}", text.encode("utf-8"))

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from fieldkit import __version__
-from fieldkit.export import WORDS, clean, word
+from fieldkit.export import WORDS, Pseudonyms, clean, word
 from fieldkit.guide import Guide, Question
 from fieldkit.interop.qdpx.transcript import QuoteItem, Scrub, Span, Transcript, write_transcript
 from fieldkit.survey import FieldState, InitiativeInfo, InterviewInfo, Survey, to_iso
@@ -95,11 +95,13 @@ _CASE_VARIABLES = (
 class ProjectBuilder:
     """Builds ``project.qde`` and the source texts of one survey."""
 
-    def __init__(self, survey: Survey, language: str, scrub: Scrub) -> None:
+    def __init__(self, survey: Survey, language: str, names: Pseudonyms) -> None:
         self.survey = survey
         self.language = language
-        self.scrub = scrub
-        self.root = ET.Element(_name("Project"), {"name": clean(survey.title or survey.path.stem)})
+        self.names = names
+        self.scrub: Scrub = names.scrub
+        title = self.scrub(clean(survey.title or survey.path.stem))
+        self.root = ET.Element(_name("Project"), {"name": title})
         self.root.set("origin", f"fieldkit {__version__}")
         self.users = _add(self.root, "Users")
         self.codes = _add(_add(self.root, "CodeBook"), "Codes")
@@ -137,7 +139,7 @@ class ProjectBuilder:
         """The GUID of an author, listed among the users the first time it is met."""
         if author not in self.user_guids:
             self.user_guids[author] = guid("user", author)
-            _add(self.users, "User", guid=self.user_guids[author], name=author)
+            _add(self.users, "User", guid=self.user_guids[author], name=self.scrub(author))
         return self.user_guids[author]
 
     def _made_by(self, state: FieldState | None) -> dict[str, str | None]:
@@ -223,7 +225,11 @@ class ProjectBuilder:
 
     def _source(self, info: InterviewInfo, guide: Guide) -> None:
         answers = self.survey.answers(info.id)
-        quotes = [_quote(item) for item in self.survey.items("quote", info.id)]
+        quotes = [
+            quote
+            for quote in map(_quote, self.survey.items("quote", info.id))
+            if self.names.consent_of(quote.speaker).quoted
+        ]
         transcript = write_transcript(info, guide, answers, quotes, self.language, self.scrub)
         source_guid = guid("source", info.id)
         self.files[f"{source_guid}.txt"] = transcript.text
@@ -255,7 +261,7 @@ class ProjectBuilder:
             "initiative": self.scrub(info.initiative_name),
             "date": info.date,
             "place": self.scrub(info.place),
-            "interviewers": ", ".join(info.interviewers),
+            "interviewers": self.scrub(", ".join(info.interviewers)),
             "status": word(info.status, self.language) if info.status in WORDS else info.status,
             "guide": f"{guide.title.get(self.language)} ({guide.version})",
         }

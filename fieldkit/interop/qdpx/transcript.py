@@ -82,7 +82,7 @@ def write_transcript(
     transcript.line(scrub(clean(f"{when} — {info.place}" if info.place else when)))
     if info.interviewers:
         people = ", ".join(info.interviewers)
-        transcript.line(clean(f"{word('interviewers', language)} : {people}"))
+        transcript.line(scrub(clean(f"{word('interviewers', language)} : {people}")))
     transcript.line()
     for section in guide.sections:
         answered = [

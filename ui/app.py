@@ -26,17 +26,20 @@ def make_app(argv: Sequence[str]) -> QApplication:
 
 
 def build_window(settings: Settings) -> MainWindow:
-    """The main window with the commands that plug into it: export, merge, sync, conflicts.
+    """The main window with the commands that plug into it: export, merge, sync,
+    conflicts, writing the monograph.
 
     They are installed from here rather than by the window itself, so that
     the window does not import the parts that need to know the window.
     """
     from ui.exchange import install_exchange
     from ui.export import install_exports
+    from ui.writing import install_writing
 
     window = MainWindow(settings)
     window.exports = install_exports(window)
     window.exchange = install_exchange(window)
+    window.writing = install_writing(window)
     return window
 
 
@@ -49,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     settings = Settings()
     i18n.install_language(app, settings.language)
-    window = MainWindow(settings)
+    window = build_window(settings)
     single_instance.serve_window(instance, window, window.open_path)
     paths = [a for a in app.arguments()[1:] if not a.startswith("-")]
     if paths:

@@ -23,6 +23,7 @@ from fieldkit.export.answers import answer_words
 from fieldkit.export.condensed import caption_of, specified
 from fieldkit.export.content import Attachment, Dossier, Quote, Visit, gather
 from fieldkit.export.outline import EMPTY, WRITTEN, Answered, answered, loose_material, parts
+from fieldkit.export.pseudonym import pseudonym
 from fieldkit.export.typography import long_date
 from fieldkit.guide import OutlineSection
 from fieldkit.survey import Narrative, Survey, markup
@@ -54,7 +55,8 @@ class MaterialItem:
     #: The answer in words, the quote's words, or the photo's caption.
     text: str
     #: A quote's speaker, and whether they agreed to be named (None: the
-    #: speaker is not among the people met).
+    #: speaker is not among the people met); the markup of a quote whose
+    #: speaker did not agree names them by role and initials.
     speaker: str = ""
     consent: bool | None = None
     #: A photo's attachment id.
@@ -130,12 +132,19 @@ class _Reader:
         return found
 
     def quote(self, visit: Visit, quote: Quote) -> MaterialItem:
+        """A quote, attributed as the speaker's consent allows.
+
+        Someone who did not agree to be named is quoted by role and initials,
+        as every document would print them anyway: what the author sees in
+        the text is what the reader will read.
+        """
         when = long_date(visit.info.date, self.language)
-        attribution = f"{quote.speaker}, {when}" if quote.speaker else when
-        consent = next(
-            (p.consent for p in visit.people if p.name.casefold() == quote.speaker.casefold()),
-            None,
+        person = next(
+            (p for p in visit.people if p.name.casefold() == quote.speaker.casefold()), None
         )
+        consent = person.consent if person is not None else None
+        named = pseudonym(person, self.language) if person and not person.consent else quote.speaker
+        attribution = f"{named}, {when}" if named else when
         return self._item(
             "quote",
             visit,

@@ -54,6 +54,10 @@ def test_a_sections_material_comes_with_its_visit_and_what_to_insert(
     quotes = {i.speaker: i for i in items if i.kind == "quote"}
     assert quotes["Sandrine Mercadier"].consent is True
     assert quotes["Julie Perraud"].consent is False  # the window warns before quoting her
+    (discreet,) = markup.parse(quotes["Julie Perraud"].markup)
+    assert isinstance(discreet, markup.Quotation)
+    assert "Perraud" not in discreet.attribution
+    assert discreet.attribution.startswith("J.\u00a0P. (")
     assert markup.parse(quotes["Sandrine Mercadier"].markup) == [
         markup.Quotation(
             ("On répare des voitures, et du lien.",), "Sandrine Mercadier, 1er mars 2026"

@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
 
     # The status bar's conflict count was clicked: the conflict panel opens (ui.exchange).
     conflicts_requested = Signal()
+    # Read again after a merge, a sync or a resolution: plugged-in pages read again too.
+    refreshed = Signal()
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self._menu_only: list[QAction] = []
         self.setWindowTitle("fieldkit")
         self.stack = QStackedWidget(self)
+        self.stack.currentChanged.connect(lambda _page: self._update_actions())
         self.setCentralWidget(self.stack)
         self._build_chrome()
         geometry = self.settings.geometry("main")
@@ -412,6 +415,7 @@ class MainWindow(QMainWindow):
             view.open_interview(view.interview_id)
             view.show_section(section)
         self.update_status()
+        self.refreshed.emit()
 
     def open_interview(self, interview_id: str) -> None:
         if self.session is None:

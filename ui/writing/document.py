@@ -76,9 +76,11 @@ def quote_format(number: int) -> QTextBlockFormat:
 
 
 def figure_format() -> QTextBlockFormat:
-    block = paragraph_format()
+    """A figure: centred, its caption right under the photo (no proportional line height)."""
+    block = QTextBlockFormat()
     block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     block.setTopMargin(PARAGRAPH_GAP)
+    block.setBottomMargin(PARAGRAPH_GAP * 2)
     return block
 
 

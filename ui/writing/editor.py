@@ -33,7 +33,7 @@ from ui.writing import document as doc
 # How much larger than the window's font the narrative is set.
 TEXT_SCALE = 1.12
 # The size of a figure's photo in the text, in average characters of the font.
-FIGURE_WIDTH_CHARS, FIGURE_HEIGHT_CHARS = 60, 22
+FIGURE_WIDTH_CHARS, FIGURE_HEIGHT_CHARS = 60, 32
 
 
 class NarrativeEditor(QTextEdit):
@@ -55,6 +55,7 @@ class NarrativeEditor(QTextEdit):
         self.document().setDefaultFont(self.font())
         self.document().setDocumentMargin(self.fontMetrics().averageCharWidth() * 2)
         self.document().contentsChange.connect(self._changed)
+        self.setPlaceholderText(self.tr("Écrivez ici : le texte s’enregistre à mesure."))
 
     # -- text in and out ---------------------------------------------------------------
 

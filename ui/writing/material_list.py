@@ -12,6 +12,7 @@ from __future__ import annotations
 from fieldkit.export import MaterialItem
 from ui import i18n
 from ui.qt import (
+    QAbstractItemView,
     QAbstractListModel,
     QFont,
     QImage,
@@ -24,7 +25,6 @@ from ui.qt import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
-    QWidget,
 )
 from ui.style import ERROR, quiet_colour
 from ui.writing.text_lines import lines_height, paint_lines, wrapped_lines
@@ -84,7 +84,7 @@ class MaterialModel(QAbstractListModel):
 class MaterialDelegate(QStyledItemDelegate):
     """Paints one piece of material as a small card: where from, who, what."""
 
-    def __init__(self, view: QWidget, model: MaterialModel) -> None:
+    def __init__(self, view: QAbstractItemView, model: MaterialModel) -> None:
         super().__init__(view)
         self.view = view
         self.model = model
@@ -136,7 +136,8 @@ class MaterialDelegate(QStyledItemDelegate):
         return heading, small, body
 
     def _width(self, option: QStyleOptionViewItem) -> int:
-        return max(60, self.view.width() - 2 * PADDING - 6)
+        """The text's width, measured on the view's viewport (a scroll bar takes its share)."""
+        return max(60, self.view.viewport().width() - 2 * PADDING)
 
     def _photo_size(self, option: QStyleOptionViewItem, item: MaterialItem) -> QSize:
         em = option.fontMetrics.averageCharWidth()

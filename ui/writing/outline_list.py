@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ui.qt import (
+    QAbstractItemView,
     QAbstractListModel,
     QFont,
     QModelIndex,
@@ -22,7 +23,6 @@ from ui.qt import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
-    QWidget,
 )
 from ui.style import ACCENT, ERROR, quiet_colour
 from ui.writing.text_lines import lines_height, paint_lines, wrapped_lines
@@ -97,7 +97,7 @@ class OutlineModel(QAbstractListModel):
 class OutlineDelegate(QStyledItemDelegate):
     """Paints a section: its mark, its title, and who wrote it."""
 
-    def __init__(self, view: QWidget) -> None:
+    def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self.view = view
 
@@ -109,7 +109,9 @@ class OutlineDelegate(QStyledItemDelegate):
         return title, small
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
-        return max(40, option.rect.width() - self._mark_width(option) - 2 * PADDING)
+        """Measured on the view's viewport, so that a row is as tall as it is painted."""
+        row = self.view.viewport().width()
+        return max(40, row - self._mark_width(option) - 2 * PADDING)
 
     def _mark_width(self, option: QStyleOptionViewItem) -> int:
         return option.fontMetrics.horizontalAdvance("✎") + option.fontMetrics.averageCharWidth()
@@ -137,12 +139,10 @@ class OutlineDelegate(QStyledItemDelegate):
         row = index.data(OutlineModel.RowRole)
         if not isinstance(row, OutlineRow):
             return super().sizeHint(option, index)
-        option = QStyleOptionViewItem(option)
-        option.rect.setWidth(self.view.width() - 4)
         title, under = self._lines(option, row)
         title_font, small = self._fonts(option)
         height = lines_height(title, title_font) + lines_height(under, small)
-        return QSize(option.rect.width(), height + 2 * PADDING)
+        return QSize(self.view.viewport().width(), height + 2 * PADDING)
 
     def paint(
         self,

@@ -201,6 +201,7 @@ class WritingView(QWidget):
         self.material_delegate = MaterialDelegate(self.material_view, self.material)
         self.material_view.setItemDelegate(self.material_delegate)
         self.material_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.material_view.viewport().setAutoFillBackground(False)
         self.material_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.material_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.material_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -920,6 +920,13 @@
     </message>
 </context>
 <context>
+    <name>NarrativeEditor</name>
+    <message>
+        <source>Écrivez ici : le texte s’enregistre à mesure.</source>
+        <translation>Write here: the text is saved as you go.</translation>
+    </message>
+</context>
+<context>
     <name>NewSurveyDialog</name>
     <message>
         <source>Nouvelle enquête</source>

@@ -26,7 +26,11 @@ def test_the_app_opens_a_window_with_every_command(
     menus: list[list[str]] = []
 
     def run(_app: QApplication) -> int:
-        (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        (window,) = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w.windowFilePath() == str(demo_path)
+        ]
         menus.append([a.text().replace("&", "") for a in window.survey_menu.actions()])
         window.close()
         window.deleteLater()

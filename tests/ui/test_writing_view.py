@@ -31,8 +31,8 @@ from ui.qt import (
     QUrl,
 )
 from ui.shell.main_window import MainWindow
-from ui.writing import WritingView
 from ui.writing.outline_list import MATERIAL, WRITTEN
+from ui.writing.view import WritingView
 
 GENERATEUR = "Générateur Bourgogne-Franche-Comté"
 QUOTED = "Ici, la gare reste vivante."

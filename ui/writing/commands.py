@@ -15,10 +15,10 @@ from ui import i18n
 from ui.qt import QEvent, QInputDialog, QObject
 from ui.session import SurveySession
 from ui.widgets import make_action, with_shortcut
-from ui.writing.view import WritingView
 
 if TYPE_CHECKING:
     from ui.shell import MainWindow
+    from ui.writing.view import WritingView
 
 
 class WritingCommands(QObject):
@@ -82,6 +82,10 @@ class WritingCommands(QObject):
         return initiatives[names.index(name)].id if accepted and name in names else ""
 
     def _view_for(self, session: SurveySession) -> WritingView:
+        # Made on first use: the view brings the document writer, which the
+        # window's first screen does not need.
+        from ui.writing.view import WritingView
+
         self._drop_stale_view()
         if self.view is None:
             self.view = WritingView(session, i18n.language(), self.window)

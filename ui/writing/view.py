@@ -547,8 +547,3 @@ class WritingView(QWidget):
         self._show_writers(narrative)
         self._show_material()
         self._show_words()
-
-    def close_view(self) -> None:
-        """Hand over what was typed, and remove the previews."""
-        self.session.saver.flush()
-        self.preview.cleanup()

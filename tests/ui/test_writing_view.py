@@ -23,7 +23,9 @@ from tests.ui.keyboard import type_text
 from tests.ui.laptops import CAMILLE, be
 from ui.qt import (
     QDesktopServices,
+    QInputDialog,
     QMenu,
+    QModelIndex,
     QProgressDialog,
     QPushButton,
     Qt,
@@ -340,9 +342,52 @@ def test_the_writing_view_goes_back_to_the_overview_and_away_with_its_survey(
 ) -> None:
     assert window.open_path(demo)
     view = open_writing(window, qtbot, GENERATEUR)
-    assert not window.actions["quote"].isEnabled()  # Ctrl+K is the view's own here
+    qtbot.keyClick(view.editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.section == "initiative"  # the next section, from the keyboard
     qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.overview
     window.close_survey()
     assert window.writing.view is None
     assert window.stack.indexOf(view) < 0
+
+
+def test_from_an_interview_the_menu_opens_the_writing_view_and_its_keys_work(
+    window: MainWindow, qtbot: QtBot, demo: Path
+) -> None:
+    """The interview's Ctrl+K (a new quote) gives way to the view's (insert at the caret)."""
+    assert window.open_path(demo) and window.session is not None
+    initiative = _initiative(window.session.reader, GENERATEUR)
+    visit = min(window.session.reader.interviews(initiative), key=lambda i: i.date)
+    window.open_interview(visit.id)
+    assert window.actions["quote"].isEnabled()
+    assert window.writing.action in window.survey_menu.actions()
+    window.writing.action.trigger()
+    view = window.writing.view
+    assert view is not None and window.stack.currentWidget() is view
+    assert view.initiative_id == initiative  # the initiative of the visit on screen
+    assert not window.actions["quote"].isEnabled()
+    choose_section(view, qtbot, "initiative")
+    view.material_view.setCurrentIndex(view.material.index(material_row(view, "quote", QUOTED)))
+    view.editor.setFocus()
+    qtbot.keyClick(view.editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert markup.parse(view.editor.text()) == [
+        markup.Quotation((QUOTED,), "Gérard Thouvenot, 12 mars 2026")
+    ]
+
+
+def test_with_no_initiative_chosen_the_command_asks_which(
+    window: MainWindow, qtbot: QtBot, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.open_path(demo) and window.overview is not None
+    window.overview.view.setCurrentIndex(QModelIndex())
+    offered: list[list[str]] = []
+
+    def choose(_parent: object, _title: str, _label: str, names: list[str], *_rest: object):
+        offered.append(list(names))
+        return "L’Escale, relais local de l’économie solidaire", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    window.writing.action.trigger()
+    assert len(offered[0]) == 5
+    view = window.writing.view
+    assert view is not None and view.initiative_name.startswith("L’Escale")

@@ -1,7 +1,8 @@
 """*Rédiger la monographie*, plugged into the main window.
 
-The command is offered for the initiative chosen in the overview (its
-context menu, the toolbar, the *Enquête* menu). The writing view is a page
+The command is offered in the overview (an initiative's context menu, the
+toolbar) and the *Enquête* menu; it writes the monograph of the visit on
+screen, or of the initiative chosen in the overview, or asks which. The writing view is a page
 of the window's stack, made on first use for the open survey; when the
 survey is closed (or another opened), the page goes with it — what was
 typed was handed over when the survey closed.
@@ -62,12 +63,17 @@ class WritingCommands(QObject):
         return view
 
     def _chosen_initiative(self, session: SurveySession) -> str:
-        """The overview's choice; else the only initiative; else the person chooses."""
-        overview = self.window.overview
+        """The visit's on screen, or the overview's choice; else the only one; else asked."""
+        window, reader = self.window, session.reader
+        interview = window.interview
+        if interview is not None and window.stack.currentWidget() is interview:
+            fields = reader.interview_fields(interview.interview_id)
+            return str(fields.get("initiative") or "")
+        overview = window.overview
         chosen = overview.selected_initiative() if overview is not None else ""
         if chosen:
             return chosen
-        initiatives = session.reader.initiatives()
+        initiatives = reader.initiatives()
         if len(initiatives) <= 1:
             return initiatives[0].id if initiatives else ""
         names = [i.name for i in initiatives]

@@ -22,9 +22,11 @@ from tests.export.helpers import png
 from tests.ui.keyboard import type_text
 from tests.ui.laptops import CAMILLE, be
 from ui.qt import (
+    QApplication,
     QDesktopServices,
     QInputDialog,
     QMenu,
+    QMimeData,
     QModelIndex,
     QProgressDialog,
     QPushButton,
@@ -391,3 +393,16 @@ def test_with_no_initiative_chosen_the_command_asks_which(
     assert len(offered[0]) == 5
     view = window.writing.view
     assert view is not None and view.initiative_name.startswith("L’Escale")
+
+
+def test_pasted_text_comes_in_plain(window: MainWindow, qtbot: QtBot, demo: Path) -> None:
+    """A page copied from a browser brings its words, not its fonts, colours or headings."""
+    assert window.open_path(demo)
+    view = open_writing(window, qtbot, GENERATEUR)
+    choose_section(view, qtbot, "initiative")
+    copied = QMimeData()
+    copied.setHtml("<h1 style='color:red'>Un <b>titre</b></h1><table><tr><td>x</td></tr></table>")
+    copied.setText("Un titre")
+    QApplication.clipboard().setMimeData(copied)
+    view.editor.paste()
+    assert view.editor.text() == "Un titre"

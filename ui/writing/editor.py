@@ -16,7 +16,6 @@ from ui.qt import (
     QFrame,
     QImage,
     QKeyEvent,
-    QMimeData,
     QResizeEvent,
     Qt,
     QTextCursor,
@@ -48,7 +47,7 @@ class NarrativeEditor(QTextEdit):
         super().__init__(parent)
         self._filling = False
         self._asked: set[str] = set()
-        self.setAcceptRichText(False)
+        self.setAcceptRichText(False)  # pasted text comes in plain: no fonts, colours, tables
         self.setTabChangesFocus(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFont(scaled_font(self, TEXT_SCALE))
@@ -265,14 +264,6 @@ class NarrativeEditor(QTextEdit):
         text = block.text().strip()
         attribution = text.startswith(doc.ATTRIBUTION_DASH) and cursor.atBlockEnd()
         return attribution or not text
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        """Pasted text comes in plain: a narrative holds no fonts, colours or tables."""
-        if source.hasText():
-            self.textCursor().insertText(source.text())
-
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasText()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Lines no longer than is comfortable to read, the text centred in wide windows."""

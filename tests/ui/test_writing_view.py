@@ -314,6 +314,29 @@ def test_enter_after_a_quotation_or_on_a_figure_starts_an_ordinary_paragraph(
     ]
 
 
+def test_a_quote_inserted_inside_a_paragraph_cuts_it_in_two(
+    window: MainWindow, qtbot: QtBot, demo: Path
+) -> None:
+    assert window.open_path(demo)
+    view = open_writing(window, qtbot, GENERATEUR)
+    choose_section(view, qtbot, "initiative")
+    editor = view.editor
+    type_text(editor, "Avant la citation, après elle.")
+    cursor = editor.textCursor()
+    cursor.setPosition(len("Avant la citation,"))
+    editor.setTextCursor(cursor)
+    double_click_material(view, qtbot, material_row(view, "quote", QUOTED))
+    type_text(editor, "Puis")
+    assert markup.parse(editor.text()) == [
+        markup.Paragraph((markup.Run("Avant la citation,"),)),
+        markup.Quotation((QUOTED,), "Gérard Thouvenot, 12 mars 2026"),
+        markup.Paragraph((markup.Run("Puis après elle."),)),
+    ]
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # "Puis"
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the quote
+    assert editor.text() == "Avant la citation, après elle."
+
+
 def test_bulleted_lists_are_made_and_unmade_from_the_keyboard(
     window: MainWindow, qtbot: QtBot, demo: Path
 ) -> None:

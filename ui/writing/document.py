@@ -46,7 +46,7 @@ ATTRIBUTION_DASH = "—"
 # A line break inside a block (Shift+Entrée), and the stand-in for a picture.
 LINE_BREAK = "\u2028"
 OBJECT = "\ufffc"
-# A block that would read as a list item, a quotation or a figure if left bare.
+# A line that would read as a list item or a quotation if left bare.
 _LOOKS_LIKE_BLOCK = re.compile(r"^(\s*)([-+*>])(?=\s|$)")
 # Spaces a line may start or end with (emphasis marks go inside them).
 _SPACE = " \t"

@@ -133,10 +133,10 @@ class NarrativeEditor(QTextEdit):
     def insert_words(self, text: str) -> None:
         """An answer's words, to write from: plain text at the caret."""
         cursor = self.textCursor()
-        cursor.beginEditBlock()
         if doc.quote_number(cursor.block()) is not None or doc.figure_of(cursor.block()):
-            cursor.endEditBlock()
-            cursor = self._fresh_block()
+            cursor = self._fresh_block()  # never inside a quotation's words or a caption
+        else:
+            cursor.beginEditBlock()
         paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
         before = cursor.block().text()[: cursor.positionInBlock()]
         if paragraphs and before and not before[-1].isspace():

@@ -50,7 +50,6 @@ class Preview(QObject):
             prefix="fieldkit-apercu-", ignore_cleanup_errors=True
         )
         self._count = 0
-        self.opened: list[Path] = []
 
     def start(self, initiative_id: str, name: str, language: str) -> Progress:
         """Write the preview in the background; open it when it is written."""
@@ -72,7 +71,6 @@ class Preview(QObject):
         )
 
     def open(self, path: Path) -> None:
-        self.opened.append(path)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             show_error(
                 self._parent,

@@ -8,8 +8,7 @@ function, so a row is always as tall as what it shows.
 from __future__ import annotations
 
 from ui.qt import QFont, QFontMetrics, QPainter, QRect, Qt, QTextLayout, QTextOption
-
-LINE_BREAK = "\u2028"
+from ui.writing.document import LINE_BREAK
 
 
 def wrapped_lines(text: str, font: QFont, width: int, max_lines: int = 0) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from fieldkit.survey import Survey, markup
@@ -429,3 +430,13 @@ def test_pasted_text_comes_in_plain(window: MainWindow, qtbot: QtBot, demo: Path
     QApplication.clipboard().setMimeData(copied)
     view.editor.paste()
     assert view.editor.text() == "Un titre"
+
+
+def test_the_outline_and_the_material_are_well_behaved_models(
+    window: MainWindow, qtbot: QtBot, demo: Path, qtmodeltester: ModelTester
+) -> None:
+    assert window.open_path(demo)
+    view = open_writing(window, qtbot, GENERATEUR)
+    choose_section(view, qtbot, "initiative")
+    qtmodeltester.check(view.outline)
+    qtmodeltester.check(view.material)

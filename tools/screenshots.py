@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [FOLDER] [WIDTHxHEIGHT]
 
-Writes ``start.png``, ``overview.png`` and ``interview.png`` into FOLDER
+Writes ``start.png``, ``overview.png``, ``interview.png`` and ``writing.png`` into FOLDER
 (``docs/images`` by default), the window at WIDTHxHEIGHT logical pixels
 (1200x760 by default). Everything happens in a temporary folder with its own
 settings, so the run leaves the user's configuration alone. Run it with
@@ -24,6 +24,11 @@ SIZE = (1200, 760)
 DRAFT_PLACE = "Ferme maraîchère"
 SECTION = "innovation"
 TYPED = "Le test grandeur nature a convaincu la commune de prêter une parcelle."
+#: The writing view: L'Escale's monograph (fully written), on its innovation section,
+#: a quote chosen in the material.
+WRITING_SIZE = (1366, 768)
+WRITTEN = "L’Escale"
+WRITING_SECTION = "innovation"
 
 
 def main(folder: Path, size: tuple[int, int] = SIZE) -> int:
@@ -75,6 +80,15 @@ def _render(folder: Path, scratch: Path, size: tuple[int, int]) -> int:
         QApplication.processEvents()
         window.session.flush_and_wait()
     _save(window, folder / "interview.png")
+
+    initiative = next(i for i in window.session.reader.initiatives() if WRITTEN in i.name)
+    window.resize(*WRITING_SIZE)
+    writing = window.writing.write(initiative.id)
+    assert writing is not None
+    writing.show_section(writing.outline.find(WRITING_SECTION))
+    quote = next(r for r, item in enumerate(writing.material.items()) if item.kind == "quote")
+    writing.material_view.setCurrentIndex(writing.material.index(quote))
+    _save(window, folder / "writing.png")
     window.close()
     return 0
 

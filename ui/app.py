@@ -123,7 +123,8 @@ def make_app(argv: Sequence[str]) -> QApplication:
 
 
 def build_window(settings: Settings) -> MainWindow:
-    """The main window with the commands that plug into it: export, merge, sync, conflicts.
+    """The main window with the commands that plug into it: export, merge, sync,
+    conflicts, writing the monograph.
 
     They are installed from here rather than by the window itself, so that
     the window does not import the parts that need to know the window.
@@ -131,11 +132,13 @@ def build_window(settings: Settings) -> MainWindow:
     from ui.exchange import install_exchange
     from ui.export import install_exports
     from ui.shell import MainWindow
+    from ui.writing import install_writing
 
     window = MainWindow(settings)
     window.exports = install_exports(window)
     window.exchange = install_exchange(window)
     window.make_window = lambda: build_window(settings)
+    window.writing = install_writing(window)
     return window
 
 

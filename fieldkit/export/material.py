@@ -23,6 +23,7 @@ from fieldkit.export.answers import answer_words
 from fieldkit.export.condensed import caption_of, specified
 from fieldkit.export.content import Attachment, Dossier, Quote, Visit, gather
 from fieldkit.export.outline import EMPTY, WRITTEN, Answered, answered, loose_material, parts
+from fieldkit.export.pseudonym import Pseudonyms
 from fieldkit.export.typography import long_date
 from fieldkit.guide import OutlineSection
 from fieldkit.survey import Narrative, Survey, markup
@@ -54,7 +55,8 @@ class MaterialItem:
     #: The answer in words, the quote's words, or the photo's caption.
     text: str
     #: A quote's speaker, and whether they agreed to be named (None: the
-    #: speaker is not among the people met).
+    #: speaker is not among the people met); the markup of a quote whose
+    #: speaker did not agree names them by role and initials.
     speaker: str = ""
     consent: bool | None = None
     #: A photo's attachment id.
@@ -94,7 +96,11 @@ def section_material(
     dossier = _dossier(survey, initiative_id)
     if dossier is None:
         return []
-    reader = _Reader(dossier, language)
+    # What people did not agree to show is not offered; who refused to be
+    # named is attributed by pseudonym, as every document would print them.
+    names = Pseudonyms.of_survey(survey, False, language)
+    dossier = names.shareable(dossier)
+    reader = _Reader(dossier, language, names)
     if section.kind == "summary":
         quotes, photos = loose_material(dossier)
         return [reader.quote(v, q) for v, q in quotes] + [reader.photo(v, a) for v, a in photos]
@@ -114,9 +120,10 @@ def _dossier(survey: Survey, initiative_id: str) -> Dossier | None:
 class _Reader:
     """Turns a dossier's answers, quotes and photos into material items."""
 
-    def __init__(self, dossier: Dossier, language: str) -> None:
+    def __init__(self, dossier: Dossier, language: str, names: Pseudonyms) -> None:
         self.language = language
         self.outline = dossier.outline
+        self.names = names
 
     def items(self, item: Answered) -> list[MaterialItem]:
         label = item.question.label.get(self.language)
@@ -130,16 +137,20 @@ class _Reader:
         return found
 
     def quote(self, visit: Visit, quote: Quote) -> MaterialItem:
+        """A quote, attributed as the speaker's consent allows.
+
+        Someone who did not agree to be named is quoted by role and initials,
+        as every document would print them anyway: what the author sees in
+        the text is what the reader will read.
+        """
         when = long_date(visit.info.date, self.language)
-        attribution = f"{quote.speaker}, {when}" if quote.speaker else when
-        consent = next(
-            (
-                p.consent.named
-                for p in visit.people
-                if p.name.casefold() == quote.speaker.casefold()
-            ),
-            None,
+        person = next(
+            (p for p in visit.people if p.name.casefold() == quote.speaker.casefold()), None
         )
+        consent = person.consent.named if person is not None else None
+        hidden = person is not None and self.names.hidden(person)
+        named = self.names.pseudonym(person) if person is not None and hidden else quote.speaker
+        attribution = f"{named}, {when}" if named else when
         return self._item(
             "quote",
             visit,

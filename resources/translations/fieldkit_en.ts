@@ -116,6 +116,10 @@
         <translation>%1 of the initiative</translation>
     </message>
     <message>
+        <source>Monographie · %1</source>
+        <translation>Monograph · %1</translation>
+    </message>
+    <message>
         <source>visite du %1</source>
         <translation>visit of %1</translation>
     </message>
@@ -313,6 +317,10 @@
         <translation>Monograph – %1</translation>
     </message>
     <message>
+        <source>Dossier de travail – %1</source>
+        <translation>Working file – %1</translation>
+    </message>
+    <message>
         <source>Synthèse – %1</source>
         <translation>Synthesis – %1</translation>
     </message>
@@ -343,6 +351,10 @@
     <message>
         <source>Écriture de la monographie…</source>
         <translation>Writing the monograph…</translation>
+    </message>
+    <message>
+        <source>Écriture du dossier de travail…</source>
+        <translation>Writing the working file…</translation>
     </message>
     <message>
         <source>Écriture de la synthèse…</source>
@@ -392,8 +404,16 @@
         <translation>&amp;Monograph of an initiative (.docx)</translation>
     </message>
     <message>
-        <source>Un document Word : toutes les visites d’une initiative, thème par thème.</source>
-        <translation>A Word document: every visit of an initiative, theme by theme.</translation>
+        <source>Le document à publier : le texte écrit de chaque section, ou à défaut les réponses des visites terminées.</source>
+        <translation>The document to publish: the text written for each section, or else the answers of the complete visits.</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier de travail de cette initiative (.docx)</source>
+        <translation>&amp;Working file of this initiative (.docx)</translation>
+    </message>
+    <message>
+        <source>Pour l’équipe : toutes les réponses de toutes les visites, brouillons, notes et questions internes compris, « à ne pas diffuser ».</source>
+        <translation>For the team: every answer of every visit, drafts, notes and internal questions included, “not for circulation”.</translation>
     </message>
     <message>
         <source>&amp;Synthèse de toutes les initiatives (.docx)</source>
@@ -863,6 +883,33 @@
     </message>
 </context>
 <context>
+    <name>MaterialDelegate</name>
+    <message>
+        <source>Sans question</source>
+        <translation>No question</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · photo</source>
+        <translation>%1 · photo</translation>
+    </message>
+    <message>
+        <source>%1 · avec %2</source>
+        <translation>%1 · with %2</translation>
+    </message>
+    <message>
+        <source>« %1 »</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>⚠ N’a pas accepté d’être nommé·e : cité·e par son rôle</source>
+        <translation>⚠ Did not agree to be named: quoted by their role</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>%1 : %2</source>
@@ -925,6 +972,13 @@
     </message>
 </context>
 <context>
+    <name>NarrativeEditor</name>
+    <message>
+        <source>Écrivez ici : le texte s’enregistre à mesure.</source>
+        <translation>Write here: the text is saved as you go.</translation>
+    </message>
+</context>
+<context>
     <name>NewSurveyDialog</name>
     <message>
         <source>Nouvelle enquête</source>
@@ -984,6 +1038,25 @@
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineDelegate</name>
+    <message>
+        <source>⚠ deux versions à régler</source>
+        <translation>⚠ two versions to settle</translation>
+    </message>
+    <message>
+        <source>écrit</source>
+        <translation>written</translation>
+    </message>
+    <message>
+        <source>matière seulement</source>
+        <translation>material only</translation>
+    </message>
+    <message>
+        <source>rien encore</source>
+        <translation>nothing yet</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1191,25 @@
     <message>
         <source>Impossible de restaurer</source>
         <translation>This could not be restored</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Monographie – %1 (aperçu %2)</source>
+        <translation>Monograph – %1 (preview %2)</translation>
+    </message>
+    <message>
+        <source>Préparation de l’aperçu…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <source>Impossible de préparer l’aperçu</source>
+        <translation>Could not prepare the preview</translation>
+    </message>
+    <message>
+        <source>Aucun traitement de texte n’a pu ouvrir l’aperçu</source>
+        <translation>No word processor could open the preview</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1863,164 @@
     <message>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
+    </message>
+</context>
+<context>
+    <name>WritingCommands</name>
+    <message>
+        <source>&amp;Rédiger la monographie</source>
+        <translation>&amp;Write the monograph</translation>
+    </message>
+    <message>
+        <source>Rédiger la monographie</source>
+        <translation>Write the monograph</translation>
+    </message>
+    <message>
+        <source>Quelle initiative ?</source>
+        <translation>Which initiative?</translation>
+    </message>
+</context>
+<context>
+    <name>WritingView</name>
+    <message>
+        <source>‹ Liste des entretiens</source>
+        <translation>‹ List of interviews</translation>
+    </message>
+    <message>
+        <source>Aperçu</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Voir les conflits</source>
+        <translation>See the conflicts</translation>
+    </message>
+    <message>
+        <source>Masquer cet avertissement</source>
+        <translation>Hide this warning</translation>
+    </message>
+    <message>
+        <source>Matière</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Gras</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Italique</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>• Liste à puces</source>
+        <translation>• Bulleted list</translation>
+    </message>
+    <message>
+        <source>Insérer au curseur</source>
+        <translation>Insert at the cursor</translation>
+    </message>
+    <message>
+        <source>Aperçu de la monographie</source>
+        <translation>Preview of the monograph</translation>
+    </message>
+    <message>
+        <source>Section suivante</source>
+        <translation>Next section</translation>
+    </message>
+    <message>
+        <source>Section précédente</source>
+        <translation>Previous section</translation>
+    </message>
+    <message>
+        <source>%1 — Monographie</source>
+        <translation>%1 — Monograph</translation>
+    </message>
+    <message>
+        <source>%1 sections écrites sur %2</source>
+        <translation>%1 of %2 sections written</translation>
+    </message>
+    <message>
+        <source>Pas encore écrit.</source>
+        <translation>Not written yet.</translation>
+    </message>
+    <message>
+        <source>Écrit par %1 · dernière modification le %2</source>
+        <translation>Written by %1 · last changed on %2</translation>
+    </message>
+    <message>
+        <source>auteur inconnu</source>
+        <translation>unknown author</translation>
+    </message>
+    <message>
+        <source>⚠ Deux versions de cette section ont été écrites sans se voir ; celle de %1 est affichée. Réglez le conflit, ou écrivez : votre texte les remplacera.</source>
+        <translation>⚠ Two versions of this section were written without seeing each other; %1’s is shown. Settle the conflict, or write: your text will replace both.</translation>
+    </message>
+    <message>
+        <source>%1 mot</source>
+        <translation>%1 word</translation>
+    </message>
+    <message>
+        <source>%1 mots</source>
+        <translation>%1 words</translation>
+    </message>
+    <message>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Les visites n’ont rien donné pour cette section.</source>
+        <translation>The visits gave nothing for this section.</translation>
+    </message>
+    <message>
+        <source>%1 visite</source>
+        <translation>%1 visit</translation>
+    </message>
+    <message>
+        <source>%1 visites</source>
+        <translation>%1 visits</translation>
+    </message>
+    <message>
+        <source>%1 réponse</source>
+        <translation>%1 answer</translation>
+    </message>
+    <message>
+        <source>%1 réponses</source>
+        <translation>%1 answers</translation>
+    </message>
+    <message>
+        <source>%1 citation</source>
+        <translation>%1 quote</translation>
+    </message>
+    <message>
+        <source>%1 citations</source>
+        <translation>%1 quotes</translation>
+    </message>
+    <message>
+        <source>%1 photo</source>
+        <translation>%1 photo</translation>
+    </message>
+    <message>
+        <source>%1 photos</source>
+        <translation>%1 photos</translation>
+    </message>
+    <message>
+        <source>Citer au curseur</source>
+        <translation>Quote at the cursor</translation>
+    </message>
+    <message>
+        <source>Placer la photo au curseur</source>
+        <translation>Place the photo at the cursor</translation>
+    </message>
+    <message>
+        <source>Reprendre ce texte au curseur</source>
+        <translation>Take this text to the cursor</translation>
+    </message>
+    <message>
+        <source>%1 n’a pas accepté d’être nommé·e : la citation est attribuée à « %2 », et aucun document ne donnera son nom.</source>
+        <translation>%1 did not agree to be named: the quote is attributed to “%2”, and no document will give their name.</translation>
+    </message>
+    <message>
+        <source>Texte non enregistré : %1</source>
+        <translation>Text not saved: %1</translation>
     </message>
 </context>
 </TS>

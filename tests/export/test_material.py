@@ -53,7 +53,7 @@ def test_a_sections_material_comes_with_its_visit_and_what_to_insert(
     assert answers[0].people == ("Sandrine Mercadier", "Julie Perraud")
     quotes = {i.speaker: i for i in items if i.kind == "quote"}
     assert quotes["Sandrine Mercadier"].consent is True
-    assert quotes["Julie Perraud"].consent is False  # the window warns before quoting her
+    assert "Julie Perraud" not in quotes  # she refused to be quoted: nothing to insert
     assert markup.parse(quotes["Sandrine Mercadier"].markup) == [
         markup.Quotation(
             ("On répare des voitures, et du lien.",), "Sandrine Mercadier, 1er mars 2026"

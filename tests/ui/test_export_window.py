@@ -15,6 +15,7 @@ from ui.export.dialog import (
     MONOGRAPH,
     QDPX,
     SYNTHESIS,
+    WORKING,
     ExportDialog,
     ExportDoneDialog,
     Exported,
@@ -131,6 +132,33 @@ def test_a_monograph_is_exported_then_opened(
     assert DEMO_INITIATIVE in "\n".join(p.text for p in document.paragraphs)
     assert opened_urls == [QUrl.fromLocalFile(str(target))]
     assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
+def test_the_working_file_is_offered_beside_the_monograph(
+    opened: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    answer_dialog: Callable[..., None],
+    save_as: Callable[[Path], list[str]],
+) -> None:
+    target = tmp_path / "dossier.docx"
+    suggested = save_as(target)
+    offered: list[tuple[bool, bool]] = []
+
+    def choose(dialog: ExportDialog) -> None:
+        dialog.buttons[WORKING].click()
+        # One initiative's document, with every visit: the drafts option has no say here.
+        offered.append((dialog.initiative.isEnabled(), dialog.drafts.isEnabled()))
+        _choose(WORKING, initiative=DEMO_INITIATIVE)(dialog)
+
+    answer_dialog(ExportDialog, choose)
+    answer_dialog(ExportDoneDialog, lambda dialog: dialog.reject())
+    opened.exports.export_action.trigger()
+    _wait_for_export(qtbot, opened)
+    assert offered == [(True, False)]
+    assert Path(suggested[0]).name == f"Dossier de travail – {DEMO_INITIATIVE}.docx"
+    header = docx.Document(str(target)).sections[0].header.paragraphs[0].text
+    assert header.startswith("Document de travail — ne pas diffuser")
 
 
 def test_show_in_folder_opens_the_folder(

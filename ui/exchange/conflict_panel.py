@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from fieldkit.errors import FieldkitError
 from fieldkit.exchange import keep, open_conflicts, resolve_with
 from fieldkit.guide import Question
-from fieldkit.survey import Conflict, Revision, Survey, current_device
+from fieldkit.survey import NARRATIVE_PREFIX, Conflict, Revision, Survey, current_device
 from ui import i18n
 from ui.qt import (
     QAbstractItemView,
@@ -156,13 +156,25 @@ class ConflictReader(QObject):
             return ConflictItem(conflict, title, self._visit(interview), earlier, question)
         if entity == "initiative":
             name = str(fields.get("name", ""))
-            title = self.tr("%1 de l’initiative").replace("%1", self._field_name(field))
+            if field.startswith(NARRATIVE_PREFIX):
+                title = self._section_title(entity_id, field[len(NARRATIVE_PREFIX) :])
+            else:
+                title = self.tr("%1 de l’initiative").replace("%1", self._field_name(field))
             return ConflictItem(conflict, title, name, earlier, None)
         interview = entity_id if entity == "interview" else str(fields.get("interview", ""))
         title = self._field_name(field)
         if entity != "interview":
             title = f"{self._entity_name(entity)} · {title}"
         return ConflictItem(conflict, title, self._visit(interview), earlier, None)
+
+    def _section_title(self, initiative: str, section: str) -> str:
+        """A narrative in conflict is named by its section's title, as the outline shows it."""
+        try:
+            found = self.survey.outline(initiative).section(section)
+        except FieldkitError:
+            found = None
+        words = i18n.french_spacing(found.title.get(self.language)) if found else section
+        return self.tr("Monographie · %1").replace("%1", words)
 
     def _fields(self, entity: str, entity_id: str) -> dict[str, object]:
         return dict(self.survey.log.fields(entity, entity_id))

@@ -1,4 +1,4 @@
-"""*Exporter…*: monographs, the synthesis, tables, the JSON dump and REFI-QDA projects.
+"""*Exporter…*: monographs, working files, the synthesis, tables, JSON and REFI-QDA projects.
 
 The dialog only gathers choices (what, for which initiative, with which
 template, language and names); the file name is asked next, then the export
@@ -51,9 +51,12 @@ from ui.widgets import make_action, show_error, with_shortcut
 if TYPE_CHECKING:
     from ui.shell import MainWindow
 
-MONOGRAPH, SYNTHESIS, TABLE, JSON, QDPX = "monograph", "synthesis", "table", "json", "qdpx"
-KINDS = (MONOGRAPH, SYNTHESIS, TABLE, JSON, QDPX)
-WORD_KINDS = {MONOGRAPH, SYNTHESIS}
+MONOGRAPH, WORKING, SYNTHESIS = "monograph", "working", "synthesis"
+TABLE, JSON, QDPX = "table", "json", "qdpx"
+KINDS = (MONOGRAPH, WORKING, SYNTHESIS, TABLE, JSON, QDPX)
+WORD_KINDS = {MONOGRAPH, WORKING, SYNTHESIS}
+# Exports of one initiative, chosen in the dialog's list.
+INITIATIVE_KINDS = {MONOGRAPH, WORKING}
 TEMPLATE_SUFFIXES = (".docx", ".dotx")
 # Characters no file name may hold on Windows, macOS or Linux.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -111,6 +114,19 @@ def run_export(
                 request.language,
                 request.pseudonymize,
                 request.include_drafts,
+                progress=step,
+            )
+            return Exported([path])
+        if kind == WORKING:
+            from fieldkit.export import write_working_file
+
+            path = write_working_file(
+                survey,
+                request.initiative,
+                target,
+                request.template,
+                request.language,
+                request.pseudonymize,
                 progress=step,
             )
             return Exported([path])
@@ -181,8 +197,20 @@ class ExportDialog(QDialog):
             (
                 MONOGRAPH,
                 self.tr("&Monographie d’une initiative (.docx)"),
-                self.tr("Un document Word : toutes les visites d’une initiative, thème par thème."),
+                self.tr(
+                    "Le document à publier : le texte écrit de chaque section, "
+                    "ou à défaut les réponses des visites terminées."
+                ),
                 self.initiative,
+            ),
+            (
+                WORKING,
+                self.tr("&Dossier de travail de cette initiative (.docx)"),
+                self.tr(
+                    "Pour l’équipe : toutes les réponses de toutes les visites, brouillons, "
+                    "notes et questions internes compris, « à ne pas diffuser »."
+                ),
+                None,
             ),
             (
                 SYNTHESIS,
@@ -306,13 +334,14 @@ class ExportDialog(QDialog):
         """Offer only the options the chosen export takes."""
         kind = self.kind()
         word = kind in WORD_KINDS
-        for widget in (self.template, self.template_button, self.template_label, self.drafts):
+        for widget in (self.template, self.template_button, self.template_label):
             widget.setEnabled(word)
+        self.drafts.setEnabled(word and kind != WORKING)  # the working file holds them all
         for widget in (self.language, self.language_label, self.pseudonymize):
             widget.setEnabled(kind != JSON)
-        self.initiative.setEnabled(kind == MONOGRAPH)
+        self.initiative.setEnabled(kind in INITIATIVE_KINDS)
         self.table_format.setEnabled(kind == TABLE)
-        self.ok.setEnabled(kind != MONOGRAPH or self.initiative.count() > 0)
+        self.ok.setEnabled(kind not in INITIATIVE_KINDS or self.initiative.count() > 0)
 
     def _choose_template(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -456,6 +485,8 @@ class ExportCommands(QObject):
         assert session is not None
         if request.kind == MONOGRAPH:
             stem = self.tr("Monographie – %1").replace("%1", initiative)
+        elif request.kind == WORKING:
+            stem = self.tr("Dossier de travail – %1").replace("%1", initiative)
         elif request.kind == SYNTHESIS:
             stem = self.tr("Synthèse – %1").replace("%1", title)
         else:
@@ -491,6 +522,7 @@ class ExportCommands(QObject):
             return None
         labels = {
             MONOGRAPH: self.tr("Écriture de la monographie…"),
+            WORKING: self.tr("Écriture du dossier de travail…"),
             SYNTHESIS: self.tr("Écriture de la synthèse…"),
             TABLE: self.tr("Écriture du tableau…"),
             JSON: self.tr("Écriture des données…"),

@@ -7,22 +7,13 @@ from pathlib import Path
 
 from fieldkit.survey import Survey
 from ui.interview.side_panel import THUMBNAIL
-from ui.qt import QDesktopServices, QImage, QSize, Qt, QUrl
+from ui.qt import QDesktopServices, QImage, QUrl
+from ui.widgets import fit_picture
 
 
 def make_thumbnail(survey: Survey, attachment_id: str, size: int = THUMBNAIL * 2) -> QImage | None:
-    """A picture attachment shrunk for the side panel (runs on the writer thread).
-
-    QImage, unlike QPixmap, may be made outside the GUI thread.
-    """
-    image = QImage.fromData(survey.attachment_data(attachment_id))
-    if image.isNull():
-        return None
-    return image.scaled(
-        QSize(size, size),
-        Qt.AspectRatioMode.KeepAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
+    """A picture attachment shrunk for the side panel (runs on the writer thread)."""
+    return fit_picture(survey.attachment_data(attachment_id), size, size)
 
 
 def is_picture(attachment: dict[str, object]) -> bool:

@@ -159,10 +159,17 @@ class OverviewPage(QWidget):
         self.trash_button.toggled.connect(lambda _on: self.reload())
         row.addWidget(self.trash_button)
         self._toolbar_row = row
+        self._initiative_actions: list[QAction] = []
         return row
 
     def add_button(self, action: QAction) -> None:
-        """A toolbar button for a survey-wide command another window provides."""
+        """A toolbar button for a survey-wide command another window provides.
+
+        A command about the chosen initiative (its ``initiative`` property set,
+        as *Rédiger la monographie*) is also in the context menu of its rows.
+        """
+        if action.property("initiative"):
+            self._initiative_actions.append(action)
         button = QToolButton(self)
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -299,6 +306,9 @@ class OverviewPage(QWidget):
             if kind == "initiative":
                 menu.addAction(self.tr("Renommer"), lambda: self.rename_selected())
             menu.addAction(self.tr("Mettre à la corbeille"), self.delete_selected)
+            if self._initiative_actions:
+                menu.addSeparator()
+                menu.addActions(self._initiative_actions)
         menu.popup(self.view.viewport().mapToGlobal(position))
 
     def rename_selected(self) -> None:

@@ -28,11 +28,12 @@ MAX_DELAY_MS = 400
 
 @dataclass(frozen=True)
 class SaveKey:
-    """Where a value goes: an interview's answer, or one cell of a repeat row."""
+    """Where a value goes: an interview's answer, one cell of a repeat row, or
+    the text of one section of an initiative's monograph."""
 
-    kind: str  # "answer" or "row"
-    owner: str  # interview id, or row id
-    question: str
+    kind: str  # "answer", "row" or "narrative"
+    owner: str  # interview id, row id, or initiative id
+    question: str  # question id, column id, or section id
 
     @classmethod
     def answer(cls, interview: str, question: str) -> SaveKey:
@@ -41,6 +42,10 @@ class SaveKey:
     @classmethod
     def cell(cls, row: str, column: str) -> SaveKey:
         return cls("row", row, column)
+
+    @classmethod
+    def narrative(cls, initiative: str, section: str) -> SaveKey:
+        return cls("narrative", initiative, section)
 
 
 def write_values(survey: Survey, values: dict[SaveKey, object]) -> dict[SaveKey, str]:
@@ -54,6 +59,8 @@ def write_values(survey: Survey, values: dict[SaveKey, object]) -> dict[SaveKey,
         try:
             if key.kind == "answer":
                 survey.set_answer(key.owner, key.question, value)
+            elif key.kind == "narrative":
+                survey.set_narrative(key.owner, key.question, str(value or ""))
             else:
                 survey.set_row_answer(key.owner, key.question, value)
         except FieldkitError as error:

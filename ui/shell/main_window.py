@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
 
     # The status bar's conflict count was clicked: the conflict panel opens (ui.exchange).
     conflicts_requested = Signal()
+    # Read again after a merge, a sync or a resolution: plugged-in pages read again too.
+    refreshed = Signal()
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self.banners = BannerArea(central)
         column.addWidget(self.banners)
         self.stack = QStackedWidget(central)
+        self.stack.currentChanged.connect(lambda _page: self._update_actions())
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.files = SurveyFiles(self, self)
@@ -306,6 +309,7 @@ class MainWindow(QMainWindow):
             view.open_interview(view.interview_id)
             view.show_section(section)
         self.update_status()
+        self.refreshed.emit()
 
     def open_interview(self, interview_id: str) -> None:
         if self.session is None:

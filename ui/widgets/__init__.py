@@ -1,6 +1,6 @@
 """Small pieces every part of the window uses: actions with their words and keys,
 the shortcut guard and the F1 list, answers shown as words, error dialogs,
-notices in a banner.
+notices in a banner, pictures shrunk to fit.
 """
 
 from typing import TYPE_CHECKING
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ui.widgets.answer_words import answer_text
 from ui.widgets.banner import Banner, BannerArea
 from ui.widgets.errors import show_error
+from ui.widgets.pictures import fit_picture
 from ui.widgets.shortcuts import ShortcutGuard, with_shortcut
 from ui.widgets.window_actions import WindowActions, make_action
 
@@ -21,6 +22,7 @@ __all__ = [
     "ShortcutsDialog",
     "WindowActions",
     "answer_text",
+    "fit_picture",
     "make_action",
     "show_error",
     "with_shortcut",

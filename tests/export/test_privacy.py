@@ -200,8 +200,16 @@ def _replace(old: str, new: str) -> Callable[[bytes], bytes]:
 
 
 def _user_named(name: str) -> Callable[[bytes], bytes]:
+    """Name a user of the project ``name``: the first one, or a new one if it lists none."""
+
     def change(data: bytes) -> bytes:
-        return re.sub(rb'(<User [^>]*name=")[^"]*"', rb"\g<1>" + name.encode() + b'"', data)
+        renamed, count = re.subn(
+            rb'(<User [^>]*name=")[^"]*"', rb"\g<1>" + name.encode() + b'"', data, count=1
+        )
+        if count:
+            return renamed
+        user = b'<Users><User guid="00000000-0000-4000-8000-000000000000" name="%s"/></Users>'
+        return re.sub(rb"(<Project[^>]*>)", rb"\g<1>" + user % name.encode(), data, count=1)
 
     return change
 

@@ -452,3 +452,17 @@ def test_export_qdpx_command(run: Cli, filled: Survey, tmp_path: Path) -> None:
     )
     project = Project.read(out)
     assert {v.get("name") for v in project.all("Variable")} >= {"Date", "Place", "Interviewers"}
+
+
+def test_the_project_keeps_its_own_namespace_whatever_another_library_registered(
+    filled: Survey, tmp_path: Path
+) -> None:
+    """QDA programs read <Project>, not <ns0:Project>: another library's XML must not matter."""
+    ET.register_namespace("", "http://www.w3.org/2002/xforms")  # as an XForms library does
+    try:
+        write_qdpx(filled, tmp_path / "p.qdpx")
+    finally:
+        ET.register_namespace("", NAMESPACE)
+    with zipfile.ZipFile(tmp_path / "p.qdpx") as package:
+        project = package.read("project.qde")
+    assert b"<Project " in project and b"ns0:" not in project

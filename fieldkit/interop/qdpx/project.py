@@ -48,8 +48,6 @@ _NAME_LENGTH = 60
 
 Progress = Callable[[int, int], None]
 
-ET.register_namespace("", NAMESPACE)
-
 
 def guid(*parts: str) -> str:
     """The GUID of one thing, the same in every export (a UUID 5 of its fieldkit ids)."""
@@ -131,6 +129,10 @@ class ProjectBuilder:
             if len(container) == 0:  # the schema wants at least one child
                 self.root.remove(container)
         ET.indent(self.root)
+        # Registered at each writing, not once at import: another library that
+        # registers its own default namespace would turn every tag into
+        # "ns0:Project", which QDA programs do not read.
+        ET.register_namespace("", NAMESPACE)
         return ET.tostring(self.root, encoding="utf-8", xml_declaration=True), self.files
 
     # -- users ---------------------------------------------------------------------

@@ -54,6 +54,13 @@ def language() -> str:
     return _language
 
 
+def core_words(message: str) -> str:
+    """A message of the core (written in English) in the interface's language."""
+    from fieldkit.messages import translate  # its catalogue loads on the first message
+
+    return translate(message, _language)
+
+
 def plural(count: int, one: str, many: str) -> str:
     """Pick the singular or plural (both already translated) by the language's rule.
 

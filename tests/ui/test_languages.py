@@ -114,3 +114,22 @@ def test_english_is_chosen_in_the_settings_and_remembered(
         assert window.actions["quote"].text() == "Q&uote…"
     finally:
         i18n.install_language(qapp, "fr")
+
+
+def test_the_cores_messages_are_shown_in_the_windows_language(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.qt import QMessageBox
+    from ui.widgets import show_error
+
+    message = "visites.fieldkit: no such file"
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()))
+    try:
+        i18n.install_language(qapp, "fr")
+        show_error(None, "Impossible d’ouvrir ce fichier", message)
+        i18n.install_language(qapp, "en")
+        show_error(None, "Could not open this file", message)
+    finally:
+        i18n.install_language(qapp, "fr")
+    assert shown == ["visites.fieldkit\u00a0: fichier introuvable", message]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from fieldkit.errors import FieldkitError
 from fieldkit.survey import Survey
+from ui import i18n
 from ui.qt import QApplication, QObject, QTimer, QWidget, Signal
 from ui.session.operations import SurveyExecutor
 
@@ -145,14 +146,14 @@ class AutoSaver(QObject):
         self._in_flight -= 1
         self.last_saved = time.time()
         for key, message in refused.items():
-            self.refused.emit(key, message)
+            self.refused.emit(key, i18n.core_words(message))
         self.saved.emit([key for key in values if key not in refused])
         self.state_changed.emit()
 
     def _failed(self, values: dict[SaveKey, object], error: BaseException) -> None:
         self._in_flight -= 1
         for key in values:
-            self.refused.emit(key, str(error))
+            self.refused.emit(key, i18n.core_words(str(error)))
         self.state_changed.emit()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:

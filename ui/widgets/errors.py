@@ -6,6 +6,7 @@ one look for errors and one place tests replace to keep dialogs from blocking.
 
 from __future__ import annotations
 
+from ui import i18n
 from ui.qt import QWidget
 
 
@@ -17,6 +18,6 @@ def show_error(parent: QWidget | None, headline: str, detail: str) -> None:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("fieldkit")
     box.setText(headline)
-    box.setInformativeText(detail)
+    box.setInformativeText(i18n.core_words(detail))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,28 @@ from fieldkit.survey import Survey
 from fieldkit.survey.device import CONFIG_ENV, Device
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without tearing Qt down in the interpreter's own shutdown.
+
+    Every test has run and been reported by now. PySide6 may crash while
+    CPython finalizes its modules after a long Qt session (objects that Qt
+    still owns are freed in an order it does not expect), which would turn a
+    green run into a failed one; ending the process here keeps the result.
+    """
+    if _EXIT_STATUS and "PySide6.QtCore" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[-1])
 
 
 @pytest.fixture(autouse=True)

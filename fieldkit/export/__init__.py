@@ -15,9 +15,10 @@ with ``Survey.set_narrative`` (:mod:`fieldkit.survey`).
 """
 
 from fieldkit.export.answers import answer_text
+from fieldkit.export.document import check_language
 from fieldkit.export.json_dump import write_json
 from fieldkit.export.material import MaterialItem, SectionState, section_material, section_states
-from fieldkit.export.monograph import check_language, write_monograph
+from fieldkit.export.monograph import write_monograph
 from fieldkit.export.output import export_files
 from fieldkit.export.privacy import Leak, LeakCheck, check_files
 from fieldkit.export.pseudonym import Pseudonyms

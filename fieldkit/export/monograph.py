@@ -18,18 +18,16 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from fieldkit.errors import FieldkitError
 from fieldkit.export import annexes
 from fieldkit.export.answers import answer_words, in_words, lower_first, without_unit
 from fieldkit.export.condensed import Condensed
 from fieldkit.export.content import Dossier, Visit, figure_of, gather
+from fieldkit.export.document import check_language, write_document
 from fieldkit.export.links import add_bookmark, bookmark_name, internal_link
 from fieldkit.export.narrative import Placed, write_narrative
 from fieldkit.export.outline import EMPTY, Part, loose_material, parts
-from fieldkit.export.output import export_file
 from fieldkit.export.people import Person
 from fieldkit.export.pseudonym import Pseudonyms
-from fieldkit.export.template import open_template
 from fieldkit.export.typography import long_date
 from fieldkit.export.wording import word
 from fieldkit.export.writer import DocumentWriter, Metadata
@@ -39,15 +37,9 @@ from fieldkit.survey import Survey
 #: Called with (steps done, steps in all); raising from it cancels the export.
 Progress = Callable[[int, int], None]
 
-LANGUAGES = ("fr", "en")
 
 #: The table of contents lists chapters and the axes (and the annexes' parts).
 CONTENTS_LEVELS = 2
-
-
-def check_language(language: str) -> None:
-    if language not in LANGUAGES:
-        raise FieldkitError(f"unknown language {language!r} (fr or en)")
 
 
 def write_monograph(
@@ -63,14 +55,13 @@ def write_monograph(
 ) -> Path:
     """Write the monograph of one initiative to ``out`` (.docx); return its path."""
     check_language(lang)
-    document = open_template(Path(template) if template else None)
     names = Pseudonyms.of_survey(survey, pseudonymize, lang)
-    dossier = names.shareable(gather(survey, initiative_id, include_drafts))
-    writer = DocumentWriter(document, lang, names.scrub)
-    Monograph(writer, survey, dossier, pseudonymize, progress).write()
-    with export_file(Path(out), names.refuse_leaks) as temporary:
-        writer.document.save(str(temporary))
-    return Path(out)
+
+    def lay_out(writer: DocumentWriter) -> None:
+        dossier = names.shareable(gather(survey, initiative_id, include_drafts))
+        Monograph(writer, survey, dossier, pseudonymize, progress).write()
+
+    return write_document(out, template, lang, names, lay_out)
 
 
 class Monograph:

@@ -25,12 +25,11 @@ from fieldkit.export.answers import in_words
 from fieldkit.export.condensed import Condensed
 from fieldkit.export.content import Dossier, figure_of, gather_all, left_out
 from fieldkit.export.crosstab import CLOSED_TYPES, NUMBER_TYPES, write_closed, write_numbers
-from fieldkit.export.monograph import Progress, check_language
+from fieldkit.export.document import check_language, write_document
+from fieldkit.export.monograph import Progress
 from fieldkit.export.narrative import write_narrative
 from fieldkit.export.outline import answered
-from fieldkit.export.output import export_file
 from fieldkit.export.pseudonym import Pseudonyms
-from fieldkit.export.template import open_template
 from fieldkit.export.typography import long_date
 from fieldkit.export.wording import word
 from fieldkit.export.writer import DocumentWriter, Metadata
@@ -50,15 +49,14 @@ def write_synthesis(
 ) -> Path:
     """Write the cross-initiative synthesis of a survey to ``out`` (.docx)."""
     check_language(lang)
-    document = open_template(Path(template) if template else None)
     names = Pseudonyms.of_survey(survey, pseudonymize, lang)
-    dossiers = [names.shareable(d) for d in gather_all(survey, include_drafts)]
-    writer = DocumentWriter(document, lang, names.scrub)
-    left = left_out(survey, include_drafts)
-    Synthesis(writer, survey, dossiers, left, pseudonymize, progress).write()
-    with export_file(Path(out), names.refuse_leaks) as temporary:
-        writer.document.save(str(temporary))
-    return Path(out)
+
+    def lay_out(writer: DocumentWriter) -> None:
+        dossiers = [names.shareable(d) for d in gather_all(survey, include_drafts)]
+        left = left_out(survey, include_drafts)
+        Synthesis(writer, survey, dossiers, left, pseudonymize, progress).write()
+
+    return write_document(out, template, lang, names, lay_out)
 
 
 class Synthesis:

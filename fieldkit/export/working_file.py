@@ -23,12 +23,11 @@ from fieldkit.export import docx_helpers as xml
 from fieldkit.export.answers import in_words
 from fieldkit.export.condensed import Condensed, caption_of
 from fieldkit.export.content import Dossier, Visit, figure_of, gather
-from fieldkit.export.monograph import Progress, check_language
+from fieldkit.export.document import check_language, write_document
+from fieldkit.export.monograph import Progress
 from fieldkit.export.narrative import write_narrative, write_runs
 from fieldkit.export.outline import EMPTY, WRITTEN, parts
-from fieldkit.export.output import export_file
 from fieldkit.export.pseudonym import Pseudonyms
-from fieldkit.export.template import open_template
 from fieldkit.export.typography import long_date
 from fieldkit.export.wording import word
 from fieldkit.export.writer import DocumentWriter, Metadata
@@ -52,14 +51,13 @@ def write_working_file(
 ) -> Path:
     """Write the working file of one initiative (.docx), every visit included; return its path."""
     check_language(lang)
-    document = open_template(Path(template) if template else None)
     names = Pseudonyms.of_survey(survey, pseudonymize, lang)
-    dossier = names.shareable(gather(survey, initiative_id, include_drafts=True))
-    writer = DocumentWriter(document, lang, names.scrub)
-    WorkingFile(writer, survey, dossier, progress).write()
-    with export_file(Path(out), names.refuse_leaks) as temporary:
-        writer.document.save(str(temporary))
-    return Path(out)
+
+    def lay_out(writer: DocumentWriter) -> None:
+        dossier = names.shareable(gather(survey, initiative_id, include_drafts=True))
+        WorkingFile(writer, survey, dossier, progress).write()
+
+    return write_document(out, template, lang, names, lay_out)
 
 
 class WorkingFile:

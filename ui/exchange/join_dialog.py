@@ -15,7 +15,6 @@ from fieldkit.exchange import FolderSurvey, surveys_in
 from ui.qt import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.style import ERROR, make_quiet, set_text_colour
+from ui.widgets import ok_cancel
 
 EXTENSION = ".fieldkit"
 
@@ -78,13 +78,7 @@ class JoinDialog(QDialog):
         target_row.addWidget(browse)
         form.addRow(self.tr("Enregistrer dans"), target_row)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Rejoindre l’enquête"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = ok_cancel(self, self.tr("Rejoindre l’enquête"))
         layout.addWidget(buttons)
         self.name.textChanged.connect(lambda _text: self._update())
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)

@@ -14,7 +14,6 @@ from ui.qt import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QEvent,
     QFormLayout,
     QKeyEvent,
@@ -26,6 +25,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.style import make_quiet
+from ui.widgets import ok_cancel
 
 
 class QuoteDialog(QDialog):
@@ -73,16 +73,9 @@ class QuoteDialog(QDialog):
         self.on_question.setChecked(self._has_question)
         self.on_question.setVisible(self._has_question)
         layout.addWidget(self.on_question)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Enregistrer (Ctrl+Entrée)") if editing else self.tr("Ajouter (Ctrl+Entrée)")
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        save = self.tr("Enregistrer (Ctrl+Entrée)") if editing else self.tr("Ajouter (Ctrl+Entrée)")
+        buttons, self.ok = ok_cancel(self, save)
         layout.addWidget(buttons)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.text.textChanged.connect(self._update)
         self._update()
         self.text.setFocus()

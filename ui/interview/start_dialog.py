@@ -19,7 +19,6 @@ from ui.qt import (
     QDate,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -29,6 +28,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.style import make_quiet
+from ui.widgets import ok_cancel
 
 NEW_INITIATIVE = "__new__"
 
@@ -167,13 +167,7 @@ class InterviewDialog(QDialog):
                 layout.addWidget(hint)
             self.people = RepeatEditor(self.repeat, language, self.tr("Ajouter une personne"), self)
             layout.addWidget(self.people)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Commencer l’entretien"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = ok_cancel(self, self.tr("Commencer l’entretien"))
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.initiative.currentIndexChanged.connect(lambda _i: self._update())
@@ -211,12 +205,7 @@ class InitiativeDialog(QDialog):
         layout = QVBoxLayout(self)
         self.fields = InitiativeFields(guide, language, self)
         layout.addWidget(self.fields)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = ok_cancel(self)
         layout.addWidget(buttons)
         self.fields.name.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
         self.ok.setEnabled(False)

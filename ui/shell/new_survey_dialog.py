@@ -11,7 +11,6 @@ from pathlib import Path
 from fieldkit.resources import builtin_guide_path
 from ui.qt import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets import ok_cancel
 
 EXTENSION = ".fieldkit"
 
@@ -60,13 +60,7 @@ class NewSurveyDialog(QDialog):
         layout.addWidget(self.builtin)
         layout.addWidget(self.from_file)
         layout.addLayout(guide_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Créer l’enquête"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = ok_cancel(self, self.tr("Créer l’enquête"))
         layout.addWidget(buttons)
         self.name.textChanged.connect(lambda _text: self._update())
         self.guide_path.textChanged.connect(lambda _text: self._update())

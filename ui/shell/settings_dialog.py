@@ -23,6 +23,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.style import make_quiet
+from ui.widgets import ok_cancel
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
@@ -61,11 +62,7 @@ class SettingsDialog(QDialog):
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, row)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ok = ok_cancel(self)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 

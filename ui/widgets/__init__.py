@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ui.widgets.answer_words import answer_text
 from ui.widgets.banner import Banner, BannerArea
+from ui.widgets.dialogs import ok_cancel
 from ui.widgets.errors import show_error
 from ui.widgets.pictures import fit_picture
 from ui.widgets.shortcuts import ShortcutGuard, with_shortcut
@@ -24,6 +25,7 @@ __all__ = [
     "answer_text",
     "fit_picture",
     "make_action",
+    "ok_cancel",
     "show_error",
     "with_shortcut",
 ]

@@ -76,8 +76,16 @@ def tarball_maker() -> ModuleType:
     ],
 )
 def test_arguments_choose_window_or_command_line(
-    entry: ModuleType, argv: list[str], mode: str, args: tuple[str, ...]
+    entry: ModuleType,
+    argv: list[str],
+    mode: str,
+    args: tuple[str, ...],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # In an empty folder: a file or folder named like a command (the checkout's
+    # demo/, made by `make run`) would rightly be taken for a survey to open.
+    monkeypatch.chdir(tmp_path)
     assert entry.choose_launch(argv) == entry.Launch(mode, args)
 
 

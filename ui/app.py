@@ -15,7 +15,6 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -48,6 +47,11 @@ XCB_LIBRARIES = {
     "libfontconfig.so.1": "libfontconfig1",
     "libdbus-1.so.3": "libdbus-1-3",
 }
+
+#: When the first launch starts taking later launches' files (ms after ``show``).
+#: Listening loads Qt's network module, a twentieth of the start-up: done after
+#: the first frame, not before it. A later launch meanwhile retries for seconds.
+LISTEN_AFTER_MS = 300
 
 
 def _loads(name: str) -> bool:
@@ -95,6 +99,8 @@ def check_before_qt(environ: Mapping[str, str] = os.environ) -> str | None:
 
 def tell(message: str) -> None:
     """Say it on the terminal, and in a window when a desktop tool can show one."""
+    import subprocess  # only on this rare path: the launch that works never needs it
+
     print(message, file=sys.stderr)
     for tool, arguments in (
         ("zenity", ["--error", "--no-wrap", "--text", message]),
@@ -171,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         window.files.reopen_last()
     window.show()
-    QTimer.singleShot(0, instance.listen)  # later launches' files, once the window is up
+    QTimer.singleShot(LISTEN_AFTER_MS, instance.listen)
     QTimer.singleShot(0, window.welcome)
     return app.exec()
 

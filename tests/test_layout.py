@@ -25,6 +25,7 @@ CORE_FLOORS = {
     "fieldkit.errors": 0,
     "fieldkit.files": 0,
     "fieldkit.messages": 0,
+    "fieldkit.places": 0,
     "fieldkit.resources": 0,
     "fieldkit.guide": 1,
     "fieldkit.survey": 2,

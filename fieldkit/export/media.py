@@ -19,13 +19,14 @@ import contextlib
 import hashlib
 import io
 import os
-import sys
 import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from fieldkit.places import cache_dir
 
 #: The long side of an embedded image, in pixels: sharp on a printed A4 page.
 LONG_SIDE = 1600
@@ -37,8 +38,6 @@ RECIPE = "2"
 #: The cache is pruned to this size, oldest copies first.
 CACHE_LIMIT = 300 * 1024 * 1024
 
-CACHE_ENV = "FIELDKIT_CACHE_DIR"
-CONFIG_ENV = "FIELDKIT_CONFIG_DIR"
 
 #: What an image file says about its own encoding: not metadata about anyone.
 _ENCODING_INFO = frozenset(
@@ -126,26 +125,6 @@ def _encode(image: Image.Image, drawing: bool) -> Picture:
 
 
 # -- the cache ---------------------------------------------------------------------------
-
-
-def cache_dir() -> Path:
-    """Where prepared images are kept: ``FIELDKIT_CACHE_DIR``, else the user's cache folder.
-
-    A configuration folder given by ``FIELDKIT_CONFIG_DIR`` (tests, several
-    laptops on one machine) brings its own cache folder with it.
-    """
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    config = os.environ.get(CONFIG_ENV)
-    if config:
-        return Path(config) / "cache"
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "fieldkit" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "fieldkit"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fieldkit"
 
 
 def _cached(digest: str, extension: str) -> Path:

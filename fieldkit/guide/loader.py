@@ -30,7 +30,7 @@ from fieldkit.guide.model import (
     Text,
 )
 from fieldkit.guide.outline import AXIS_PREFIX, outline_of
-from fieldkit.guide.yaml_text import LINE, MAX_GUIDE_BYTES, load_yaml
+from fieldkit.guide.parsed import LINE, MAX_GUIDE_BYTES, guide_data
 from fieldkit.resources import builtin_guide_path
 
 GUIDE_FORMAT = "fieldkit-guide/1"
@@ -88,7 +88,7 @@ def _read_guide_file(guide_path: Path) -> Guide:
 
 def parse_guide(text: str, source: str = "<guide>") -> Guide:
     """Build a guide from its YAML text, naming ``source`` in every problem."""
-    data = load_yaml(text, source)
+    data = guide_data(text, lambda whole: _load_yaml(whole, source))
     if not isinstance(data, dict):
         raise GuideError(source, ["the file must be a YAML mapping with 'sections'"])
     builder = _GuideBuilder(data)
@@ -96,6 +96,13 @@ def parse_guide(text: str, source: str = "<guide>") -> Guide:
     if builder.problems:
         raise GuideError(source, builder.problems)
     return guide
+
+
+def _load_yaml(text: str, source: str) -> object:
+    # The YAML library loads only when a guide's text is not in the cache yet.
+    from fieldkit.guide.yaml_text import load_yaml
+
+    return load_yaml(text, source)
 
 
 class _GuideBuilder:

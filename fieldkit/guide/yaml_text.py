@@ -20,12 +20,8 @@ except ImportError:  # PyYAML built without libyaml
 
 from fieldkit.errors import GuideError
 from fieldkit.files import MEGABYTE
+from fieldkit.guide.parsed import LINE, MAX_GUIDE_BYTES
 
-#: The key under which each mapping keeps the line it starts on.
-LINE = "__line__"
-
-#: A guide file larger than this is not a guide (the built-in one is 43 KB).
-MAX_GUIDE_BYTES = 16 * MEGABYTE
 #: The most values a guide may hold once every YAML alias is expanded. A few
 #: lines of aliases of aliases (a "billion laughs") expand to billions of
 #: values, which the checks below would walk until the memory ran out.

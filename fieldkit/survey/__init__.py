@@ -7,6 +7,7 @@ The monograph's narratives are survey data too: ``Survey.set_narrative``,
 (:mod:`.narratives`); their text is the small Markdown of :mod:`.markup`.
 """
 
+from fieldkit.places import config_dir
 from fieldkit.survey import markup, schema
 from fieldkit.survey.changes import COLUMNS, NARRATIVE_PREFIX, Change, check_field, decode
 from fieldkit.survey.check import check_survey
@@ -21,7 +22,6 @@ from fieldkit.survey.demo import build_demo
 from fieldkit.survey.device import (
     Device,
     author_chosen,
-    config_dir,
     current_device,
     renew_device,
     set_author,

@@ -17,8 +17,6 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import load_guide
 from fieldkit.resources import resource_path
@@ -38,6 +36,8 @@ def _device_of(author: str) -> Device:
 
 
 def demo_content() -> dict[str, Any]:
+    import yaml  # here, not above: the window imports this package on every start
+
     path = resource_path("demo", "demo-survey.yaml")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or data.get("format") != DEMO_FORMAT:

@@ -24,22 +24,7 @@ from pathlib import Path
 
 from fieldkit.errors import FieldkitError
 from fieldkit.files import atomic_write_text
-
-CONFIG_ENV = "FIELDKIT_CONFIG_DIR"
-
-
-def config_dir() -> Path:
-    """Return the folder of fieldkit's per-user settings, by platform convention."""
-    override = os.environ.get(CONFIG_ENV)
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "fieldkit"
+from fieldkit.places import CONFIG_ENV, config_dir
 
 
 @dataclass(frozen=True)

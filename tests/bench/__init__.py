@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from fieldkit.survey.device import CONFIG_ENV
+from fieldkit.places import CONFIG_ENV
 
 
 def benchmark_modules() -> list[str]:

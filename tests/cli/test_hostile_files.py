@@ -21,7 +21,8 @@ from click.testing import Result
 
 from fieldkit.errors import FieldkitError, GuideError
 from fieldkit.guide import guide_hash, parse_guide
-from fieldkit.guide.yaml_text import MAX_GUIDE_BYTES, MAX_GUIDE_VALUES
+from fieldkit.guide.parsed import MAX_GUIDE_BYTES
+from fieldkit.guide.yaml_text import MAX_GUIDE_VALUES
 from fieldkit.interop.xlsform.sheets import MAX_SHEET_ROWS
 from fieldkit.resources import builtin_guide_path, resource_path
 from fieldkit.survey import MAX_ATTACHMENT_BYTES, Survey

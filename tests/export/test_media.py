@@ -13,7 +13,8 @@ from docx.oxml.ns import qn
 from PIL import Image, ImageChops, ImageFilter
 
 from fieldkit.export import media, write_monograph
-from fieldkit.export.media import cache_dir, metadata, prepare
+from fieldkit.export.media import metadata, prepare
+from fieldkit.places import cache_dir
 from fieldkit.survey import Survey
 from tests.export.private import photo, png_with_text
 

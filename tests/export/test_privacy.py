@@ -29,8 +29,8 @@ from fieldkit.export import (
 )
 from fieldkit.export.media import metadata
 from fieldkit.interop.qdpx import write_qdpx
+from fieldkit.places import CONFIG_ENV
 from fieldkit.survey import Survey
-from fieldkit.survey.device import CONFIG_ENV
 from tests.conftest import Cli
 from tests.export.private import (
     AGREEING,

@@ -7,8 +7,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.places import config_dir
 from fieldkit.survey import Survey
-from fieldkit.survey.device import Device, config_dir
+from fieldkit.survey.device import Device
 from fieldkit.survey.dump import dump_text
 
 CAMILLE = Device(id="c4a1e5d0a7b94f0e8d2b6a3c1f9e7d55", author="Camille Roussel")

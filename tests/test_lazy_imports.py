@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fieldkit.survey import Survey
+from fieldkit.survey import Survey, build_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,3 +27,46 @@ def test_opening_a_survey_leaves_sqlite_utils_unimported(survey_path: Path) -> N
 
 def test_the_sqlite_utils_view_is_still_there_when_asked(survey: Survey) -> None:
     assert "changes" in survey.log.db.table_names()
+
+
+#: What the window's first screen does not need, and must not load on its way.
+NOT_ON_THE_FIRST_SCREEN = (
+    "yaml",
+    "re2",
+    "PySide6.QtNetwork",
+    "fieldkit.exchange",
+    "fieldkit.export",
+)
+
+FIRST_SCREEN = """\
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+def report():
+    print(sorted(name for name in {watched!r} if name in sys.modules), flush=True)
+    QApplication.instance().exit(0)
+
+real_exec = QApplication.exec
+def exec_and_report(*_args):
+    QTimer.singleShot(0, report)  # once the window shows the survey, before anything else
+    return real_exec()
+QApplication.exec = exec_and_report
+sys.argv = ["fieldkit-desktop", {survey!r}]
+from ui.app import main
+main()
+"""
+
+
+def test_the_window_shows_a_survey_without_what_its_first_screen_does_not_use(
+    tmp_path: Path,
+) -> None:
+    """Reading YAML (the guide is cached), regexes, the network (for later launches),
+    merging and exporting all load when first used, after the window is up."""
+    demo = tmp_path / "démo.fieldkit"
+    build_demo(demo)  # reads the guide once, as the first opening on a machine does
+    script = FIRST_SCREEN.format(watched=NOT_ON_THE_FIRST_SCREEN, survey=str(demo))
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"

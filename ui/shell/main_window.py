@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.banners = BannerArea(central)
         column.addWidget(self.banners)
         self.stack = QStackedWidget(central)
-        self.stack.currentChanged.connect(lambda _page: self._update_actions())
+        self.stack.currentChanged.connect(lambda _page: self._page_changed())
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.files = SurveyFiles(self, self)
@@ -125,14 +125,33 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self, self)
         self.actions = self.menus.actions
         self._guard = ShortcutGuard(self.actions.typing_safe(), self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._guard)
+        self._guarding = False
         self._build_menus()
         self._build_header()
         self._build_status()
         self._start: StartPage | None = None
         self._update_actions()
+
+    def _page_changed(self) -> None:
+        self._update_actions()
+        self._guard_typing()
+
+    def _guard_typing(self) -> None:
+        """Let the typing-safe shortcuts through text fields, from the first page made
+        for typing on (an interview, the writing view).
+
+        The guard watches the whole application, and a Python filter there sees
+        every event of every object: PySide then builds the Python types of
+        hundreds of objects it would never show us, a twentieth of the start-up.
+        The overview and the start page hold no field that takes these keys.
+        """
+        page = self.stack.currentWidget()
+        if self._guarding or page is None or page in (self.overview, self._start):
+            return
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._guard)
+            self._guarding = True
 
     @property
     def start(self) -> StartPage:
@@ -518,6 +537,7 @@ class MainWindow(QMainWindow):
             self.removeAction(action)
         if app is not None:
             app.removeEventFilter(self._guard)
+            self._guarding = False
         self.removeToolBar(self.header)
         self.header.deleteLater()
         for widget in (self.state_label, self.conflict_label, self.hint_label):

@@ -32,6 +32,7 @@ import getpass
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -273,12 +274,13 @@ def serve_window(
 ) -> None:
     """Wire a first launch to its window: later launches' files open in it, it comes forward.
 
-    Also takes macOS's open-document events, and gives the claim up when the
+    Also takes macOS's open-document events (on macOS), and gives the claim up when the
     application quits so that the next launch does not wait for a stale lock.
     """
     instance.activate_requested.connect(lambda: raise_window(window))
     instance.open_requested.connect(open_path)
     app = QCoreApplication.instance()
     if app is not None:
-        forward_file_open_events(app, instance)
+        if sys.platform == "darwin":  # the only system that sends them; elsewhere the
+            forward_file_open_events(app, instance)  # filter would only slow every event
         app.aboutToQuit.connect(instance.close)

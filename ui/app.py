@@ -48,9 +48,9 @@ XCB_LIBRARIES = {
     "libdbus-1.so.3": "libdbus-1-3",
 }
 
-#: When the first launch starts taking later launches' files (ms after ``show``).
-#: Listening loads Qt's network module, a twentieth of the start-up: done after
-#: the first frame, not before it. A later launch meanwhile retries for seconds.
+# When the first launch starts taking later launches' files (ms after ``show``).
+# Listening loads Qt's network module, a twentieth of the start-up: done after
+# the first frame, not before it. A later launch meanwhile retries for seconds.
 LISTEN_AFTER_MS = 300
 
 

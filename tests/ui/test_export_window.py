@@ -11,15 +11,8 @@ import docx
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ui.export.dialog import (
-    MONOGRAPH,
-    QDPX,
-    SYNTHESIS,
-    WORKING,
-    ExportDialog,
-    ExportDoneDialog,
-    Exported,
-)
+from ui.export.dialog import ExportDialog, ExportDoneDialog
+from ui.export.request import MONOGRAPH, QDPX, SYNTHESIS, WORKING, Exported
 from ui.qt import (
     QApplication,
     QDesktopServices,

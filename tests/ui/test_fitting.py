@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 from fieldkit.guide import load_guide
 from fieldkit.survey import MissingAnswer, Revision, Survey
 from ui import i18n
-from ui.export.dialog import MONOGRAPH, ExportDialog, ExportRequest
+from ui.export.dialog import ExportDialog
+from ui.export.request import MONOGRAPH, ExportRequest
 from ui.interview.history_dialog import HistoryDialog
 from ui.interview.missing_dialog import MissingAnswersDialog
 from ui.interview.quote_dialog import QuoteDialog

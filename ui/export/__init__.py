@@ -5,6 +5,7 @@ and REFI-QDA.
 :func:`safe_file_name` makes a file name of an initiative's name.
 """
 
-from ui.export.dialog import install_exports, safe_file_name
+from ui.export.commands import install_exports
+from ui.export.request import safe_file_name
 
 __all__ = ["install_exports", "safe_file_name"]

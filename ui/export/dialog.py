@@ -1,168 +1,46 @@
-"""*Exporter…*: monographs, working files, the synthesis, tables, JSON and REFI-QDA projects.
+"""The export dialogs: what to export (kind, initiative, template, language, names),
+then, once written, an offer to open the file or its folder.
 
-The dialog only gathers choices (what, for which initiative, with which
-template, language and names); the file name is asked next, then the export
-runs in the background with a progress dialog that can cancel it. The export
-reads the survey through its own read-only connection, opened in the
-background function: it never touches a widget, and since it is queued behind
-the pending autosaves it holds every word typed before *Exporter…*.
-
-Every export writes a temporary file beside the target and renames it at the
-end (:mod:`fieldkit.export.output`), so a cancelled or failed export leaves
-nothing under the real name.
+They only gather choices and show results; :mod:`ui.export.commands` asks for
+the file name and runs the export.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from fieldkit.survey import Survey
 from ui import i18n
+from ui.export.request import (
+    INITIATIVE_KINDS,
+    JSON,
+    MONOGRAPH,
+    QDPX,
+    SYNTHESIS,
+    TABLE,
+    WORD_KINDS,
+    WORKING,
+    Exported,
+    ExportRequest,
+)
 from ui.qt import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDesktopServices,
     QDialog,
     QDialogButtonBox,
-    QEvent,
     QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QObject,
     QPushButton,
     QRadioButton,
     QStyle,
-    QUrl,
     QVBoxLayout,
     QWidget,
 )
-from ui.session import Progress, run_operation
 from ui.style import heading, make_quiet, scaled_font
-from ui.widgets import make_action, show_error, with_shortcut
-
-if TYPE_CHECKING:
-    from ui.shell import MainWindow
-
-MONOGRAPH, WORKING, SYNTHESIS = "monograph", "working", "synthesis"
-TABLE, JSON, QDPX = "table", "json", "qdpx"
-KINDS = (MONOGRAPH, WORKING, SYNTHESIS, TABLE, JSON, QDPX)
-WORD_KINDS = {MONOGRAPH, WORKING, SYNTHESIS}
-# Exports of one initiative, chosen in the dialog's list.
-INITIATIVE_KINDS = {MONOGRAPH, WORKING}
-TEMPLATE_SUFFIXES = (".docx", ".dotx")
-# Characters no file name may hold on Windows, macOS or Linux.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    """What the person chose in the dialog: everything the background export needs."""
-
-    kind: str
-    initiative: str = ""
-    table_format: str = "xlsx"
-    template: Path | None = None
-    language: str = "fr"
-    pseudonymize: bool = False
-    include_drafts: bool = False
-
-    @property
-    def suffix(self) -> str:
-        if self.kind in WORD_KINDS:
-            return ".docx"
-        if self.kind == TABLE:
-            return f".{self.table_format}"
-        return f".{self.kind}"
-
-
-@dataclass
-class Exported:
-    """The files an export wrote (the first is the one to open) and what it warns of."""
-
-    paths: list[Path]
-    warnings: list[str] = field(default_factory=list)
-
-
-def run_export(
-    request: ExportRequest, survey_path: Path, target: Path, progress: Progress
-) -> Exported:
-    """Write the export (background thread: no widget here); cancelling raises ``Cancelled``."""
-
-    def step(done: int, total: int) -> None:
-        progress.check()  # raising here stops the export before anything is written
-        progress.report(done, total, "")
-
-    progress.check()
-    with Survey.open(survey_path, readonly=True) as survey:
-        kind = request.kind
-        if kind == MONOGRAPH:
-            from fieldkit.export import write_monograph
-
-            path = write_monograph(
-                survey,
-                request.initiative,
-                target,
-                request.template,
-                request.language,
-                request.pseudonymize,
-                request.include_drafts,
-                progress=step,
-            )
-            return Exported([path])
-        if kind == WORKING:
-            from fieldkit.export import write_working_file
-
-            path = write_working_file(
-                survey,
-                request.initiative,
-                target,
-                request.template,
-                request.language,
-                request.pseudonymize,
-                progress=step,
-            )
-            return Exported([path])
-        if kind == SYNTHESIS:
-            from fieldkit.export import write_synthesis
-
-            path = write_synthesis(
-                survey,
-                target,
-                request.template,
-                request.language,
-                request.pseudonymize,
-                request.include_drafts,
-                progress=step,
-            )
-            return Exported([path])
-        if kind == TABLE:
-            from fieldkit.export import write_csv, write_xlsx
-
-            write = write_xlsx if request.table_format == "xlsx" else write_csv
-            written = write(survey, target, request.language, request.pseudonymize)
-            return Exported(list(written.paths), list(written.warnings))
-        if kind == JSON:
-            from fieldkit.export import write_json
-
-            return Exported([write_json(survey, target)])
-        from fieldkit.interop.qdpx import write_qdpx
-
-        written = write_qdpx(survey, target, request.language, request.pseudonymize, step)
-        return Exported(list(written.paths), list(written.warnings))
-
-
-def safe_file_name(text: str) -> str:
-    """A file name from an initiative's name: no slash, colon or other forbidden character."""
-    cleaned = _UNSAFE.sub(" ", text).strip(" .")
-    return re.sub(r"\s+", " ", cleaned) or "export"
 
 
 class ExportDialog(QDialog):
@@ -416,148 +294,3 @@ class ExportDoneDialog(QDialog):
     def _choose(self, choice: int) -> None:
         self.choice = choice
         self.accept()
-
-
-class ExportCommands(QObject):
-    """*Exporter…* and *Exporter pour l’analyse qualitative (.qdpx)…*, plugged into the window."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.last: ExportRequest = ExportRequest(MONOGRAPH, language=i18n.language())
-        self.last_folder: Path | None = None
-        self.export_action = make_action(window, "", self.export, ["Ctrl+E"])
-        self.qdpx_action = make_action(window, "", lambda: self.export(QDPX))
-        self._retranslate()
-        window.add_survey_action(self.export_action)
-        window.add_survey_action(self.qdpx_action, toolbar=False)
-        window.installEventFilter(self)
-
-    def _retranslate(self) -> None:
-        for action, text in (
-            (self.export_action, self.tr("&Exporter…")),
-            (self.qdpx_action, self.tr("Exporter pour l’analyse &qualitative (.qdpx)…")),
-        ):
-            action.setText(text)
-            action.setIconText(text.replace("&", ""))  # the toolbar keeps the « … »
-            action.setToolTip(with_shortcut(text.replace("&", "").rstrip("…"), action))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        return False
-
-    # -- the flow ------------------------------------------------------------------
-
-    def export(self, kind: str = "") -> None:
-        """Ask what to export, then where; run it; then offer to open the result."""
-        window, session = self.window, self.window.session
-        if session is None:
-            return
-        reader = session.reader
-        initiatives = [(i.id, i.name) for i in reader.initiatives()]
-        selected = window.overview.selected_initiative() if window.overview is not None else ""
-        chosen = self.last
-        chosen = ExportRequest(
-            kind or chosen.kind,
-            selected or chosen.initiative,
-            chosen.table_format,
-            chosen.template,
-            chosen.language,
-            chosen.pseudonymize,
-            chosen.include_drafts,
-        )
-        title = reader.title or session.path.stem
-        dialog = ExportDialog(window, title, initiatives, chosen)
-        if not dialog.exec():
-            return
-        request = dialog.request()
-        self.last = request
-        names = dict(initiatives)
-        target = self._ask_target(request, title, names.get(request.initiative, ""))
-        if target is None:
-            return
-        self.last_folder = target.parent
-        self.start(request, target)
-
-    def _ask_target(self, request: ExportRequest, title: str, initiative: str) -> Path | None:
-        session = self.window.session
-        assert session is not None
-        if request.kind == MONOGRAPH:
-            stem = self.tr("Monographie – %1").replace("%1", initiative)
-        elif request.kind == WORKING:
-            stem = self.tr("Dossier de travail – %1").replace("%1", initiative)
-        elif request.kind == SYNTHESIS:
-            stem = self.tr("Synthèse – %1").replace("%1", title)
-        else:
-            stem = session.path.stem
-        folder = self.last_folder or session.path.parent
-        suggested = folder / f"{safe_file_name(stem)}{request.suffix}"
-        filters = {
-            ".docx": self.tr("Documents Word (*.docx)"),
-            ".xlsx": self.tr("Classeurs Excel (*.xlsx)"),
-            ".csv": self.tr("Fichiers CSV (*.csv)"),
-            ".json": self.tr("Fichiers JSON (*.json)"),
-            ".qdpx": self.tr("Projets REFI-QDA (*.qdpx)"),
-        }
-        name, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Exporter vers…"), str(suggested), filters[request.suffix]
-        )
-        if not name:
-            return None
-        target = Path(name)
-        if target.suffix.lower() != request.suffix:
-            target = target.with_name(target.name + request.suffix)
-        return target
-
-    def start(
-        self,
-        request: ExportRequest,
-        target: Path,
-        on_done: Callable[[Exported], None] | None = None,
-    ) -> Progress | None:
-        """Run the export with a progress dialog; then offer the file."""
-        session = self.window.session
-        if session is None:
-            return None
-        labels = {
-            MONOGRAPH: self.tr("Écriture de la monographie…"),
-            WORKING: self.tr("Écriture du dossier de travail…"),
-            SYNTHESIS: self.tr("Écriture de la synthèse…"),
-            TABLE: self.tr("Écriture du tableau…"),
-            JSON: self.tr("Écriture des données…"),
-            QDPX: self.tr("Écriture du projet d’analyse qualitative…"),
-        }
-        survey_path = session.path
-        # Queued before the export on the one writer thread: the export sees every word.
-        session.saver.flush()
-        return run_operation(
-            self.window,
-            session.executor,
-            labels[request.kind],
-            lambda _survey, progress: run_export(request, survey_path, target, progress),
-            on_done or self.finished,
-            self.tr("Impossible d’exporter"),
-        )
-
-    def finished(self, exported: Exported) -> None:
-        dialog = ExportDoneDialog(self.window, exported)
-        dialog.exec()
-        main = exported.paths[0]
-        if dialog.choice == ExportDoneDialog.OPEN:
-            url = QUrl.fromLocalFile(str(main))
-        elif dialog.choice == ExportDoneDialog.SHOW:
-            url = QUrl.fromLocalFile(str(main.parent))
-        else:
-            return
-        if not QDesktopServices.openUrl(url):
-            show_error(
-                self.window,
-                self.tr("Aucun programme n’a pu ouvrir ce fichier"),
-                str(main),
-            )
-
-
-def install_exports(window: MainWindow) -> ExportCommands:
-    """Add the export commands to ``window`` (the *Enquête* menu and the overview)."""
-    return ExportCommands(window)

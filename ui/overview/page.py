@@ -50,7 +50,7 @@ from ui.qt import (
 from ui.session import SurveySession, report_error
 from ui.style import ACCENT, heading, make_quiet
 
-#: Space above and below each row's text, in pixels.
+# Space above and below each row's text, in pixels.
 ROW_PADDING = 5
 
 

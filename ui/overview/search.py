@@ -12,9 +12,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
 from fieldkit.survey import SearchHit, Survey
+from ui import qt
 from ui.i18n import format_date
 from ui.qt import (
     QAbstractListModel,
@@ -25,16 +27,20 @@ from ui.qt import (
     QPersistentModelIndex,
     QRect,
     QSize,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
-    QTextDocument,
     QTimer,
     QWidget,
     Signal,
 )
 from ui.style import quiet_colour
+
+if TYPE_CHECKING:
+    from ui.qt import QTextDocument
+
+# The results' drawing (QStyle, QTextDocument) is looked up when results first show,
+# through ``qt.``: taking those names here would build their types at every start.
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 QueryRole = Qt.ItemDataRole.UserRole + 2
@@ -136,7 +142,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         result = index.data(HtmlRole)
-        document = QTextDocument()
+        document = qt.QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(4)
         quiet = quiet_colour(option.widget).name() if option.widget else "gray"
@@ -149,7 +155,9 @@ class ResultDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else None
         option.text = ""
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+            style.drawControl(
+                qt.QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget
+            )
         document = self._document(option, index)
         painter.save()
         painter.translate(option.rect.topLeft())

@@ -109,7 +109,8 @@ def bench_start(folder: Path) -> None:
         XDG_CONFIG_HOME=str(folder / "xdg"),
         PYTHONPATH=str(ROOT),
     )
-    # An installed app runs from compiled bytecode: let the first launches write it.
+    # An installed app runs from compiled bytecode, and its guides are parsed once per
+    # machine (the guide cache): let the first launches write both.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     _launch_seconds(BARE_WINDOW, [], env)
     _launch_seconds(APP_WINDOW, [str(demo)], env)

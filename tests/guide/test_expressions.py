@@ -403,6 +403,29 @@ def test_regex_with_a_pattern_from_an_answer_never_fails() -> None:
     assert not expression.test({"code": "A12", "pattern": "[0-9"})  # invalid: no match
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("regex('\ud800', '[0-9]+')", False),
+        ("regex('a\ud800b', '^a.b$')", True),  # the lone half reads as one character
+        ("regex('x', '\udc00|x')", True),
+        ("regex(., '[0-9]')", False),
+    ],
+)
+def test_regex_reads_a_lone_surrogate_as_an_unreadable_character(
+    source: str, expected: bool
+) -> None:
+    """A YAML escape can put half a UTF-16 pair in a guide; RE2 reads only UTF-8."""
+    assert evaluate(source, current="\udfff") is expected
+
+
+def test_regex_with_patterns_from_answers_reads_lone_surrogates_too() -> None:
+    expression = parse("regex(${code}, ${pattern})")
+    assert expression.test({"code": "a\ud800b", "pattern": "^a.b$"})
+    assert not expression.test({"code": "\ud800", "pattern": "[0-9]"})
+    assert expression.test({"code": "\ufffd", "pattern": "\udc00"})
+
+
 def test_if_and_coalesce_choose_between_answers() -> None:
     values = {"x": "", "y": "from y", "z": "from z"}
     assert evaluate("coalesce(${x}, ${y})", values) == "from y"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from fieldkit.guide.expressions.functions import FUNCTIONS, compile_pattern
+from fieldkit.guide.expressions.functions import FUNCTIONS, compile_pattern, pattern_matches
 from fieldkit.guide.expressions.parser import Parser
 from fieldkit.guide.expressions.scope import Scope
 from fieldkit.guide.expressions.tokens import END, TEXT, tokenize
@@ -173,7 +173,7 @@ def _compile_call(function: str, arguments: tuple[Node, ...], names: set[str]) -
     if isinstance(pattern, Literal) and isinstance(pattern.value, str):
         fixed = compile_pattern(pattern.value)  # checked by the parser already
         text = compiled[0]
-        return lambda v, c: fixed.search(as_string(text(v, c))) is not None
+        return lambda v, c: pattern_matches(fixed, as_string(text(v, c)))
     apply = FUNCTIONS[function].apply
     assert apply is not None, function
     if not compiled:

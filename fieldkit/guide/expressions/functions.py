@@ -237,12 +237,21 @@ def _re2_options() -> Any:
     return options
 
 
+# A lone surrogate (an escape such as "\ud800" in a guide's YAML) is not UTF-8, which
+# RE2 reads: in a pattern or a text it stands for U+FFFD, the unreadable character.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _readable(text: str) -> str:
+    return _SURROGATES.sub("\ufffd", text)
+
+
 def compile_pattern(pattern: str) -> Any:
     """Compile an XForms regex with RE2; raises ValueError saying why it is not one."""
     import re2
 
     try:
-        return re2.compile(pattern, _re2_options())
+        return re2.compile(_readable(pattern), _re2_options())
     except re2.error as problem:
         reason = problem.args[0] if problem.args else problem
         text = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
@@ -259,10 +268,18 @@ def _cached_pattern(pattern: str) -> Any:
         return None
 
 
+def pattern_matches(compiled: Any, text: str) -> bool:
+    """Whether a compiled pattern is found in ``text``."""
+    try:
+        return compiled.search(text) is not None
+    except UnicodeEncodeError:
+        return compiled.search(_readable(text)) is not None
+
+
 def _regex(text: Value, pattern: Value) -> bool:
     # A pattern computed from answers may be invalid; that is a non-match, not a crash.
     compiled = _cached_pattern(as_string(pattern))
-    return compiled is not None and compiled.search(as_string(text)) is not None
+    return compiled is not None and pattern_matches(compiled, as_string(text))
 
 
 # --- The library -----------------------------------------------------------------

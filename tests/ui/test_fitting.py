@@ -32,6 +32,7 @@ from ui.qt import (
     QFileInfo,
     QLabel,
     QMessageBox,
+    QScrollArea,
     Qt,
     QWidget,
 )
@@ -155,6 +156,11 @@ def test_tab_follows_the_reading_order_in_every_dialog(every_dialog: list[QDialo
 
     wrong = {}
     for dialog in every_dialog:
+        # Content that scrolls is read as if unrolled: the order is the same, and
+        # positions on the screen then say it without overlapping the buttons below.
+        for area in dialog.findChildren(QScrollArea):
+            area.setMinimumHeight(area.widget().sizeHint().height())
+        dialog.adjustSize()
         chain = tab_chain(dialog)
         # A group of radio buttons or the buttons of a box are one stop each.
         expected = reading_order(chain, dialog)
@@ -235,3 +241,27 @@ def test_tab_follows_the_reading_order_in_the_interview(
         chain = [w for w in tab_chain(window) if content.isAncestorOf(w)]
         assert [_name(w) for w in chain] == [_name(w) for w in reading_order(chain, content)]
         assert chain == reading_order(chain, content), f"section {row}"
+
+
+def test_the_people_met_are_readable_on_the_smallest_screen(
+    window: MainWindow, fresh_interview: tuple[Path, str], qtbot: QtBot
+) -> None:
+    """Nine questions per person: each field still shows a whole name and role."""
+    path, interview = fresh_interview
+    person = {"personne_nom": "Anne-Sophie Bertin", "personne_role": "Coordinatrice d’AMAP"}
+    with Survey.open(path) as survey:
+        survey.add_row(interview, "personnes_rencontrees", person)
+    window.resize(*SMALLEST_SCREEN)
+    assert window.open_path(path)
+    window.open_interview(interview)
+    view = window.current_interview()
+    assert view is not None
+    view.show_section(0)
+    people = view.page.repeats["personnes_rencontrees"] if view.page else None
+    assert people is not None
+    (row,) = people.row_ids()
+    for column, words in person.items():
+        cell = people.cell(row, column)
+        assert cell is not None
+        qtbot.waitUntil(lambda c=cell: c.isVisible())
+        assert cell.width() >= cell.fontMetrics().horizontalAdvance(words), column

@@ -1,5 +1,11 @@
 """A repeat group (e.g. the people met) as rows that can be added and removed.
 
+A group of a few questions reads as a table under one line of headings. A
+wider one (the people met have nine: name, role, organisation, three
+consents, a pseudonym and two general descriptions) would leave each cell a
+few characters wide in the interview's column, so each row is then a card
+with its fields in lines of three, each under its own heading.
+
 The editor only holds the rows and says what changed (``row_added``,
 ``row_removed``, ``cell_edited``); whoever owns it decides when to save, so the
 same editor serves the running interview (saved as you type) and the dialog
@@ -12,12 +18,27 @@ import uuid
 
 from fieldkit.guide import Question
 from ui.interview.editors import AnswerEditor, make_editor
-from ui.qt import QGridLayout, QLabel, QPushButton, Qt, QToolButton, QVBoxLayout, QWidget, Signal
+from ui.qt import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    Qt,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from ui.style import ACCENT, make_quiet
+
+# Up to this many questions a group is a table; beyond, each row is a card.
+TABLE_COLUMNS = 4
+# The fields on each line of a card.
+CARD_COLUMNS = 3
 
 
 class RepeatEditor(QWidget):
-    """Rows of a repeat group, one column per question of the group."""
+    """Rows of a repeat group: a table with one column per question, or cards."""
 
     row_added = Signal(str)
     row_removed = Signal(str)
@@ -41,7 +62,9 @@ class RepeatEditor(QWidget):
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(4)
         layout.addLayout(self.grid)
-        self._headers()
+        self.as_cards = len(question.columns) > TABLE_COLUMNS
+        if not self.as_cards:
+            self._headers()
         self.empty = QLabel(self.tr("Aucune ligne pour l’instant."), self)
         make_quiet(self.empty)
         layout.addWidget(self.empty)
@@ -50,15 +73,18 @@ class RepeatEditor(QWidget):
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._next_grid_row = 1
 
+    def _heading(self, column: Question) -> QLabel:
+        text = column.label.get(self.language)
+        label = QLabel(f"{text} <span style='color:{ACCENT.name()}'>*</span>")
+        if not column.required:
+            label.setText(text)
+        label.setWordWrap(True)
+        make_quiet(label)
+        return label
+
     def _headers(self) -> None:
         for index, column in enumerate(self.question.columns):
-            text = column.label.get(self.language)
-            label = QLabel(f"{text} <span style='color:{ACCENT.name()}'>*</span>")
-            if not column.required:
-                label.setText(text)
-            label.setWordWrap(True)
-            make_quiet(label)
-            self.grid.addWidget(label, 0, index)
+            self.grid.addWidget(self._heading(column), 0, index)
             self.grid.setColumnStretch(index, 1)
 
     def set_rows(self, rows: list[tuple[str, dict[str, object]]]) -> None:
@@ -90,31 +116,64 @@ class RepeatEditor(QWidget):
         grid_row = self._next_grid_row
         self._next_grid_row += 1
         cells: dict[str, AnswerEditor] = {}
-        widgets: list[QWidget] = []
-        for index, column in enumerate(self.question.columns):
+        for column in self.question.columns:
             editor = make_editor(column, self.language, compact=True)
             if editor is None:
                 continue
             editor.set_value(values.get(column.id))
             editor.setAccessibleName(column.label.get(self.language))
             editor.edited.connect(lambda r=row_id, c=column.id: self.cell_edited.emit(r, c))
-            self.grid.addWidget(editor, grid_row, index)
             cells[column.id] = editor
-            widgets.append(editor)
         remove = QToolButton(self)
         remove.setText("×")
         remove.setAutoRaise(True)
         remove.setToolTip(self.tr("Retirer cette ligne"))
         remove.setAccessibleName(self.tr("Retirer cette ligne"))
         remove.clicked.connect(lambda: self.remove_row(row_id))
-        self.grid.addWidget(remove, grid_row, len(self.question.columns))
-        widgets.append(remove)
-        self._place_in_tab_order(widgets)
+        if self.as_cards:
+            shown: list[QWidget] = [self._card(cells, remove, grid_row)]
+        else:
+            shown = self._table_row(cells, remove, grid_row)
+        editors: list[QWidget] = list(cells.values())
+        # Tab reads the row as the eye does: in a card, × ends its first line.
+        after = CARD_COLUMNS if self.as_cards else len(editors)
+        self._place_in_tab_order([*editors[:after], remove, *editors[after:]])
         self._cells[row_id] = cells
-        self._row_widgets[row_id] = widgets
+        self._row_widgets[row_id] = shown
         # Shown now rather than on the layout's next pass, so the new row can take the focus.
-        for widget in widgets:
+        for widget in shown:
             widget.show()
+
+    def _table_row(
+        self, cells: dict[str, AnswerEditor], remove: QToolButton, grid_row: int
+    ) -> list[QWidget]:
+        indexes = {column.id: index for index, column in enumerate(self.question.columns)}
+        for column_id, editor in cells.items():
+            self.grid.addWidget(editor, grid_row, indexes[column_id])
+        self.grid.addWidget(remove, grid_row, len(self.question.columns))
+        return [*cells.values(), remove]
+
+    def _card(self, cells: dict[str, AnswerEditor], remove: QToolButton, grid_row: int) -> QFrame:
+        card = QFrame(self)
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        fields = QGridLayout(card)
+        fields.setHorizontalSpacing(12)
+        fields.setVerticalSpacing(2)
+        columns = {column.id: column for column in self.question.columns}
+        for place, (column_id, editor) in enumerate(cells.items()):
+            line, across = divmod(place, CARD_COLUMNS)
+            heading = self._heading(columns[column_id])
+            heading.setBuddy(editor)
+            fields.addWidget(heading, 2 * line, across, Qt.AlignmentFlag.AlignBottom)
+            fields.addWidget(editor, 2 * line + 1, across)
+            if line:  # a little air between the lines of fields
+                fields.setRowMinimumHeight(2 * line, heading.sizeHint().height() + 6)
+        for across in range(CARD_COLUMNS):
+            fields.setColumnStretch(across, 1)
+        remove.setParent(card)
+        fields.addWidget(remove, 0, CARD_COLUMNS, 2, 1, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(card, grid_row, 0)
+        return card
 
     def _place_in_tab_order(self, widgets: list[QWidget]) -> None:
         """Tab walks a new row after the rows above it and before *Ajouter*, as it reads.
@@ -155,6 +214,10 @@ class RepeatEditor(QWidget):
 
     def cell(self, row_id: str, column_id: str) -> AnswerEditor | None:
         return self._cells.get(row_id, {}).get(column_id)
+
+    def row_editors(self, row_id: str) -> list[AnswerEditor]:
+        """A row's editors, in reading order."""
+        return list(self._cells.get(row_id, {}).values())
 
     def values(self) -> list[dict[str, object]]:
         """Every row's answered cells, as skip logic sees a repeat group."""

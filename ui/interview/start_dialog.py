@@ -24,6 +24,9 @@ from ui.qt import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
+    Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +34,8 @@ from ui.style import make_quiet
 from ui.widgets import ok_cancel
 
 NEW_INITIATIVE = "__new__"
+# The people met show this many lines of text before they scroll.
+PEOPLE_LINES = 22
 
 
 @dataclass(frozen=True)
@@ -165,8 +170,8 @@ class InterviewDialog(QDialog):
                 hint.setWordWrap(True)
                 make_quiet(hint)
                 layout.addWidget(hint)
-            self.people = RepeatEditor(self.repeat, language, self.tr("Ajouter une personne"), self)
-            layout.addWidget(self.people)
+            self.people = RepeatEditor(self.repeat, language, self.tr("Ajouter une personne"))
+            layout.addWidget(self._scrolled(self.people), 1)
         buttons, self.ok = ok_cancel(self, self.tr("Commencer l’entretien"))
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -174,6 +179,37 @@ class InterviewDialog(QDialog):
         self.new_fields.name.textChanged.connect(lambda _t: self._update())
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self._update()
+
+    def _scrolled(self, people: RepeatEditor) -> QScrollArea:
+        """The people met in a scrolling area: each is a card, and a visit meets many,
+        while the dialog must fit a small laptop's screen."""
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not their frame
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(people)
+
+        def show_row(row_id: str) -> None:
+            first = next(iter(people.row_editors(row_id)), None)
+            if first is not None:
+                area.ensureWidgetVisible(first)
+
+        def fit() -> None:
+            # As tall as the cards, up to about two of them; the rest scrolls.
+            tallest = self.fontMetrics().height() * PEOPLE_LINES
+            area.setMinimumHeight(min(people.sizeHint().height(), tallest))
+            self.adjustSize()
+
+        def added(row_id: str) -> None:
+            fit()
+            # Once the new card is laid out, so that the person sees where they type.
+            QTimer.singleShot(0, lambda: show_row(row_id))
+
+        people.row_added.connect(added)
+        people.row_removed.connect(lambda _row_id: fit())
+        fit()
+        return area
 
     def _update(self) -> None:
         creating = self.initiative.currentData() == NEW_INITIATIVE

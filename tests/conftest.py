@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,11 +13,18 @@ import pytest
 from click.testing import CliRunner, Result
 
 from fieldkit.cli import cli
-from fieldkit.places import CONFIG_ENV
+from fieldkit.places import CACHE_ENV, CONFIG_ENV
 from fieldkit.survey import Survey
 from fieldkit.survey.device import Device
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Test modules read guides while they are collected, before any fixture runs: the
+# session has a configuration folder of its own from the start, so nothing (the
+# guide cache, a device identity) reaches the developer's own folders.
+_SESSION_CONFIG = tempfile.mkdtemp(prefix="fieldkit-tests-")
+os.environ[CONFIG_ENV] = _SESSION_CONFIG
+os.environ.pop(CACHE_ENV, None)
 
 
 _EXIT_STATUS: list[int] = []
@@ -34,6 +43,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     still owns are freed in an order it does not expect), which would turn a
     green run into a failed one; ending the process here keeps the result.
     """
+    shutil.rmtree(_SESSION_CONFIG, ignore_errors=True)
     if _EXIT_STATUS and "PySide6.QtCore" in sys.modules:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -45,6 +55,7 @@ def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     """Give every test its own configuration folder, hence its own device identity."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv(CONFIG_ENV, str(folder))
+    monkeypatch.delenv(CACHE_ENV, raising=False)
     return folder
 
 

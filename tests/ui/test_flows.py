@@ -227,6 +227,15 @@ def test_f1_lists_every_shortcut_and_tooltips_teach_them(
     assert window.actions["quote"].toolTip() == "Citation (Ctrl+K)"
 
 
+def test_no_two_commands_share_a_shortcut(window: MainWindow) -> None:
+    """Qt runs neither of two actions with the same keys ("ambiguous shortcut")."""
+    holders: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for keys in action.shortcuts():
+            holders.setdefault(keys.toString(), []).append(action.text())
+    assert {keys: names for keys, names in holders.items() if len(names) > 1} == {}
+
+
 def test_other_windows_plug_their_commands_in(window: MainWindow, demo_path: Path) -> None:
     merged: list[bool] = []
     merge = QAction("Fusionner…", window)

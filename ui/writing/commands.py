@@ -29,7 +29,7 @@ class WritingCommands(QObject):
         super().__init__(window)
         self.window = window
         self.view: WritingView | None = None
-        self.action = make_action(window, "", self.write, ["Ctrl+Shift+M"])
+        self.action = make_action(window, "", self.write, ["Ctrl+Shift+R"])
         self._retranslate()
         self.action.setProperty("initiative", True)  # the overview's rows offer it too
         window.add_survey_action(self.action)

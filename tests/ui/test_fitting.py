@@ -97,6 +97,19 @@ def test_every_dialog_fits_the_smallest_screen(every_dialog: list[QDialog]) -> N
     assert too_big == {}
 
 
+def test_no_wrapped_label_is_cut(every_dialog: list[QDialog]) -> None:
+    """A label that wraps gets the height its lines need, at the width it was given."""
+    cut = [
+        (type(dialog).__name__, label.text()[:40])
+        for dialog in every_dialog
+        for label in dialog.findChildren(QLabel)
+        if label.isVisible()
+        and label.wordWrap()
+        and label.height() < label.heightForWidth(label.width())
+    ]
+    assert cut == []
+
+
 def test_no_label_shows_a_literal_ampersand(every_dialog: list[QDialog]) -> None:
     stray = [
         (type(dialog).__name__, label.text())

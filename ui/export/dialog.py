@@ -30,7 +30,6 @@ from ui.qt import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -68,9 +67,10 @@ class ExportDialog(QDialog):
         self.table_format = QComboBox(self)
         self.table_format.addItem(self.tr("Excel (.xlsx)"), "xlsx")
         self.table_format.addItem(self.tr("CSV (.csv)"), "csv")
-        choices = QGridLayout()
-        choices.setHorizontalSpacing(12)
-        choices.setVerticalSpacing(2)
+        # One box per choice rather than a grid: a box gives a wrapped description
+        # the height its width needs, where a grid cell spanning columns cut its last line.
+        choices = QVBoxLayout()
+        choices.setSpacing(2)
         rows = [
             (
                 MONOGRAPH,
@@ -121,23 +121,31 @@ class ExportDialog(QDialog):
         indent = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + (
             style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing)
         )
-        for row, (kind, text, description, extra) in enumerate(rows):
-            button = QRadioButton(text, self)
-            button.setMinimumWidth(button.sizeHint().width())
+        made = [
+            (QRadioButton(text, self), kind, description, extra)
+            for kind, text, description, extra in rows
+        ]
+        # The lists beside some choices line up, after the widest of those choices.
+        aligned = max(b.sizeHint().width() for b, *_rest, extra in made if extra is not None)
+        for button, kind, description, extra in made:
             self.kinds.addButton(button)
             self.buttons[kind] = button
+            line = QHBoxLayout()
+            line.setSpacing(12)
+            line.addWidget(button)
             if extra is not None:
-                choices.addWidget(button, row * 2, 0)
-                choices.addWidget(extra, row * 2, 1)
+                button.setMinimumWidth(aligned)
+                line.addWidget(extra, 1)
                 details.append((button, extra))
             else:
-                choices.addWidget(button, row * 2, 0, 1, 2)
-            note = QLabel(description, self)
+                button.setMinimumWidth(button.sizeHint().width())
+                line.addStretch(1)
+            choices.addLayout(line)
+            note = QLabel(i18n.french_spacing(description), self)
             make_quiet(note)
             note.setWordWrap(True)
             note.setContentsMargins(indent, 0, 0, 6)
-            choices.addWidget(note, row * 2 + 1, 0, 1, 2)
-        choices.setColumnStretch(1, 1)
+            choices.addWidget(note)
         layout.addLayout(choices)
         options_title = QLabel(self.tr("Options"), self)
         options_title.setFont(scaled_font(options_title, 1.0, bold=True))
@@ -187,7 +195,16 @@ class ExportDialog(QDialog):
             QWidget.setTabOrder(button, detail)
         self._show(chosen)
         self.kinds.buttonToggled.connect(lambda _button, _on: self._update())
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 84)
+        # Wide enough for each description on one line, as far as the screen allows:
+        # a dialog does not give wrapped labels the height their lines need.
+        margins = layout.contentsMargins()
+        widest = max(self.fontMetrics().horizontalAdvance(row[2]) for row in rows)
+        wanted = max(
+            widest + indent + margins.left() + margins.right() + 8,
+            84 * self.fontMetrics().averageCharWidth(),
+        )
+        screen = self.screen().availableGeometry().width() if self.screen() else wanted
+        self.setMinimumWidth(min(wanted, screen * 9 // 10))
         self._update()
 
     def _check(self, text: str, tip: str) -> QCheckBox:

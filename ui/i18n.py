@@ -117,6 +117,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def quoted(text: str) -> str:
+    """Words someone said, in the interface's quotation marks: « … » or “…”."""
+    if _language == "fr":
+        return f"«\u00a0{text}\u00a0»"
+    return f"\u201c{text}\u201d"
+
+
 def french_spacing(text: str) -> str:
     """Keep « guillemets » and the space before : ; ! ? on the line of their word.
 

@@ -21,7 +21,7 @@ from ui.interview.history_dialog import HistoryDialog, word_diff_html
 from ui.interview.quote_dialog import QuoteDialog
 from ui.interview.start_dialog import InterviewDialog
 from ui.overview.search import HtmlRole, Result
-from ui.qt import QApplication, QDialog, QFileDialog, QKeySequence, Qt, QTextEdit
+from ui.qt import QApplication, QDialog, QFileDialog, QKeySequence, QRect, QStyle, Qt, QTextEdit
 from ui.settings import Settings
 from ui.shell.main_window import MainWindow
 from ui.shell.settings_dialog import FacilitatorDialog
@@ -375,3 +375,28 @@ def test_the_readme_lists_every_package_the_app_may_ask_for() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     listed = readme.split("sudo apt install", 1)[1].split("```", 1)[0].split()
     assert set(desktop.XCB_LIBRARIES.values()) <= set(listed)
+
+
+def test_a_long_quote_shows_whole_with_its_speaker(
+    window: MainWindow, qtbot: QtBot, fresh_interview: tuple[Path, str]
+) -> None:
+    """The side panel is narrow: a quote wraps over many lines and keeps every one."""
+    path, interview = fresh_interview
+    words = "On n’est pas des clients, on est un peu les parrains et les marraines de la ferme."
+    with Survey.open(path) as survey:
+        survey.add_quote(interview, words, speaker="Anne-Sophie Bertin")
+    window.resize(1366, 728)
+    assert window.open_path(path)
+    window.open_interview(interview)
+    view = window.current_interview()
+    assert view is not None
+    quotes = view.side.quotes
+    qtbot.waitUntil(lambda: quotes.count() == 1 and quotes.isVisible())
+    text = quotes.item(0).text()
+    assert text == f"«\u00a0{words}\u00a0»\n— Anne-Sophie Bertin"
+    drawn = quotes.visualItemRect(quotes.item(0))
+    # The style draws an item's text inside a small margin on each side.
+    margin = quotes.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+    room = QRect(0, 0, drawn.width() - 2 * margin, 1 << 20)
+    needed = quotes.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, text)
+    assert drawn.height() >= needed.height()

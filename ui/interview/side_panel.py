@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ui import i18n
 from ui.qt import (
     QAbstractItemView,
     QDragEnterEvent,
@@ -21,10 +22,15 @@ from ui.qt import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QModelIndex,
+    QPersistentModelIndex,
     QPixmap,
     QPoint,
+    QRect,
     QSize,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -43,6 +49,31 @@ def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     if not data.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+
+
+class WrappedItems(QStyledItemDelegate):
+    """Each item as tall as its wrapped lines at the list's present width.
+
+    Qt's own estimate for wrapped items is taken at a width that can differ
+    from the one drawn (a scroll bar comes or goes), and a quote then lost its
+    last line and its speaker under an ellipsis.
+    """
+
+    # Room the style keeps around an item's text, and between items.
+    TEXT_MARGINS = 12
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QListView):
+            return size
+        width = max(40, view.viewport().width() - 2 * view.spacing() - self.TEXT_MARGINS)
+        text = str(index.data() or "")
+        flags = Qt.TextFlag.TextWordWrap
+        lines = option.fontMetrics.boundingRect(QRect(0, 0, width, 1 << 20), flags, text)
+        return QSize(size.width(), max(size.height(), lines.height() + self.TEXT_MARGINS // 2))
 
 
 class SidePanel(QWidget):
@@ -69,6 +100,8 @@ class SidePanel(QWidget):
         self.quotes_title = self._title(layout)
         self.quotes = self._list(layout, stretch=3)
         self.quotes.setWordWrap(True)
+        self.quotes.setItemDelegate(WrappedItems(self.quotes))
+        self.quotes.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.quotes.setSpacing(3)
         self.quotes.setResizeMode(QListView.ResizeMode.Adjust)
         self.quotes.setToolTip(self.tr("Entrée ou double-clic : modifier la citation"))
@@ -134,7 +167,7 @@ class SidePanel(QWidget):
         self.quotes.clear()
         for quote in quotes:
             speaker = str(quote.get("speaker") or "")
-            text = f"« {quote.get('text', '')} »" + (f"\n— {speaker}" if speaker else "")
+            text = i18n.quoted(str(quote.get("text", ""))) + (f"\n— {speaker}" if speaker else "")
             item = QListWidgetItem(text)
             item.setData(ItemIdRole, quote["id"])
             self.quotes.addItem(item)

@@ -1273,6 +1273,14 @@
 <context>
     <name>RepeatEditor</name>
     <message>
+        <source>Aucune fiche pour l’instant.</source>
+        <translation>No entries yet.</translation>
+    </message>
+    <message>
+        <source>Ajouter une fiche</source>
+        <translation>Add an entry</translation>
+    </message>
+    <message>
         <source>Aucune ligne pour l’instant.</source>
         <translation>No rows yet.</translation>
     </message>
@@ -1283,6 +1291,10 @@
     <message>
         <source>Retirer cette ligne</source>
         <translation>Remove this row</translation>
+    </message>
+    <message>
+        <source>Retirer cette fiche</source>
+        <translation>Remove this entry</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from fieldkit.survey import MissingAnswer, Revision, Survey
 from ui import i18n
 from ui.export.dialog import ExportDialog
 from ui.export.request import MONOGRAPH, ExportRequest
+from ui.interview.editors import TextEditor
 from ui.interview.history_dialog import HistoryDialog
 from ui.interview.missing_dialog import MissingAnswersDialog
 from ui.interview.quote_dialog import QuoteDialog
@@ -262,8 +263,11 @@ def test_the_people_met_are_readable_on_the_smallest_screen(
     """Nine questions per person: each field still shows a whole name and role."""
     path, interview = fresh_interview
     person = {"personne_nom": "Anne-Sophie Bertin", "personne_role": "Coordinatrice d’AMAP"}
+    long_name = "Association pour le maintien d’une agriculture paysanne d’Île-de-France"
     with Survey.open(path) as survey:
-        survey.add_row(interview, "personnes_rencontrees", person)
+        survey.add_row(
+            interview, "personnes_rencontrees", {**person, "personne_structure": long_name}
+        )
     window.resize(*SMALLEST_SCREEN)
     assert window.open_path(path)
     window.open_interview(interview)
@@ -278,3 +282,7 @@ def test_the_people_met_are_readable_on_the_smallest_screen(
         assert cell is not None
         qtbot.waitUntil(lambda c=cell: c.isVisible())
         assert cell.width() >= cell.fontMetrics().horizontalAdvance(words), column
+    # A value too long for its field shows its beginning, not its last letters.
+    structure = people.cell(row, "personne_structure")
+    assert isinstance(structure, TextEditor)
+    assert structure.line.cursorPosition() == 0

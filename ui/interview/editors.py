@@ -20,6 +20,7 @@ from ui.qt import (
     QDateEdit,
     QDoubleSpinBox,
     QEvent,
+    QFocusEvent,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
@@ -77,12 +78,43 @@ class AnswerEditor(QWidget):
         return layout
 
 
+class FirstWordsLine(QLineEdit):
+    """A line that shows a value it is given from its first word, even when narrow
+    (a person's organisation in the people met), and takes typing at its end.
+
+    Qt leaves the caret, hence the view, at the end of a text set by code; here
+    it goes to the start, and back to the end when the field gets the keyboard
+    by any way but a click (a click puts it where the person clicked).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shown_from_start = False
+        self.textEdited.connect(self._typed)
+
+    def show_value(self, text: str) -> None:
+        self.setText(text)
+        self.setCursorPosition(0)
+        self._shown_from_start = True
+
+    def _typed(self, _text: str) -> None:
+        self._shown_from_start = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        clicked = event.reason() == Qt.FocusReason.MouseFocusReason
+        at_start = self.cursorPosition() == 0 and not self.hasSelectedText()
+        if self._shown_from_start and at_start and not clicked:
+            self.end(False)
+        self._shown_from_start = False
+
+
 class TextEditor(AnswerEditor):
     """One line of text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.line = QLineEdit(self)
+        self.line = FirstWordsLine(self)
         self._layout().addWidget(self.line)
         self.setFocusProxy(self.line)
         self.line.textEdited.connect(lambda _text: self.edited.emit())
@@ -91,7 +123,7 @@ class TextEditor(AnswerEditor):
         return self.line.text() or None
 
     def set_value(self, value: object) -> None:
-        self.line.setText(value if isinstance(value, str) else "")
+        self.line.show_value(value if isinstance(value, str) else "")
 
     def set_read_only(self, read_only: bool) -> None:
         self.line.setReadOnly(read_only)

@@ -65,10 +65,14 @@ class RepeatEditor(QWidget):
         self.as_cards = len(question.columns) > TABLE_COLUMNS
         if not self.as_cards:
             self._headers()
-        self.empty = QLabel(self.tr("Aucune ligne pour l’instant."), self)
+        if self.as_cards:
+            nothing, add = self.tr("Aucune fiche pour l’instant."), self.tr("Ajouter une fiche")
+        else:
+            nothing, add = self.tr("Aucune ligne pour l’instant."), self.tr("Ajouter une ligne")
+        self.empty = QLabel(nothing, self)
         make_quiet(self.empty)
         layout.addWidget(self.empty)
-        self.add_button = QPushButton(add_label or self.tr("Ajouter une ligne"), self)
+        self.add_button = QPushButton(add_label or add, self)
         self.add_button.clicked.connect(lambda: self.add_row())
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._next_grid_row = 1
@@ -127,8 +131,9 @@ class RepeatEditor(QWidget):
         remove = QToolButton(self)
         remove.setText("×")
         remove.setAutoRaise(True)
-        remove.setToolTip(self.tr("Retirer cette ligne"))
-        remove.setAccessibleName(self.tr("Retirer cette ligne"))
+        words = self.tr("Retirer cette fiche") if self.as_cards else self.tr("Retirer cette ligne")
+        remove.setToolTip(words)
+        remove.setAccessibleName(words)
         remove.clicked.connect(lambda: self.remove_row(row_id))
         if self.as_cards:
             shown: list[QWidget] = [self._card(cells, remove, grid_row)]

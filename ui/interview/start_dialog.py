@@ -35,7 +35,7 @@ from ui.widgets import ok_cancel
 
 NEW_INITIATIVE = "__new__"
 # The people met show this many lines of text before they scroll.
-PEOPLE_LINES = 22
+PEOPLE_LINES = 14
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,8 @@ class InterviewDialog(QDialog):
                 layout.addWidget(hint)
             self.people = RepeatEditor(self.repeat, language, self.tr("Ajouter une personne"))
             layout.addWidget(self._scrolled(self.people), 1)
+            # Below the cards rather than after them: always in sight, however many.
+            layout.addWidget(self.people.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         buttons, self.ok = ok_cancel(self, self.tr("Commencer l’entretien"))
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -215,6 +217,9 @@ class InterviewDialog(QDialog):
         creating = self.initiative.currentData() == NEW_INITIATIVE
         self.new_box.setVisible(creating)
         self.ok.setEnabled(not creating or bool(self.new_fields.name.text().strip()))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the new initiative's fields count before the size is taken
         self.adjustSize()
 
     def request(self) -> InterviewRequest:

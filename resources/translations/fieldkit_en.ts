@@ -1951,6 +1951,10 @@
         <translation>%1 of %2 sections written</translation>
     </message>
     <message>
+        <source>%1 section écrite sur %2</source>
+        <translation>%1 of %2 sections written</translation>
+    </message>
+    <message>
         <source>Pas encore écrit.</source>
         <translation>Not written yet.</translation>
     </message>

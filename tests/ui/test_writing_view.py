@@ -441,3 +441,12 @@ def test_the_outline_and_the_material_are_well_behaved_models(
     choose_section(view, qtbot, "initiative")
     qtmodeltester.check(view.outline)
     qtmodeltester.check(view.material)
+
+
+def test_the_progress_counts_in_french_grammar(
+    window: MainWindow, qtbot: QtBot, demo: Path
+) -> None:
+    """French puts 0 and 1 in the singular: « 0 section écrite », not « 0 sections écrites »."""
+    assert window.open_path(demo)
+    view = open_writing(window, qtbot, "Devenir paysan")
+    assert view.progress_label.text() == "0 section écrite sur 12"

@@ -299,11 +299,10 @@ class WritingView(QWidget):
     def _show_progress(self) -> None:
         rows = self.outline.rows()
         written = sum(1 for r in rows if r.state == WRITTEN)
-        self.progress_label.setText(
-            self.tr("%1 sections écrites sur %2")
-            .replace("%1", str(written))
-            .replace("%2", str(len(rows)))
+        words = i18n.plural(
+            written, self.tr("%1 section écrite sur %2"), self.tr("%1 sections écrites sur %2")
         )
+        self.progress_label.setText(words.replace("%2", str(len(rows))))
 
     # -- sections ----------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from fieldkit.export.condensed import caption_of, specified
 from fieldkit.export.content import Attachment, Dossier, Quote, Visit, gather
 from fieldkit.export.outline import EMPTY, WRITTEN, Answered, answered, loose_material, parts
 from fieldkit.export.pseudonym import Pseudonyms
-from fieldkit.export.typography import french, long_date
+from fieldkit.export.typography import long_date
 from fieldkit.guide import OutlineSection
 from fieldkit.survey import Narrative, Survey, markup
 
@@ -131,8 +131,6 @@ class _Reader:
         for visit, version in item.answers:
             chosen = specified(self.outline, item.question, visit)
             text = answer_words(item.question, version.value, self.language, chosen)
-            if self.language == "fr":  # taken into the text as is: typeset as it will print
-                text = french(text)
             found.append(self._item("answer", visit, item.question.id, label, text, markup=text))
         found += [self.quote(v, q) for v, q in item.quotes]
         found += [self.photo(v, a) for v, a in item.photos]

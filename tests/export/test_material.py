@@ -101,22 +101,3 @@ def test_a_photo_placed_in_a_narrative_is_a_figure_and_is_not_shown_again(
         "Figure 2\u00a0: Visite du 14 novembre 2026",
     ]
     assert len(document.inline_shapes) == 2
-
-
-def test_choices_taken_into_a_french_text_are_typeset_as_they_will_print(
-    survey: Survey, garage: Garage
-) -> None:
-    """« Emploi et insertion ; alimentation… »: a thin no-break space before each semicolon."""
-    survey.set_answer(
-        garage.second, "besoins_domaines", ["emploi_insertion", "alimentation_agriculture"]
-    )
-    items = section_material(survey, garage.initiative, "besoins", "fr")
-    (domains,) = [
-        i for i in items if i.question == "besoins_domaines" and i.interview == garage.second
-    ]
-    assert "\u202f; " in domains.text and "; " not in domains.text.replace("\u202f; ", "")
-    english = section_material(survey, garage.initiative, "besoins", "en")
-    (domains,) = [
-        i for i in english if i.question == "besoins_domaines" and i.interview == garage.second
-    ]
-    assert "\u202f" not in domains.text

@@ -1679,6 +1679,10 @@
         <source>Impossible d’enregistrer l’enquête ici</source>
         <translation>Could not save the survey here</translation>
     </message>
+    <message>
+        <source>copie</source>
+        <translation>copy</translation>
+    </message>
 </context>
 <context>
     <name>SyncResultDialog</name>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -48,6 +49,18 @@ def test_the_ts_file_holds_every_string_of_the_code(tmp_path: Path) -> None:
     shutil.copy(TS, fresh)
     translations.update(fresh)
     assert set(messages(fresh)) == set(messages(TS))
+
+
+def test_no_string_to_translate_hides_inside_an_f_string() -> None:
+    """The translation tools skip ``f"… {self.tr('copie')} …"``: such words stay French."""
+    hidden = re.compile(r"""\bf(["']).*\{[^}]*\btr\(""")
+    found = [
+        f"{path.name}:{number}"
+        for path in (translations.ROOT / name for name in translations.sources())
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if hidden.search(line)
+    ]
+    assert found == []
 
 
 def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:

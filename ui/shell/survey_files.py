@@ -309,8 +309,9 @@ class SurveyFiles(QObject):
             return session.path
         folder = self.window.settings.default_folder
         stem, number = session.path.stem, 1
-        candidate = folder / f"{stem} ({self.tr('copie')}){EXTENSION}"
+        copy = self.tr("copie")  # its own line: the translation tools do not read f-strings
+        candidate = folder / f"{stem} ({copy}){EXTENSION}"
         while candidate.exists():
             number += 1
-            candidate = folder / f"{stem} ({self.tr('copie')} {number}){EXTENSION}"
+            candidate = folder / f"{stem} ({copy} {number}){EXTENSION}"
         return candidate

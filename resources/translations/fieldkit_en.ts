@@ -1423,8 +1423,8 @@
         <translation>(no answer)</translation>
     </message>
     <message>
-        <source>%1 (actuelle)</source>
-        <translation>%1 (current)</translation>
+        <source>Actuelle · %1</source>
+        <translation>Current · %1</translation>
     </message>
 </context>
 <context>

@@ -110,7 +110,8 @@ class RevisionsModel(QAbstractTableModel):
                     if len(text) > PREVIEW_CHARS:
                         text = text[:PREVIEW_CHARS].rstrip() + "…"
                 if revision.current and role == Qt.ItemDataRole.DisplayRole:
-                    text = self.tr("%1 (actuelle)").replace("%1", text)
+                    # First, where a long text cut by the column cannot take it away.
+                    text = self.tr("Actuelle · %1").replace("%1", text)
                 return text
             if column == 1:
                 return revision.author

@@ -71,6 +71,7 @@ def test_the_window_reopens_where_the_person_left_off(
 def test_without_a_last_survey_the_start_page_shows(window: MainWindow) -> None:
     assert not window.files.reopen_last()
     assert window.stack.currentWidget() is window.start
+    assert not window.hint_label.isVisible(), "Ctrl+K makes a quote: only with an interview"
 
 
 def test_a_quote_takes_several_lines_and_is_corrected_later(

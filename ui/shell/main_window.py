@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.state_label, 1)
         bar.addPermanentWidget(self.conflict_label)
         bar.addPermanentWidget(self.hint_label)
+        self.hint_label.hide()  # the interview's keys: shown with an interview
 
     # -- surveys: opening and closing (ui.shell.survey_files) --------------------
 

@@ -225,6 +225,8 @@ def test_f1_lists_every_shortcut_and_tooltips_teach_them(
     }.items():
         assert shortcuts[action].startswith(keys)
     assert window.actions["quote"].toolTip() == "Citation (Ctrl+K)"
+    # The same words as the quote dialog's: Return and keypad Enter are one « Entrée ».
+    assert shortcuts["Question suivante"] == "Ctrl+Entrée"
 
 
 def test_no_two_commands_share_a_shortcut(window: MainWindow) -> None:

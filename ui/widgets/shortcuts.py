@@ -31,7 +31,20 @@ class ShortcutGuard(QObject):
         return False
 
 
+def key_words(sequence: QKeySequence) -> str:
+    """Keys as a person names them. Qt's French calls the main keyboard's Enter key
+    « Retour »; everyone (and our own dialogs) says « Entrée »."""
+    words = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    return words.replace("Retour", "Entrée")
+
+
+def keys_of(action: QAction) -> str:
+    """Every shortcut of an action, each named once (Return and keypad Enter read alike)."""
+    named = [key_words(sequence) for sequence in action.shortcuts()]
+    return ", ".join(dict.fromkeys(named))
+
+
 def with_shortcut(text: str, action: QAction) -> str:
     """A tooltip that teaches the shortcut: *Citation (Ctrl+K)*."""
-    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    shortcut = key_words(action.shortcut())
     return f"{text} ({shortcut})" if shortcut else text

@@ -13,12 +13,12 @@ from ui.qt import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QKeySequence,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.shortcuts import keys_of
 
 
 class ShortcutsDialog(QDialog):
@@ -31,9 +31,7 @@ class ShortcutsDialog(QDialog):
         rows = [
             (
                 action.text().replace("&", ""),
-                ", ".join(
-                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-                ),
+                keys_of(action),
             )
             for action in actions
             if not action.shortcut().isEmpty()

@@ -963,12 +963,20 @@
         <translation>The interview cannot be marked as complete yet: these required questions have no answer.</translation>
     </message>
     <message>
+        <source>dans : %1</source>
+        <translation>in: %1</translation>
+    </message>
+    <message>
         <source>Aller à la question</source>
         <translation>Go to the question</translation>
     </message>
     <message>
         <source>%1, ligne %2</source>
         <translation>%1, row %2</translation>
+    </message>
+    <message>
+        <source>%1, fiche %2</source>
+        <translation>%1, entry %2</translation>
     </message>
 </context>
 <context>

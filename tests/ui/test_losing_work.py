@@ -308,7 +308,8 @@ def test_a_person_met_without_consent_is_listed_and_reached_in_their_row(
     consent = [text for text in listed if text.startswith("Accepte d’être nommé·e")]
     assert consent == [
         "Accepte d’être nommé·e\n"
-        "Identité de l’initiative et de la visite · Personnes rencontrées, ligne 2 (Bruno Petit)"
+        "dans\u00a0: Identité de l’initiative et de la visite · Personnes rencontrées, "
+        "fiche 2 (Bruno Petit)"
     ]
     page = view.page
     assert page is not None

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from fieldkit.guide import Guide
 from fieldkit.survey import MissingAnswer
 from ui.i18n import french_spacing
+from ui.interview.repeat_editor import TABLE_COLUMNS
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -52,9 +53,10 @@ class MissingAnswersDialog(QDialog):
         self.list.setWordWrap(True)
         names = row_names or {}
         for answer in missing:
+            # Where it is, said as such, so that a section never reads as one more question.
+            where = self.tr("dans : %1").replace("%1", self._where(guide, answer, language, names))
             item = QListWidgetItem(
-                f"{french_spacing(answer.label.get(language))}\n"
-                f"{self._where(guide, answer, language, names)}"
+                f"{french_spacing(answer.label.get(language))}\n{french_spacing(where)}"
             )
             item.setData(AnswerRole, answer)
             self.list.addItem(item)
@@ -79,7 +81,9 @@ class MissingAnswersDialog(QDialog):
         section = guide.section(question.section) if question else None
         where = section.title.get(language) if section else ""
         if answer.row and question is not None:
-            row = self.tr("%1, ligne %2").replace("%1", question.label.get(language))
+            cards = len(question.columns) > TABLE_COLUMNS  # as the interview shows them
+            row = self.tr("%1, fiche %2") if cards else self.tr("%1, ligne %2")
+            row = row.replace("%1", question.label.get(language))
             row = row.replace("%2", str(answer.position))
             name = names.get(answer.row, "")
             where = f"{where} · {row}" + (f" ({name})" if name else "")

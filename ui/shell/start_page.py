@@ -65,6 +65,7 @@ class StartPage(QWidget):
         self.recent.setFrameShape(QFrame.Shape.NoFrame)
         self.recent.viewport().setAutoFillBackground(False)
         self.recent.setWordWrap(True)
+        self.recent.setSpacing(5)  # each file with its folder, apart from the next
         self.recent.itemActivated.connect(
             lambda item: self.recent_chosen.emit(Path(item.data(PathRole)))
         )

@@ -74,12 +74,8 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 class _LineNumbers(yaml.constructor.SafeConstructor):
     """Remember the line where each mapping starts; refuse documents that explode."""
 
-    #: Whether the document may be larger than its text (see :func:`_parse`).
-    may_explode = True
-
     def construct_document(self, node: yaml.Node) -> Any:
-        if self.may_explode:
-            _expanded_size(node)
+        _expanded_size(node)
         return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -96,33 +92,17 @@ class _FastLineLoader(_LineNumbers, _CSafeLoader):
     """libyaml's safe loader, ten times faster: every opening of a survey parses its guide."""
 
 
-def _parse(text: str, loader_class: type[_LineLoader | _FastLineLoader]) -> object:
-    """One document, counted for aliases only when it could hold any.
-
-    An alias names an anchor (``&name``), so a text without ``&`` is a plain
-    tree with at most about one value per character: short of the limit, it
-    cannot explode, and the count (a third of the parse) is skipped. That is
-    every guide fieldkit writes, read again each time a survey opens.
-    """
-    loader = loader_class(text)
-    loader.may_explode = "&" in text or len(text) > MAX_GUIDE_VALUES
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
-
-
 def load_yaml(text: str, source: str) -> object:
     """Parse YAML with libyaml; on an error, again with PyYAML, whose messages say more."""
     if len(text) > MAX_GUIDE_BYTES:
         raise GuideError(source, [f"the guide is larger than {MAX_GUIDE_BYTES // MEGABYTE} MB"])
     try:
         try:
-            return _parse(text, _FastLineLoader)
+            return yaml.load(text, Loader=_FastLineLoader)  # a safe loader: safe
         except yaml.YAMLError as first:
             fast_error = first
         try:
-            return _parse(text, _LineLoader)
+            return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: safe
         except RecursionError:
             # libyaml stops at a thousand levels; PyYAML runs out of stack first.
             raise fast_error from None

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from fieldkit.survey import Survey, build_demo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +27,18 @@ def test_opening_a_survey_leaves_sqlite_utils_unimported(survey_path: Path) -> N
     assert done.stdout.strip() == "False"
 
 
+def test_what_the_survey_package_loads_on_first_use_is_the_real_thing() -> None:
+    import fieldkit.survey
+    from fieldkit.survey import demo, intake, markup
+
+    assert fieldkit.survey.build_demo is demo.build_demo
+    assert fieldkit.survey.Absorbed is intake.Absorbed
+    assert fieldkit.survey.markup is markup
+    assert all(getattr(fieldkit.survey, name) is not None for name in fieldkit.survey.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        fieldkit.survey.nothing_here  # noqa: B018
+
+
 def test_the_sqlite_utils_view_is_still_there_when_asked(survey: Survey) -> None:
     assert "changes" in survey.log.db.table_names()
 
@@ -36,6 +50,11 @@ NOT_ON_THE_FIRST_SCREEN = (
     "PySide6.QtNetwork",
     "fieldkit.exchange",
     "fieldkit.export",
+    "fieldkit.survey.markup",
+    "fieldkit.survey.intake",
+    "fieldkit.survey.check",
+    "fieldkit.survey.demo",
+    "fieldkit.survey.dump",
 )
 
 FIRST_SCREEN = """\

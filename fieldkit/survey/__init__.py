@@ -5,12 +5,19 @@ the integrity check, the survey's and the device's identities and the demo surve
 The monograph's narratives are survey data too: ``Survey.set_narrative``,
 ``Survey.narratives``, ``Survey.narrative_history`` and ``Survey.outline``
 (:mod:`.narratives`); their text is the small Markdown of :mod:`.markup`.
+
+What opening, reading and typing need is imported with the package. The
+rest of what it offers — the Markdown, the check, the demo, the JSON dump,
+what a merge takes in — loads on first use: the window shows a survey
+without paying for them.
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from fieldkit.places import config_dir
-from fieldkit.survey import markup, schema
+from fieldkit.survey import schema
 from fieldkit.survey.changes import COLUMNS, NARRATIVE_PREFIX, Change, check_field, decode
-from fieldkit.survey.check import check_survey
 from fieldkit.survey.completion import (
     MissingAnswer,
     interview_completion,
@@ -18,7 +25,6 @@ from fieldkit.survey.completion import (
     missing_in_row,
     question_answered,
 )
-from fieldkit.survey.demo import build_demo
 from fieldkit.survey.device import (
     Device,
     author_chosen,
@@ -26,7 +32,6 @@ from fieldkit.survey.device import (
     renew_device,
     set_author,
 )
-from fieldkit.survey.dump import dump_text, load_dump, read_dump
 from fieldkit.survey.file import Survey
 from fieldkit.survey.hlc import EARLIEST_STAMP, LATEST_STAMP, pack, to_iso, within_bounds
 from fieldkit.survey.identity import (
@@ -37,7 +42,6 @@ from fieldkit.survey.identity import (
     read_identity,
     short_tag,
 )
-from fieldkit.survey.intake import Absorbed, Transition, forged_message
 from fieldkit.survey.narratives import Narrative, narrative_field
 from fieldkit.survey.opening import is_writable, sqlite_failure
 from fieldkit.survey.records import (
@@ -49,6 +53,36 @@ from fieldkit.survey.records import (
 )
 from fieldkit.survey.search import SearchHit
 from fieldkit.survey.store import ChangeLog, FieldState
+
+if TYPE_CHECKING:
+    from fieldkit.survey import markup
+    from fieldkit.survey.check import check_survey
+    from fieldkit.survey.demo import build_demo
+    from fieldkit.survey.dump import dump_text, load_dump, read_dump
+    from fieldkit.survey.intake import Absorbed, Transition, forged_message
+
+#: Offered here, loaded on first use: name → the module that holds it.
+_ON_FIRST_USE = {
+    "markup": "fieldkit.survey.markup",
+    "check_survey": "fieldkit.survey.check",
+    "build_demo": "fieldkit.survey.demo",
+    "dump_text": "fieldkit.survey.dump",
+    "load_dump": "fieldkit.survey.dump",
+    "read_dump": "fieldkit.survey.dump",
+    "Absorbed": "fieldkit.survey.intake",
+    "Transition": "fieldkit.survey.intake",
+    "forged_message": "fieldkit.survey.intake",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _ON_FIRST_USE.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(home)
+    found = module if home == f"{__name__}.{name}" else getattr(module, name)
+    globals()[name] = found
+    return found
 
 __all__ = [
     "COLUMNS",

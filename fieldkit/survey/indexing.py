@@ -11,6 +11,10 @@ import json
 
 from fieldkit.survey.changes import OPEN_FIELDS
 
+#: The SQL function the store registers to compute a field's searchable text,
+#: so that the set-based path and ChangeLog.write index exactly the same words.
+SEARCH_TEXT_FUNCTION = "fieldkit_search_text"
+
 #: Fields whose text the search box finds, by entity (``None``: every field).
 SEARCHABLE: dict[str, frozenset[str] | None] = {
     "answer": None,

@@ -27,6 +27,7 @@ from typing import Protocol
 from fieldkit.errors import FieldkitError
 from fieldkit.survey.changes import COLUMNS, Change, FieldKey
 from fieldkit.survey.hlc import HybridClock
+from fieldkit.survey.indexing import SEARCH_TEXT_FUNCTION
 
 
 class Log(Protocol):
@@ -43,10 +44,6 @@ class Log(Protocol):
 
     def refresh(self, key: FieldKey) -> None: ...
 
-
-#: The SQL function the store registers to compute a field's searchable text,
-#: so that the set-based path and ChangeLog.write index exactly the same words.
-SEARCH_TEXT_FUNCTION = "fieldkit_search_text"
 
 # Temporary tables have no statistics, so SQLite may guess that scanning a
 # whole survey table and probing the small temporary one is cheaper: every

@@ -35,8 +35,7 @@ from fieldkit.survey.changes import (
 from fieldkit.survey.device import Device
 from fieldkit.survey.hlc import HybridClock, milliseconds
 from fieldkit.survey.identity import SURVEY_ID
-from fieldkit.survey.indexing import search_text_of_json, searchable_text
-from fieldkit.survey.intake import SEARCH_TEXT_FUNCTION, Intake
+from fieldkit.survey.indexing import SEARCH_TEXT_FUNCTION, search_text_of_json, searchable_text
 from fieldkit.survey.opening import (
     connect,
     is_writable,
@@ -47,6 +46,8 @@ from fieldkit.survey.opening import (
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from fieldkit.survey.intake import Intake
 
 #: A device's own unsent change is amended rather than superseded while the
 #: same session keeps editing the field within this many milliseconds; history
@@ -387,8 +388,13 @@ class ChangeLog:
 
     @property
     def intake(self) -> Intake:
-        """The staging area for changes from elsewhere (temporary tables, made on first use)."""
+        """The staging area for changes from elsewhere (temporary tables, made on first use).
+
+        Its module loads here too: opening a survey to read or type needs none of it.
+        """
         if self._intake is None:
+            from fieldkit.survey.intake import Intake
+
             self._intake = Intake(self)
         return self._intake
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from fieldkit.errors import FieldkitError
 from fieldkit.survey import ChangeLog, Survey, current_device
 from ui import i18n
-from ui.qt import QAction, QEvent, QFileDialog, QObject
+from ui.qt import QAction, QFileDialog, QObject
 from ui.session import Cancelled, Progress, SurveyExecutor, run_operation
 from ui.widgets import make_action, show_error, with_shortcut
 
@@ -75,7 +75,7 @@ class Exchange(QObject):
         # The status bar's count is the conflicts' button; the menu has them too.
         window.add_survey_action(self.actions["conflicts"], toolbar=False)
         window.conflicts_requested.connect(self.show_conflicts)
-        window.installEventFilter(self)
+        window.language_changed.connect(self._name_actions)
 
     def _name_actions(self) -> None:
         texts = {
@@ -98,11 +98,6 @@ class Exchange(QObject):
             action.setText(text)
             action.setIconText(buttons[name])
             action.setToolTip(with_shortcut(text.replace("&", "").rstrip("…"), action))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self._name_actions()
-        return False
 
     def _session(self) -> SurveySession | None:
         session = self.window.session

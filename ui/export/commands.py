@@ -27,7 +27,6 @@ from ui.export.request import (
 )
 from ui.qt import (
     QDesktopServices,
-    QEvent,
     QFileDialog,
     QObject,
     QUrl,
@@ -52,7 +51,7 @@ class ExportCommands(QObject):
         self._retranslate()
         window.add_survey_action(self.export_action)
         window.add_survey_action(self.qdpx_action, toolbar=False)
-        window.installEventFilter(self)
+        window.language_changed.connect(self._retranslate)
 
     def _retranslate(self) -> None:
         for action, text in (
@@ -62,11 +61,6 @@ class ExportCommands(QObject):
             action.setText(text)
             action.setIconText(text.replace("&", ""))  # the toolbar keeps the « … »
             action.setToolTip(with_shortcut(text.replace("&", "").rstrip("…"), action))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        return False
 
     # -- the flow ------------------------------------------------------------------
 

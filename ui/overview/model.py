@@ -23,6 +23,15 @@ from ui.qt import (
     Signal,
 )
 
+# Roles and alignments as plain numbers: ``data()`` runs for every cell painted,
+# and comparing with a number costs less than looking the enum up each time.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+
 SortRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 KindRole = Qt.ItemDataRole.UserRole + 3
@@ -46,6 +55,9 @@ class Node:
     deleted: bool = False
     # Position among its siblings (set once the tree is built).
     row: int = 0
+    # The words of its columns, formatted when first shown (dates and counts
+    # cost a locale lookup each) and kept until the model is read again.
+    texts: tuple[str, ...] | None = None
 
 
 class OverviewModel(QAbstractItemModel):
@@ -173,11 +185,11 @@ class OverviewModel(QAbstractItemModel):
         if node is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._text(node, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (PLACE, INTERVIEWERS):
+        if role == _TOOLTIP and column in (PLACE, INTERVIEWERS):
             return self._text(node, column) or None
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return node.initiative.name if column == NAME else self._text(node, column)
         if role == SortRole:
             return self._sort_key(node, column)
@@ -189,12 +201,12 @@ class OverviewModel(QAbstractItemModel):
             return node.deleted
         if role == CompletionRole and column == COMPLETION:
             return self._completion(node)
-        if role == Qt.ItemDataRole.FontRole and node.kind == "initiative" and column == NAME:
+        if role == _FONT and node.kind == "initiative" and column == NAME:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COMPLETION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and column == COMPLETION:
+            return _RIGHT
         return None
 
     def status_words(self) -> list[str]:
@@ -202,6 +214,11 @@ class OverviewModel(QAbstractItemModel):
         return [self.tr("Brouillon"), self.tr("Terminé"), self.tr("%1 visites")]
 
     def _text(self, node: Node, column: int) -> str:
+        if node.texts is None:
+            node.texts = self._texts(node)
+        return node.texts[column]
+
+    def _texts(self, node: Node) -> tuple[str, ...]:
         initiative, interview = node.initiative, node.interview
         if interview is None:
             count = len(node.children)
@@ -212,7 +229,7 @@ class OverviewModel(QAbstractItemModel):
                 plural(count, self.tr("%1 visite"), self.tr("%1 visites")),
                 format_percent(self._completion(node)) if node.children else "",
                 format_moment(self._last_change(node)) if self._last_change(node) else "",
-            )[column]
+            )
         status = self.tr("Terminé") if interview.status == "complete" else self.tr("Brouillon")
         return (
             format_date(interview.date),
@@ -221,7 +238,7 @@ class OverviewModel(QAbstractItemModel):
             status,
             format_percent(interview.completion),
             format_moment(interview.last_change) if interview.last_change else "",
-        )[column]
+        )
 
     def _sort_key(self, node: Node, column: int) -> object:
         interview = node.interview
@@ -259,6 +276,7 @@ class OverviewModel(QAbstractItemModel):
         if index.column() != NAME or not name or name == node.initiative.name:
             return False
         node.initiative = dataclasses.replace(node.initiative, name=name)
+        node.texts = None
         for child in node.children:
             child.initiative = node.initiative
         self.dataChanged.emit(index, index)

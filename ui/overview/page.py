@@ -108,7 +108,7 @@ class OverviewPage(QWidget):
         self.model.rename_requested.connect(self._rename)
         self.proxy = OverviewFilter(self)
         self.proxy.setSourceModel(self.model)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
         layout.setSpacing(8)
         self.title = heading("", self)
@@ -119,8 +119,7 @@ class OverviewPage(QWidget):
         layout.addLayout(self._toolbar())
         self.view = self._tree()
         layout.addWidget(self.view, 1)
-        self.empty = self._first_steps()
-        layout.addWidget(self.empty, 1)
+        self.empty: QWidget | None = None  # made the first time the survey is empty
         self.reload()
 
     def _first_steps(self) -> QWidget:
@@ -262,7 +261,11 @@ class OverviewPage(QWidget):
         self.new_button.setEnabled(not self.model.trash)
         self.initiative_button.setEnabled(not self.model.trash)
         empty = not self.model.trash and initiatives == 0
-        self.empty.setVisible(empty)
+        if empty and self.empty is None:
+            self.empty = self._first_steps()
+            self._layout.addWidget(self.empty, 1)
+        if self.empty is not None:
+            self.empty.setVisible(empty)
         self.view.setVisible(not empty)
         if selected:
             self.select(selected)

@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
     conflicts_requested = Signal()
     # Read again after a merge, a sync or a resolution: plugged-in pages read again too.
     refreshed = Signal()
+    # Another language was installed: the plug-ins' actions name themselves again.
+    language_changed = Signal()
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -268,6 +270,8 @@ class MainWindow(QMainWindow):
         # Back to the front: the survey file may have been moved or deleted meanwhile.
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.files.check_file()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.language_changed.emit()
         super().changeEvent(event)
 
     # -- pages -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ui import i18n
-from ui.qt import QEvent, QInputDialog, QObject
+from ui.qt import QInputDialog, QObject
 from ui.session import SurveySession
 from ui.widgets import make_action, with_shortcut
 
@@ -35,18 +35,13 @@ class WritingCommands(QObject):
         window.add_survey_action(self.action)
         window.refreshed.connect(self._refreshed)
         window.stack.currentChanged.connect(lambda _index: self._drop_stale_view())
-        window.installEventFilter(self)
+        window.language_changed.connect(self._retranslate)
 
     def _retranslate(self) -> None:
         text = self.tr("&Rédiger la monographie")
         self.action.setText(text)
         self.action.setIconText(text.replace("&", ""))
         self.action.setToolTip(with_shortcut(text.replace("&", ""), self.action))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        return False
 
     def write(self, initiative_id: str = "") -> WritingView | None:
         """Open the writing view on an initiative (the one chosen in the overview)."""

@@ -12,9 +12,9 @@ what a merge takes in — loads on first use: the window shows a survey
 without paying for them.
 """
 
-import importlib
 from typing import TYPE_CHECKING
 
+from fieldkit.lazy import on_first_use
 from fieldkit.places import config_dir
 from fieldkit.survey import schema
 from fieldkit.survey.changes import COLUMNS, NARRATIVE_PREFIX, Change, check_field, decode
@@ -61,28 +61,21 @@ if TYPE_CHECKING:
     from fieldkit.survey.dump import dump_text, load_dump, read_dump
     from fieldkit.survey.intake import Absorbed, Transition, forged_message
 
-#: Offered here, loaded on first use: name → the module that holds it.
-_ON_FIRST_USE = {
-    "markup": "fieldkit.survey.markup",
-    "check_survey": "fieldkit.survey.check",
-    "build_demo": "fieldkit.survey.demo",
-    "dump_text": "fieldkit.survey.dump",
-    "load_dump": "fieldkit.survey.dump",
-    "read_dump": "fieldkit.survey.dump",
-    "Absorbed": "fieldkit.survey.intake",
-    "Transition": "fieldkit.survey.intake",
-    "forged_message": "fieldkit.survey.intake",
-}
-
-
-def __getattr__(name: str) -> object:
-    home = _ON_FIRST_USE.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = importlib.import_module(home)
-    found = module if home == f"{__name__}.{name}" else getattr(module, name)
-    globals()[name] = found
-    return found
+#: Offered here, loaded on first use (see :mod:`fieldkit.lazy`).
+__getattr__ = on_first_use(
+    __name__,
+    {
+        "markup": "fieldkit.survey.markup",
+        "check_survey": "fieldkit.survey.check",
+        "build_demo": "fieldkit.survey.demo",
+        "dump_text": "fieldkit.survey.dump",
+        "load_dump": "fieldkit.survey.dump",
+        "read_dump": "fieldkit.survey.dump",
+        "Absorbed": "fieldkit.survey.intake",
+        "Transition": "fieldkit.survey.intake",
+        "forged_message": "fieldkit.survey.intake",
+    },
+)
 
 __all__ = [
     "COLUMNS",

@@ -25,12 +25,7 @@ from ui.export.request import (
     run_export,
     safe_file_name,
 )
-from ui.qt import (
-    QDesktopServices,
-    QFileDialog,
-    QObject,
-    QUrl,
-)
+from ui.qt import QObject
 from ui.session import Progress, run_operation
 from ui.widgets import make_action, show_error, with_shortcut
 
@@ -117,6 +112,8 @@ class ExportCommands(QObject):
             ".json": self.tr("Fichiers JSON (*.json)"),
             ".qdpx": self.tr("Projets REFI-QDA (*.qdpx)"),
         }
+        from ui.qt import QFileDialog
+
         name, _filter = QFileDialog.getSaveFileName(
             self.window, self.tr("Exporter vers…"), str(suggested), filters[request.suffix]
         )
@@ -159,6 +156,7 @@ class ExportCommands(QObject):
 
     def finished(self, exported: Exported) -> None:
         from ui.export.dialog import ExportDoneDialog
+        from ui.qt import QDesktopServices, QUrl
 
         dialog = ExportDoneDialog(self.window, exported)
         dialog.exec()

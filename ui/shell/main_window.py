@@ -25,12 +25,9 @@ from ui.overview import OverviewPage, SearchBox
 from ui.qt import (
     QAction,
     QApplication,
-    QCloseEvent,
     QEvent,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QShowEvent,
     QSizePolicy,
     QStackedWidget,
     Qt,
@@ -45,7 +42,6 @@ from ui.settings import Settings, known_author
 from ui.shell.menus import WindowMenus
 from ui.shell.place import go_to, here
 from ui.shell.search_flow import SearchFlow
-from ui.shell.start_page import StartPage
 from ui.shell.survey_files import SurveyFiles
 from ui.style import ERROR, make_quiet, set_text_colour
 from ui.widgets import (
@@ -56,6 +52,8 @@ from ui.widgets import (
 
 if TYPE_CHECKING:
     from ui.interview import InterviewView
+    from ui.qt import QCloseEvent, QShowEvent
+    from ui.shell.start_page import StartPage
 
 SURVEY_ACTIONS = {"close", "overview", "search", "save_copy"}
 # Commands that write: off while the survey is read-only.
@@ -66,6 +64,7 @@ WRITING_INTERVIEW_ACTIONS = {"quote", "attach", "complete", "reopen"}
 # and a title bar (also 2560×1440 at 200 %).
 PREFERRED_SIZE = (1180, 760)
 SMALLEST_SCREEN = (1280, 650)
+TITLE_BAR_LINES = 2.5
 TRASH_NOTICE_MS = 15_000
 
 
@@ -116,7 +115,11 @@ class MainWindow(QMainWindow):
         screen = self.screen() or QApplication.primaryScreen()
         if screen is not None:
             free = screen.availableGeometry()
-            frame = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
+            # The title bar, which the window system draws: about two and a half
+            # lines of text (31 px on Windows, 37 on GNOME at 100 %). Asking the
+            # style instead would make PySide build QStyle's types before the
+            # first frame, a few milliseconds of start-up for one number.
+            frame = round(self.fontMetrics().height() * TITLE_BAR_LINES)
             width, height = min(width, free.width()), min(height, free.height() - frame)
         self.resize(width, height)
 
@@ -159,6 +162,8 @@ class MainWindow(QMainWindow):
     def start(self) -> StartPage:
         """The start page, made when first needed (not at all when a file is opened)."""
         if self._start is None:
+            from ui.shell.start_page import StartPage
+
             self._start = StartPage(self)
             self._start.new_requested.connect(self.new_survey)
             self._start.open_requested.connect(self.open_dialog)
@@ -559,6 +564,7 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         from fieldkit import __version__
+        from ui.qt import QMessageBox
 
         QMessageBox.about(
             self,

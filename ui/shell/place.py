@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from fieldkit.errors import FieldkitError
-from ui.qt import QApplication, QLineEdit, QTextEdit, QTimer, QWidget
+from ui.qt import QApplication, QLineEdit, QTimer, QWidget
 
 if TYPE_CHECKING:  # the interview's modules load when an interview is first opened
     from ui.interview import InterviewView
@@ -104,6 +104,8 @@ def _put_caret(view: InterviewView, place: Place) -> None:
 
 
 def _caret(widget: QWidget | None) -> int:
+    from ui.qt import QTextEdit  # loaded with the interview's editors, not at start-up
+
     if isinstance(widget, QTextEdit):
         return widget.textCursor().position()
     if isinstance(widget, QLineEdit):
@@ -114,6 +116,8 @@ def _caret(widget: QWidget | None) -> int:
 def _set_caret(widget: QWidget | None, caret: int) -> None:
     if caret < 0:
         return
+    from ui.qt import QTextEdit
+
     if isinstance(widget, QTextEdit):
         cursor = widget.textCursor()
         cursor.setPosition(min(caret, len(widget.toPlainText())))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from fieldkit.survey import SearchHit
 from ui import i18n
 from ui.overview import OverviewPage, SearchBox, describe, found_words
-from ui.qt import QApplication, QLineEdit, QObject, Qt, QTextCursor, QTextEdit
+from ui.qt import QApplication, QLineEdit, QObject, Qt
 from ui.session import SurveySession
 from ui.widgets import WindowActions
 
@@ -91,6 +91,8 @@ class SearchFlow(QObject):
 
         The search ignores accents and case (*ecole* finds *École*): so does this.
         """
+        from ui.qt import QTextCursor, QTextEdit  # not needed before a search
+
         editor = QApplication.focusWidget()
         if isinstance(editor, QTextEdit):
             text = editor.toPlainText()

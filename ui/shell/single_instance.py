@@ -42,8 +42,6 @@ from fieldkit.survey import config_dir
 from ui.qt import (
     QCoreApplication,
     QEvent,
-    QEventLoop,
-    QFileOpenEvent,
     QLockFile,
     QObject,
     Qt,
@@ -155,7 +153,7 @@ class SingleInstance(QObject):
         Runs a local event loop rather than blocking calls, so that it works
         when the first launch lives in the same thread (as in the tests).
         """
-        from ui.qt import QLocalSocket
+        from ui.qt import QEventLoop, QLocalSocket
 
         socket = QLocalSocket()
         loop = QEventLoop()
@@ -247,8 +245,11 @@ class _FileOpenForwarder(QObject):
         self._instance = instance
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        is_open = event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent)
-        if not is_open or not event.file():
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        from ui.qt import QFileOpenEvent
+
+        if not isinstance(event, QFileOpenEvent) or not event.file():
             return False
         self._instance.activate_requested.emit()
         self._instance.open_requested.emit(event.file())

@@ -23,7 +23,7 @@ from typing import Protocol
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import Guide
 from fieldkit.survey import Survey, config_dir
-from ui.qt import QFileDialog, QObject, QWidget
+from ui.qt import QObject, QWidget
 from ui.session import SurveySession, report_error
 from ui.settings import Settings
 from ui.shell.place import Place, go_to, here
@@ -143,6 +143,8 @@ class SurveyFiles(QObject):
         other.raise_()
 
     def open_dialog(self) -> None:
+        from ui.qt import QFileDialog
+
         name, _filter = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Ouvrir une enquête"),
@@ -219,6 +221,8 @@ class SurveyFiles(QObject):
 
     def import_xlsform(self) -> None:
         """A new survey whose guide is an XLSForm (ODK, KoboToolbox) chosen first."""
+        from ui.qt import QFileDialog
+
         name, _filter = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Importer un guide XLSForm"),
@@ -271,6 +275,8 @@ class SurveyFiles(QObject):
             if session.readonly
             else self.tr("Enregistrer l’enquête à un nouvel endroit")
         )
+        from ui.qt import QFileDialog
+
         name, _filter = QFileDialog.getSaveFileName(
             window,
             title,

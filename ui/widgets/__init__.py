@@ -5,15 +5,16 @@ notices in a banner, pictures shrunk to fit.
 
 from typing import TYPE_CHECKING
 
+from fieldkit.lazy import on_first_use
 from ui.widgets.answer_words import answer_text
 from ui.widgets.banner import Banner, BannerArea
-from ui.widgets.dialogs import ok_cancel
 from ui.widgets.errors import show_error
-from ui.widgets.pictures import fit_picture
 from ui.widgets.shortcuts import ShortcutGuard, with_shortcut
 from ui.widgets.window_actions import WindowActions, make_action
 
 if TYPE_CHECKING:
+    from ui.widgets.dialogs import ok_cancel
+    from ui.widgets.pictures import fit_picture
     from ui.widgets.shortcuts_dialog import ShortcutsDialog
 
 __all__ = [
@@ -31,10 +32,12 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """The F1 list loads when first asked for: the first screen does not need it."""
-    if name == "ShortcutsDialog":
-        from ui.widgets.shortcuts_dialog import ShortcutsDialog
-
-        return ShortcutsDialog
-    raise AttributeError(f"module 'ui.widgets' has no attribute {name!r}")
+# What the first screen does not use loads when first asked for.
+__getattr__ = on_first_use(
+    __name__,
+    {
+        "ShortcutsDialog": "ui.widgets.shortcuts_dialog",
+        "ok_cancel": "ui.widgets.dialogs",
+        "fit_picture": "ui.widgets.pictures",
+    },
+)

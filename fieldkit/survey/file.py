@@ -8,7 +8,6 @@ of initiatives and answers; every write goes down to the change log
 from __future__ import annotations
 
 import hashlib
-import mimetypes
 import uuid
 from collections.abc import Mapping
 from datetime import date
@@ -492,6 +491,8 @@ class Survey:
         path = Path(source)
         data = read_named_file(path, "an attachment", MAX_ATTACHMENT_BYTES)
         digest = hashlib.sha256(data).hexdigest()
+        import mimetypes  # its tables load with the first attachment, not with every survey
+
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         attachment_id = _new_id()
         with self.log.transaction():

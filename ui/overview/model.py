@@ -31,6 +31,8 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _FONT = Qt.ItemDataRole.FontRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NAME_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -171,10 +173,9 @@ class OverviewModel(QAbstractItemModel):
         node = self.node(index)
         if node is None:
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if node.kind == "initiative" and index.column() == NAME and not self.trash:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _NAME_FLAGS
+        return _ROW_FLAGS
 
     # -- data ------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ the core's (FTS5, accents ignored).
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -66,6 +65,8 @@ class Result:
 
     def as_html(self, quiet: str) -> str:
         """Where the hit is on a quiet line, then the snippet with the found words in bold."""
+        import html  # with its table of entities, loaded at the first result shown
+
         parts = _FOUND.split(self.snippet)
         body = "".join(
             f"<b>{html.escape(part)}</b>" if index % 2 else html.escape(part)

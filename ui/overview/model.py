@@ -39,6 +39,11 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 KindRole = Qt.ItemDataRole.UserRole + 3
 CompletionRole = Qt.ItemDataRole.UserRole + 4
 DeletedRole = Qt.ItemDataRole.UserRole + 5
+# The roles ``data()`` has an answer for; the view asks for about twice as many.
+_ANSWERED = frozenset(
+    (_DISPLAY, _EDIT, _TOOLTIP, _FONT, _ALIGNMENT)
+    + (SortRole, IdRole, KindRole, CompletionRole, DeletedRole)
+)
 
 NAME, PLACE, INTERVIEWERS, STATUS, COMPLETION, LAST_CHANGE = range(6)
 COLUMN_COUNT = 6
@@ -123,16 +128,17 @@ class OverviewModel(QAbstractItemModel):
     def index(
         self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex | None = None
     ) -> QModelIndex:
-        parent = parent if parent is not None else QModelIndex()
-        if column < 0 or column >= COLUMN_COUNT or row < 0:
-            return QModelIndex()
-        owner = self.node(parent)
-        siblings = owner.children if owner else self._roots
-        if parent.isValid() and (owner is None or parent.column() != 0):
-            return QModelIndex()
-        if row >= len(siblings):
-            return QModelIndex()
-        return self.createIndex(row, column, siblings[row])
+        # Views call this for every cell they lay out: as few calls into Qt as can be.
+        if parent is None or not parent.isValid():
+            siblings = self._roots
+        else:
+            owner = parent.internalPointer()
+            if not isinstance(owner, Node) or parent.column() != 0:
+                return QModelIndex()
+            siblings = owner.children
+        if 0 <= row < len(siblings) and 0 <= column < COLUMN_COUNT:
+            return self.createIndex(row, column, siblings[row])
+        return QModelIndex()
 
     def parent(self, index: QModelIndex | QPersistentModelIndex | None = None) -> QModelIndex:  # type: ignore[override]
         if index is None:
@@ -182,6 +188,8 @@ class OverviewModel(QAbstractItemModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
+        if role not in _ANSWERED:  # decorations, colours, check boxes: asked for every cell
+            return None
         node = self.node(index)
         if node is None:
             return None

@@ -55,6 +55,9 @@ NOT_ON_THE_FIRST_SCREEN = (
     "fieldkit.survey.check",
     "fieldkit.survey.demo",
     "fieldkit.survey.dump",
+    "fieldkit.survey.search",
+    "ui.export.dialog",
+    "ui.shell.start_page",
 )
 
 FIRST_SCREEN = """\

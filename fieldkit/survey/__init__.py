@@ -8,7 +8,7 @@ The monograph's narratives are survey data too: ``Survey.set_narrative``,
 
 What opening, reading and typing need is imported with the package. The
 rest of what it offers — the Markdown, the check, the demo, the JSON dump,
-what a merge takes in — loads on first use: the window shows a survey
+what a merge takes in, search hits — loads on first use: the window shows a survey
 without paying for them.
 """
 
@@ -51,7 +51,6 @@ from fieldkit.survey.records import (
     InterviewInfo,
     Revision,
 )
-from fieldkit.survey.search import SearchHit
 from fieldkit.survey.store import ChangeLog, FieldState
 
 if TYPE_CHECKING:
@@ -60,6 +59,7 @@ if TYPE_CHECKING:
     from fieldkit.survey.demo import build_demo
     from fieldkit.survey.dump import dump_text, load_dump, read_dump
     from fieldkit.survey.intake import Absorbed, Transition, forged_message
+    from fieldkit.survey.search import SearchHit
 
 #: Offered here, loaded on first use (see :mod:`fieldkit.lazy`).
 __getattr__ = on_first_use(
@@ -74,6 +74,7 @@ __getattr__ = on_first_use(
         "Absorbed": "fieldkit.survey.intake",
         "Transition": "fieldkit.survey.intake",
         "forged_message": "fieldkit.survey.intake",
+        "SearchHit": "fieldkit.survey.search",
     },
 )
 

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
 from fieldkit.files import read_named_file
@@ -28,18 +29,12 @@ from fieldkit.guide import (
     outline_of,
     parse_guide,
 )
+from fieldkit.survey import narratives as _narratives
 from fieldkit.survey.changes import decode
 from fieldkit.survey.completion import MissingAnswer, interview_completions, missing_answers
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.hlc import to_iso
 from fieldkit.survey.identity import SURVEY_ID, SurveyIdentity, new_survey_id, read_identity
-from fieldkit.survey.narratives import (
-    Narrative,
-    latest_guide,
-    narrative_field,
-    read_narratives,
-    write_narrative,
-)
 from fieldkit.survey.records import (
     ENTITY_LABELS,
     MAX_ATTACHMENT_BYTES,
@@ -55,8 +50,10 @@ from fieldkit.survey.records import (
     strings_of,
     text_of,
 )
-from fieldkit.survey.search import SearchHit, search_log
 from fieldkit.survey.store import ChangeLog, FieldState
+
+if TYPE_CHECKING:  # search loads with the first search, not with the survey
+    from fieldkit.survey.search import SearchHit
 
 
 def _new_id() -> str:
@@ -526,20 +523,22 @@ class Survey:
     def outline(self, initiative_id: str) -> Outline:
         """The outline an initiative's monograph is written to: its latest visit's guide's."""
         self._require("initiative", initiative_id)
-        digest = latest_guide(self.log, initiative_id)
+        digest = _narratives.latest_guide(self.log, initiative_id)
         return outline_of(self.guide_by_hash(digest) if digest else self.guide)
 
     def set_narrative(self, initiative_id: str, section_id: str, text: str) -> None:
         """Save the text of one section of an initiative's monograph ("" clears it)."""
-        write_narrative(self.log, self.outline(initiative_id), initiative_id, section_id, text)
+        _narratives.write_narrative(
+            self.log, self.outline(initiative_id), initiative_id, section_id, text
+        )
 
-    def narratives(self, initiative_id: str) -> dict[str, Narrative]:
+    def narratives(self, initiative_id: str) -> dict[str, _narratives.Narrative]:
         """The sections of an initiative's monograph that have a text, by section id."""
         self._require("initiative", initiative_id)
-        return read_narratives(self.log, initiative_id)
+        return _narratives.read_narratives(self.log, initiative_id)
 
     def narrative_history(self, initiative_id: str, section_id: str) -> list[Revision]:
-        return self.history("initiative", initiative_id, narrative_field(section_id))
+        return self.history("initiative", initiative_id, _narratives.narrative_field(section_id))
 
     # -- history, search, conflicts ----------------------------------------------
 
@@ -576,6 +575,8 @@ class Survey:
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over answers, notes, quotes and names (accents ignored)."""
+        from fieldkit.survey.search import search_log
+
         return search_log(self.log, text, limit)
 
     def conflicts(self) -> list[Conflict]:

@@ -41,8 +41,18 @@ CompletionRole = Qt.ItemDataRole.UserRole + 4
 DeletedRole = Qt.ItemDataRole.UserRole + 5
 # The roles ``data()`` has an answer for; the view asks for about twice as many.
 _ANSWERED = frozenset(
-    (_DISPLAY, _EDIT, _TOOLTIP, _FONT, _ALIGNMENT)
-    + (SortRole, IdRole, KindRole, CompletionRole, DeletedRole)
+    {
+        _DISPLAY,
+        _EDIT,
+        _TOOLTIP,
+        _FONT,
+        _ALIGNMENT,
+        SortRole,
+        IdRole,
+        KindRole,
+        CompletionRole,
+        DeletedRole,
+    }
 )
 
 NAME, PLACE, INTERVIEWERS, STATUS, COMPLETION, LAST_CHANGE = range(6)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
-from fieldkit.survey import SearchHit, Survey
+from fieldkit.survey import Survey
 from ui import qt
 from ui.i18n import format_date
 from ui.qt import (
@@ -36,6 +36,7 @@ from ui.qt import (
 from ui.style import quiet_colour
 
 if TYPE_CHECKING:
+    from fieldkit.survey import SearchHit
     from ui.qt import QTextDocument
 
 # The results' drawing (QStyle, QTextDocument) is looked up when results first show,
@@ -227,5 +228,7 @@ class SearchBox(QLineEdit):
 
     def _activated(self, index: QModelIndex) -> None:
         hit = index.data(HitRole)
+        from fieldkit.survey import SearchHit  # loaded with the first search
+
         if isinstance(hit, SearchHit):
             self.chosen.emit(hit)

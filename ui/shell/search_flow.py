@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from fieldkit.survey import SearchHit
 from ui import i18n
 from ui.overview import OverviewPage, SearchBox, describe, found_words
 from ui.qt import QApplication, QLineEdit, QObject, Qt
@@ -17,6 +16,7 @@ from ui.session import SurveySession
 from ui.widgets import WindowActions
 
 if TYPE_CHECKING:  # the interview's modules load when an interview is first opened
+    from fieldkit.survey import SearchHit
     from ui.interview import InterviewView
 
 

@@ -50,29 +50,31 @@ QTimer.singleShot(0, watch)
 app.exec()
 """
 
+# The probe goes in through ``make_app``, which the app calls once Qt is imported:
+# importing Qt any earlier here would change the order the app loads its modules in
+# (the core first, see ui.app.main), and with it what the start costs.
 APP_WINDOW = r"""
 import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-real_exec = QApplication.exec
-def watch():
-    app = QApplication.instance()
-    for window in app.topLevelWidgets():
-        handle = window.windowHandle()
-        overview = getattr(window, "overview", None)
-        if (window.inherits("QMainWindow") and handle is not None and handle.isExposed()
-                and overview is not None and overview.isVisible()):
-            print("shown", flush=True)
-            app.exit(0)
-            return
-    QTimer.singleShot(1, watch)
-def exec_and_watch(*_args):
-    QTimer.singleShot(0, watch)
-    return real_exec()
-QApplication.exec = exec_and_watch
 sys.argv = ["fieldkit-desktop", sys.argv[1]]
-from ui.app import build_window, main
-main()
+import ui.app
+real_make_app = ui.app.make_app
+def make_app_and_watch(argv):
+    app = real_make_app(argv)
+    from PySide6.QtCore import QTimer
+    def watch():
+        for window in app.topLevelWidgets():
+            handle = window.windowHandle()
+            overview = getattr(window, "overview", None)
+            if (window.inherits("QMainWindow") and handle is not None and handle.isExposed()
+                    and overview is not None and overview.isVisible()):
+                print("shown", flush=True)
+                app.exit(0)
+                return
+        QTimer.singleShot(1, watch)
+    QTimer.singleShot(0, watch)
+    return app
+ui.app.make_app = make_app_and_watch
+ui.app.main()
 """
 
 

@@ -24,6 +24,7 @@ CORE_FLOORS = {
     "fieldkit": 0,
     "fieldkit.errors": 0,
     "fieldkit.files": 0,
+    "fieldkit.ids": 0,
     "fieldkit.lazy": 0,
     "fieldkit.messages": 0,
     "fieldkit.places": 0,

@@ -18,12 +18,12 @@ import getpass
 import json
 import os
 import sys
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
 from fieldkit.files import atomic_write_text
+from fieldkit.ids import new_id
 from fieldkit.places import CONFIG_ENV, config_dir
 
 
@@ -89,7 +89,7 @@ def current_device() -> Device:
     """Return this installation's identity, creating it on first use."""
     data = _read_identity()
     if not data.get("device"):
-        data["device"] = uuid.uuid4().hex
+        data["device"] = new_id()
         _write_identity(data)
     return Device(id=data["device"], author=data.get("author") or _default_author())
 
@@ -106,7 +106,7 @@ def renew_device(device: Device) -> Device:
     installation's identity is renewed when ``device`` is the one it holds
     (a device made up by a script or a test is simply replaced).
     """
-    fresh = Device(id=uuid.uuid4().hex, author=device.author)
+    fresh = Device(id=new_id(), author=device.author)
     data = _read_identity()
     if data.get("device") == device.id:
         data["device"] = fresh.id
@@ -120,7 +120,7 @@ def set_author(name: str) -> Device:
     if not cleaned:
         raise FieldkitError("the author name cannot be empty")
     data = _read_identity()
-    data.setdefault("device", uuid.uuid4().hex)
+    data.setdefault("device", new_id())
     data["author"] = cleaned
     _write_identity(data)
     return Device(id=data["device"], author=cleaned)

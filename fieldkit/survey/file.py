@@ -8,7 +8,6 @@ of initiatives and answers; every write goes down to the change log
 from __future__ import annotations
 
 import hashlib
-import uuid
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -29,6 +28,7 @@ from fieldkit.guide import (
     outline_of,
     parse_guide,
 )
+from fieldkit.ids import new_id
 from fieldkit.survey import narratives as _narratives
 from fieldkit.survey.changes import decode
 from fieldkit.survey.completion import MissingAnswer, interview_completions, missing_answers
@@ -54,10 +54,6 @@ from fieldkit.survey.store import ChangeLog, FieldState
 
 if TYPE_CHECKING:  # search loads with the first search, not with the survey
     from fieldkit.survey.search import SearchHit
-
-
-def _new_id() -> str:
-    return uuid.uuid4().hex
 
 
 class Survey:
@@ -162,7 +158,7 @@ class Survey:
         name = clean_text(name).strip()
         if not name:
             raise FieldkitError("an initiative needs a name")
-        initiative_id = id or _new_id()
+        initiative_id = id or new_id()
         with self.log.transaction():
             for field, value in (
                 ("name", name),
@@ -193,7 +189,7 @@ class Survey:
     ) -> str:
         self._require("initiative", initiative_id)
         visit_date = iso_date(when) if when else date.today().isoformat()
-        interview_id = id or _new_id()
+        interview_id = id or new_id()
         people = [clean_text(p).strip() for p in interviewers if p.strip()]
         with self.log.transaction():
             self.log.write("interview", interview_id, "initiative", initiative_id)
@@ -374,7 +370,7 @@ class Survey:
             raise FieldkitError(f"question '{repeat_id}' is not a repeat group")
         existing = self.rows(interview_id, repeat_id, include_deleted=True)
         position = max((r.position for r in existing), default=0.0) + 1.0
-        row_id = id or _new_id()
+        row_id = id or new_id()
         with self.log.transaction():
             self.log.write("row", row_id, "interview", interview_id)
             self.log.write("row", row_id, "repeat", repeat_id)
@@ -442,7 +438,7 @@ class Survey:
         text = clean_text(fields.get("text", "")).strip()
         if not text:
             raise FieldkitError(f"a {entity} needs a text")
-        item_id = _new_id()
+        item_id = new_id()
         with self.log.transaction():
             self.log.write(entity, item_id, "interview", interview_id)
             if question:
@@ -491,7 +487,7 @@ class Survey:
         import mimetypes  # its tables load with the first attachment, not with every survey
 
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        attachment_id = _new_id()
+        attachment_id = new_id()
         with self.log.transaction():
             self.log.put_blob(digest, data)
             fields: dict[str, object] = {

@@ -22,11 +22,11 @@ import hashlib
 import json
 import re
 import sqlite3
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
+from fieldkit.ids import new_id
 from fieldkit.survey.changes import COLUMNS, Change, FieldKey, encode
 
 #: Where the identity lives in the change log.
@@ -39,7 +39,7 @@ _LONGEST_TITLE = 80
 
 
 def new_survey_id() -> str:
-    return uuid.uuid4().hex
+    return new_id()
 
 
 def short_tag(text: str) -> str:

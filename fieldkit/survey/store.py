@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
 from fieldkit.files import DiskFull, atomic_path, is_disk_full
+from fieldkit.ids import new_id
 from fieldkit.survey import schema
 from fieldkit.survey.changes import (
     COLUMNS,
@@ -98,7 +98,7 @@ class ChangeLog:
         self.readonly = readonly
         #: The copy read instead of ``path``, removed on closing (see :meth:`open`).
         self.private_copy = private_copy
-        self.session = uuid.uuid4().hex
+        self.session = new_id()
         self.clock = HybridClock(self._max_hlc())
         self._depth = 0
         self._committed = False
@@ -134,7 +134,7 @@ class ChangeLog:
             connection = connect(str(path), uri=False)
             try:
                 connection.execute("PRAGMA journal_mode = WAL")
-                schema.create(connection, uuid.uuid4().hex)
+                schema.create(connection, new_id())
             except BaseException:
                 connection.close()
                 raise
@@ -311,7 +311,7 @@ class ChangeLog:
                 if amend:
                     superseded = self._amend(superseded)
             change = Change(
-                id=uuid.uuid4().hex,
+                id=new_id(),
                 entity=entity,
                 entity_id=entity_id,
                 field=field,

@@ -14,9 +14,8 @@ that starts an interview (saved on OK).
 
 from __future__ import annotations
 
-import uuid
-
 from fieldkit.guide import Question
+from fieldkit.ids import new_id
 from ui.interview.editors import AnswerEditor, make_editor
 from ui.qt import (
     QFrame,
@@ -101,7 +100,7 @@ class RepeatEditor(QWidget):
 
     def add_row(self, values: dict[str, object] | None = None) -> str:
         """Add a row as the person does: it gets an id, then the keyboard focus."""
-        row_id = uuid.uuid4().hex
+        row_id = new_id()
         self._show_row(row_id, values or {})
         self._update_empty()
         self.row_added.emit(row_id)

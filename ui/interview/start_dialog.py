@@ -8,10 +8,10 @@ group, with their consent to be named. Nothing is written until *Commencer*.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 
 from fieldkit.guide import Guide, Question
+from fieldkit.ids import new_id
 from fieldkit.survey import Survey
 from ui.interview.repeat_editor import RepeatEditor
 from ui.qt import (
@@ -44,7 +44,7 @@ class NewInitiative:
     territory: str = ""
     network: str = ""
     kind: str = ""
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=lambda: new_id())
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class InterviewRequest:
     interviewers: tuple[str, ...]
     repeat: str | None
     people: tuple[dict[str, object], ...]
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=lambda: new_id())
 
 
 def start_interview(survey: Survey, request: InterviewRequest) -> str:

@@ -3,7 +3,8 @@ and REFI-QDA projects.
 
 The dialog gathers the choices, the file name is asked next, then the export
 runs in the background with a progress dialog that can cancel it. The dialogs
-are imported when first opened, so the window starts as fast.
+and the request (:mod:`ui.export.request`) are imported at the first export,
+so the window starts as fast.
 """
 
 from __future__ import annotations
@@ -13,23 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui import i18n
-from ui.export.request import (
-    JSON,
-    MONOGRAPH,
-    QDPX,
-    SYNTHESIS,
-    TABLE,
-    WORKING,
-    Exported,
-    ExportRequest,
-    run_export,
-    safe_file_name,
-)
 from ui.qt import QObject
 from ui.session import Progress, run_operation
 from ui.widgets import make_action, show_error, with_shortcut
 
 if TYPE_CHECKING:
+    from ui.export.request import Exported, ExportRequest
     from ui.shell import MainWindow
 
 
@@ -39,10 +29,10 @@ class ExportCommands(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.last: ExportRequest = ExportRequest(MONOGRAPH, language=i18n.language())
+        self._last: ExportRequest | None = None
         self.last_folder: Path | None = None
         self.export_action = make_action(window, "", self.export, ["Ctrl+E"])
-        self.qdpx_action = make_action(window, "", lambda: self.export(QDPX))
+        self.qdpx_action = make_action(window, "", self.export_qdpx)
         self._retranslate()
         window.add_survey_action(self.export_action)
         window.add_survey_action(self.qdpx_action, toolbar=False)
@@ -57,10 +47,21 @@ class ExportCommands(QObject):
             action.setIconText(text.replace("&", ""))  # the toolbar keeps the « … »
             action.setToolTip(with_shortcut(text.replace("&", "").rstrip("…"), action))
 
+    @property
+    def last(self) -> ExportRequest:
+        """The choices of the previous export; at first, a monograph in the window's language."""
+        if self._last is None:
+            from ui.export.request import MONOGRAPH, ExportRequest
+
+            self._last = ExportRequest(MONOGRAPH, language=i18n.language())
+        return self._last
+
     # -- the flow ------------------------------------------------------------------
 
     def export(self, kind: str = "") -> None:
         """Ask what to export, then where; run it; then offer to open the result."""
+        from ui.export.request import ExportRequest
+
         window, session = self.window, self.window.session
         if session is None:
             return
@@ -84,7 +85,7 @@ class ExportCommands(QObject):
         if not dialog.exec():
             return
         request = dialog.request()
-        self.last = request
+        self._last = request
         names = dict(initiatives)
         target = self._ask_target(request, title, names.get(request.initiative, ""))
         if target is None:
@@ -92,7 +93,14 @@ class ExportCommands(QObject):
         self.last_folder = target.parent
         self.start(request, target)
 
+    def export_qdpx(self) -> None:
+        from ui.export.request import QDPX
+
+        self.export(QDPX)
+
     def _ask_target(self, request: ExportRequest, title: str, initiative: str) -> Path | None:
+        from ui.export.request import MONOGRAPH, SYNTHESIS, WORKING, safe_file_name
+
         session = self.window.session
         assert session is not None
         if request.kind == MONOGRAPH:
@@ -131,6 +139,8 @@ class ExportCommands(QObject):
         on_done: Callable[[Exported], None] | None = None,
     ) -> Progress | None:
         """Run the export with a progress dialog; then offer the file."""
+        from ui.export.request import JSON, MONOGRAPH, QDPX, SYNTHESIS, TABLE, WORKING, run_export
+
         session = self.window.session
         if session is None:
             return None

@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from fieldkit.survey import InitiativeInfo, InterviewInfo, Survey
-from ui.i18n import fold, format_date, format_moment, format_percent, plural
+from ui.i18n import fold, format_date, format_moment, format_percent, language, plural
 from ui.qt import (
     QAbstractItemModel,
     QFont,
@@ -86,6 +86,8 @@ class OverviewModel(QAbstractItemModel):
         super().__init__(parent)
         self._roots: list[Node] = []
         self.trash = False
+        self._titled_in = ""
+        self._column_titles: tuple[str, ...] = ()
 
     def load(self, survey: Survey, trash: bool = False) -> None:
         """Read the survey again (after a change, or to show the trash)."""
@@ -173,17 +175,23 @@ class OverviewModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
             return None
-        titles = (
-            self.tr("Initiative / visite"),
-            self.tr("Territoire / lieu"),
-            self.tr("Enquêteurs"),
-            self.tr("Statut"),
-            self.tr("Complétude"),
-            self.tr("Dernière modification"),
-        )
-        return titles[section] if 0 <= section < COLUMN_COUNT else None
+        return self._titles()[section] if 0 <= section < COLUMN_COUNT else None
+
+    def _titles(self) -> tuple[str, ...]:
+        """The columns' titles, translated once per language (the header asks often)."""
+        if self._titled_in != language():
+            self._titled_in = language()
+            self._column_titles = (
+                self.tr("Initiative / visite"),
+                self.tr("Territoire / lieu"),
+                self.tr("Enquêteurs"),
+                self.tr("Statut"),
+                self.tr("Complétude"),
+                self.tr("Dernière modification"),
+            )
+        return self._column_titles
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         node = self.node(index)

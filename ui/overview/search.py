@@ -19,7 +19,6 @@ from ui import qt
 from ui.i18n import format_date
 from ui.qt import (
     QAbstractListModel,
-    QCompleter,
     QLineEdit,
     QModelIndex,
     QPainter,
@@ -37,7 +36,7 @@ from ui.style import quiet_colour
 
 if TYPE_CHECKING:
     from fieldkit.survey import SearchHit
-    from ui.qt import QTextDocument
+    from ui.qt import QCompleter, QTextDocument
 
 # The results' drawing (QStyle, QTextDocument) is looked up when results first show,
 # through ``qt.``: taking those names here would build their types at every start.
@@ -196,6 +195,8 @@ class SearchBox(QLineEdit):
         building a list view is a tenth of the app's start-up, for a box most
         launches never use."""
         if self._completer is None:
+            from ui.qt import QCompleter
+
             completer = QCompleter(self.results, self)
             completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
             completer.setCompletionRole(QueryRole)

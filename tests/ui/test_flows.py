@@ -164,7 +164,9 @@ def test_an_initiative_is_renamed_in_place(
     assert overview is not None
     first = overview.proxy.index(0, 0)
     initiative = first.data(Qt.ItemDataRole.UserRole + 2)
+    assert first.data() == "Devenir paysan"  # the words shown, formatted once and kept
     assert overview.proxy.setData(first, "Devenir paysan·ne")
+    assert overview.model.index_of(initiative).data() == "Devenir paysan·ne"  # at once
     assert window.session is not None
     window.session.executor.wait()
     with Survey.open(demo_path, readonly=True) as survey:

@@ -56,7 +56,6 @@ NOT_ON_THE_FIRST_SCREEN = (
     "fieldkit.survey.demo",
     "fieldkit.survey.dump",
     "fieldkit.survey.search",
-    "ui.export.request",
     "ui.export.dialog",
     "ui.shell.start_page",
 )

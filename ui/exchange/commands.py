@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
 from fieldkit.survey import ChangeLog, Survey, current_device
-from ui import i18n
+from ui import i18n, qt
 from ui.qt import QAction, QObject
 from ui.session import Cancelled, Progress, SurveyExecutor, run_operation
 from ui.widgets import make_action, show_error, with_shortcut
@@ -117,9 +117,7 @@ class Exchange(QObject):
         session = self._session()
         if session is None:
             return
-        from ui.qt import QFileDialog
-
-        names, _filter = QFileDialog.getOpenFileNames(
+        names, _filter = qt.QFileDialog.getOpenFileNames(
             self.window,
             self.tr("Fusionner des fichiers"),
             str(session.path.parent),
@@ -207,9 +205,7 @@ class Exchange(QObject):
             else:
                 title = self.tr("Choisir le dossier de synchronisation")
             start = folder if folder is not None else session.path.parent
-            from ui.qt import QFileDialog
-
-            chosen = QFileDialog.getExistingDirectory(self.window, title, str(start))
+            chosen = qt.QFileDialog.getExistingDirectory(self.window, title, str(start))
             if not chosen:
                 return
             folder = Path(chosen)

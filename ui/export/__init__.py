@@ -5,15 +5,7 @@ and REFI-QDA.
 :func:`safe_file_name` makes a file name of an initiative's name.
 """
 
-from typing import TYPE_CHECKING
-
-from fieldkit.lazy import on_first_use
 from ui.export.commands import install_exports
-
-if TYPE_CHECKING:
-    from ui.export.request import safe_file_name
+from ui.export.request import safe_file_name
 
 __all__ = ["install_exports", "safe_file_name"]
-
-# The request's module loads with the first export (or the first preview).
-__getattr__ = on_first_use(__name__, {"safe_file_name": "ui.export.request"})

@@ -3,8 +3,7 @@ and REFI-QDA projects.
 
 The dialog gathers the choices, the file name is asked next, then the export
 runs in the background with a progress dialog that can cancel it. The dialogs
-and the request (:mod:`ui.export.request`) are imported at the first export,
-so the window starts as fast.
+are imported when first opened, so the window starts as fast.
 """
 
 from __future__ import annotations
@@ -13,13 +12,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ui import i18n
+from ui import i18n, qt
+from ui.export.request import (
+    JSON,
+    MONOGRAPH,
+    QDPX,
+    SYNTHESIS,
+    TABLE,
+    WORKING,
+    Exported,
+    ExportRequest,
+    run_export,
+    safe_file_name,
+)
 from ui.qt import QObject
 from ui.session import Progress, run_operation
 from ui.widgets import make_action, show_error, with_shortcut
 
 if TYPE_CHECKING:
-    from ui.export.request import Exported, ExportRequest
     from ui.shell import MainWindow
 
 
@@ -29,10 +39,10 @@ class ExportCommands(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._last: ExportRequest | None = None
+        self.last: ExportRequest = ExportRequest(MONOGRAPH, language=i18n.language())
         self.last_folder: Path | None = None
         self.export_action = make_action(window, "", self.export, ["Ctrl+E"])
-        self.qdpx_action = make_action(window, "", self.export_qdpx)
+        self.qdpx_action = make_action(window, "", lambda: self.export(QDPX))
         self._retranslate()
         window.add_survey_action(self.export_action)
         window.add_survey_action(self.qdpx_action, toolbar=False)
@@ -47,21 +57,10 @@ class ExportCommands(QObject):
             action.setIconText(text.replace("&", ""))  # the toolbar keeps the « … »
             action.setToolTip(with_shortcut(text.replace("&", "").rstrip("…"), action))
 
-    @property
-    def last(self) -> ExportRequest:
-        """The choices of the previous export; at first, a monograph in the window's language."""
-        if self._last is None:
-            from ui.export.request import MONOGRAPH, ExportRequest
-
-            self._last = ExportRequest(MONOGRAPH, language=i18n.language())
-        return self._last
-
     # -- the flow ------------------------------------------------------------------
 
     def export(self, kind: str = "") -> None:
         """Ask what to export, then where; run it; then offer to open the result."""
-        from ui.export.request import ExportRequest
-
         window, session = self.window, self.window.session
         if session is None:
             return
@@ -85,7 +84,7 @@ class ExportCommands(QObject):
         if not dialog.exec():
             return
         request = dialog.request()
-        self._last = request
+        self.last = request
         names = dict(initiatives)
         target = self._ask_target(request, title, names.get(request.initiative, ""))
         if target is None:
@@ -93,14 +92,7 @@ class ExportCommands(QObject):
         self.last_folder = target.parent
         self.start(request, target)
 
-    def export_qdpx(self) -> None:
-        from ui.export.request import QDPX
-
-        self.export(QDPX)
-
     def _ask_target(self, request: ExportRequest, title: str, initiative: str) -> Path | None:
-        from ui.export.request import MONOGRAPH, SYNTHESIS, WORKING, safe_file_name
-
         session = self.window.session
         assert session is not None
         if request.kind == MONOGRAPH:
@@ -120,9 +112,7 @@ class ExportCommands(QObject):
             ".json": self.tr("Fichiers JSON (*.json)"),
             ".qdpx": self.tr("Projets REFI-QDA (*.qdpx)"),
         }
-        from ui.qt import QFileDialog
-
-        name, _filter = QFileDialog.getSaveFileName(
+        name, _filter = qt.QFileDialog.getSaveFileName(
             self.window, self.tr("Exporter vers…"), str(suggested), filters[request.suffix]
         )
         if not name:
@@ -139,8 +129,6 @@ class ExportCommands(QObject):
         on_done: Callable[[Exported], None] | None = None,
     ) -> Progress | None:
         """Run the export with a progress dialog; then offer the file."""
-        from ui.export.request import JSON, MONOGRAPH, QDPX, SYNTHESIS, TABLE, WORKING, run_export
-
         session = self.window.session
         if session is None:
             return None
@@ -166,18 +154,17 @@ class ExportCommands(QObject):
 
     def finished(self, exported: Exported) -> None:
         from ui.export.dialog import ExportDoneDialog
-        from ui.qt import QDesktopServices, QUrl
 
         dialog = ExportDoneDialog(self.window, exported)
         dialog.exec()
         main = exported.paths[0]
         if dialog.choice == ExportDoneDialog.OPEN:
-            url = QUrl.fromLocalFile(str(main))
+            url = qt.QUrl.fromLocalFile(str(main))
         elif dialog.choice == ExportDoneDialog.SHOW:
-            url = QUrl.fromLocalFile(str(main.parent))
+            url = qt.QUrl.fromLocalFile(str(main.parent))
         else:
             return
-        if not QDesktopServices.openUrl(url):
+        if not qt.QDesktopServices.openUrl(url):
             show_error(
                 self.window,
                 self.tr("Aucun programme n’a pu ouvrir ce fichier"),

@@ -39,21 +39,6 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 KindRole = Qt.ItemDataRole.UserRole + 3
 CompletionRole = Qt.ItemDataRole.UserRole + 4
 DeletedRole = Qt.ItemDataRole.UserRole + 5
-# The roles ``data()`` has an answer for; the view asks for about twice as many.
-_ANSWERED = frozenset(
-    {
-        _DISPLAY,
-        _EDIT,
-        _TOOLTIP,
-        _FONT,
-        _ALIGNMENT,
-        SortRole,
-        IdRole,
-        KindRole,
-        CompletionRole,
-        DeletedRole,
-    }
-)
 
 NAME, PLACE, INTERVIEWERS, STATUS, COMPLETION, LAST_CHANGE = range(6)
 COLUMN_COUNT = 6
@@ -206,8 +191,6 @@ class OverviewModel(QAbstractItemModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if role not in _ANSWERED:  # decorations, colours, check boxes: asked for every cell
-            return None
         node = self.node(index)
         if node is None:
             return None

@@ -195,10 +195,8 @@ class SearchBox(QLineEdit):
         building a list view is a tenth of the app's start-up, for a box most
         launches never use."""
         if self._completer is None:
-            from ui.qt import QCompleter
-
-            completer = QCompleter(self.results, self)
-            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            completer = qt.QCompleter(self.results, self)
+            completer.setCompletionMode(qt.QCompleter.CompletionMode.UnfilteredPopupCompletion)
             completer.setCompletionRole(QueryRole)
             completer.setWidget(self)
             completer.setMaxVisibleItems(8)

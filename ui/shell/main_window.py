@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
 from fieldkit.survey import author_chosen, set_author
-from ui import i18n
+from ui import i18n, qt
 from ui.overview import OverviewPage, SearchBox
 from ui.qt import (
     QAction,
@@ -564,9 +564,8 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         from fieldkit import __version__
-        from ui.qt import QMessageBox
 
-        QMessageBox.about(
+        qt.QMessageBox.about(
             self,
             self.tr("À propos de fieldkit"),
             self.tr(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from fieldkit.errors import FieldkitError
+from ui import qt
 from ui.qt import QApplication, QLineEdit, QTimer, QWidget
 
 if TYPE_CHECKING:  # the interview's modules load when an interview is first opened
@@ -104,9 +105,7 @@ def _put_caret(view: InterviewView, place: Place) -> None:
 
 
 def _caret(widget: QWidget | None) -> int:
-    from ui.qt import QTextEdit  # loaded with the interview's editors, not at start-up
-
-    if isinstance(widget, QTextEdit):
+    if isinstance(widget, qt.QTextEdit):
         return widget.textCursor().position()
     if isinstance(widget, QLineEdit):
         return widget.cursorPosition()
@@ -116,9 +115,7 @@ def _caret(widget: QWidget | None) -> int:
 def _set_caret(widget: QWidget | None, caret: int) -> None:
     if caret < 0:
         return
-    from ui.qt import QTextEdit
-
-    if isinstance(widget, QTextEdit):
+    if isinstance(widget, qt.QTextEdit):
         cursor = widget.textCursor()
         cursor.setPosition(min(caret, len(widget.toPlainText())))
         widget.setTextCursor(cursor)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from ui import i18n
+from ui import i18n, qt
 from ui.overview import OverviewPage, SearchBox, describe, found_words
 from ui.qt import QApplication, QLineEdit, QObject, Qt
 from ui.session import SurveySession
@@ -91,10 +91,8 @@ class SearchFlow(QObject):
 
         The search ignores accents and case (*ecole* finds *École*): so does this.
         """
-        from ui.qt import QTextCursor, QTextEdit  # not needed before a search
-
         editor = QApplication.focusWidget()
-        if isinstance(editor, QTextEdit):
+        if isinstance(editor, qt.QTextEdit):
             text = editor.toPlainText()
         elif isinstance(editor, QLineEdit):
             text = editor.text()
@@ -105,10 +103,10 @@ class SearchFlow(QObject):
             start = folded.find(i18n.fold(word))
             if start < 0:
                 continue
-            if isinstance(editor, QTextEdit):
+            if isinstance(editor, qt.QTextEdit):
                 cursor = editor.textCursor()
                 cursor.setPosition(start)
-                cursor.setPosition(start + len(word), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(start + len(word), qt.QTextCursor.MoveMode.KeepAnchor)
                 editor.setTextCursor(cursor)
                 editor.ensureCursorVisible()
             else:

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.survey import config_dir
+from ui import qt
 from ui.qt import (
     QCoreApplication,
     QEvent,
@@ -245,11 +246,8 @@ class _FileOpenForwarder(QObject):
         self._instance = instance
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.FileOpen:
-            return False
-        from ui.qt import QFileOpenEvent
-
-        if not isinstance(event, QFileOpenEvent) or not event.file():
+        is_open = event.type() == QEvent.Type.FileOpen and isinstance(event, qt.QFileOpenEvent)
+        if not is_open or not event.file():
             return False
         self._instance.activate_requested.emit()
         self._instance.open_requested.emit(event.file())

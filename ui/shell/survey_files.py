@@ -23,6 +23,7 @@ from typing import Protocol
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import Guide
 from fieldkit.survey import Survey, config_dir
+from ui import qt
 from ui.qt import QObject, QWidget
 from ui.session import SurveySession, report_error
 from ui.settings import Settings
@@ -143,9 +144,7 @@ class SurveyFiles(QObject):
         other.raise_()
 
     def open_dialog(self) -> None:
-        from ui.qt import QFileDialog
-
-        name, _filter = QFileDialog.getOpenFileName(
+        name, _filter = qt.QFileDialog.getOpenFileName(
             self.window,
             self.tr("Ouvrir une enquête"),
             str(self.window.settings.default_folder),
@@ -221,9 +220,7 @@ class SurveyFiles(QObject):
 
     def import_xlsform(self) -> None:
         """A new survey whose guide is an XLSForm (ODK, KoboToolbox) chosen first."""
-        from ui.qt import QFileDialog
-
-        name, _filter = QFileDialog.getOpenFileName(
+        name, _filter = qt.QFileDialog.getOpenFileName(
             self.window,
             self.tr("Importer un guide XLSForm"),
             str(self.window.settings.default_folder),
@@ -275,9 +272,7 @@ class SurveyFiles(QObject):
             if session.readonly
             else self.tr("Enregistrer l’enquête à un nouvel endroit")
         )
-        from ui.qt import QFileDialog
-
-        name, _filter = QFileDialog.getSaveFileName(
+        name, _filter = qt.QFileDialog.getSaveFileName(
             window,
             title,
             str(self._suggested_copy(session)),

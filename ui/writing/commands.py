@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui import i18n
+from ui import i18n, qt
 from ui.qt import QObject
 from ui.session import SurveySession
 from ui.widgets import make_action, with_shortcut
@@ -72,9 +72,7 @@ class WritingCommands(QObject):
         if len(initiatives) <= 1:
             return initiatives[0].id if initiatives else ""
         names = [i.name for i in initiatives]
-        from ui.qt import QInputDialog
-
-        name, accepted = QInputDialog.getItem(
+        name, accepted = qt.QInputDialog.getItem(
             self.window,
             self.tr("Rédiger la monographie"),
             self.tr("Quelle initiative ?"),

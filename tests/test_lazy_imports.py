@@ -39,6 +39,16 @@ def test_what_the_survey_package_loads_on_first_use_is_the_real_thing() -> None:
         fieldkit.survey.nothing_here  # noqa: B018
 
 
+def test_what_the_guide_package_loads_on_first_use_is_the_real_thing() -> None:
+    import fieldkit.guide
+    from fieldkit.guide import loader, model, values
+
+    assert fieldkit.guide.Guide is model.Guide
+    assert fieldkit.guide.load_guide is loader.load_guide
+    assert fieldkit.guide.clean_text is values.clean_text
+    assert all(getattr(fieldkit.guide, name) is not None for name in fieldkit.guide.__all__)
+
+
 def test_the_sqlite_utils_view_is_still_there_when_asked(survey: Survey) -> None:
     assert "changes" in survey.log.db.table_names()
 
@@ -56,6 +66,9 @@ NOT_ON_THE_FIRST_SCREEN = (
     "fieldkit.survey.demo",
     "fieldkit.survey.dump",
     "fieldkit.survey.search",
+    "fieldkit.survey.completion",
+    "fieldkit.guide.model",
+    "fieldkit.guide.expressions",
     "ui.export.dialog",
     "ui.shell.start_page",
 )
@@ -84,7 +97,8 @@ def test_the_window_shows_a_survey_without_what_its_first_screen_does_not_use(
     tmp_path: Path,
 ) -> None:
     """Reading YAML (the guide is cached), regexes, the network (for later launches),
-    merging and exporting all load when first used, after the window is up."""
+    merging and exporting all load when first used, after the window is up; so does
+    the guide, since the file remembers each interview's progress."""
     demo = tmp_path / "démo.fieldkit"
     build_demo(demo)  # reads the guide once, as the first opening on a machine does
     script = FIRST_SCREEN.format(watched=NOT_ON_THE_FIRST_SCREEN, survey=str(demo))

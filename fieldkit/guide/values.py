@@ -11,9 +11,12 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
-from fieldkit.guide.model import Question
+
+if TYPE_CHECKING:
+    from fieldkit.guide.model import Question
 
 _TEXT_TYPES = frozenset({"text", "long_text"})
 

@@ -6,10 +6,10 @@ The monograph's narratives are survey data too: ``Survey.set_narrative``,
 ``Survey.narratives``, ``Survey.narrative_history`` and ``Survey.outline``
 (:mod:`.narratives`); their text is the small Markdown of :mod:`.markup`.
 
-What opening, reading and typing need is imported with the package. The
-rest of what it offers — the Markdown, the check, the demo, the JSON dump,
-what a merge takes in, search hits — loads on first use: the window shows a survey
-without paying for them.
+What opening and reading need is imported with the package. The rest of
+what it offers — completion and what it needs of the guide, the Markdown,
+the check, the demo, the JSON dump, what a merge takes in, search hits —
+loads on first use: the window shows a survey without paying for them.
 """
 
 from typing import TYPE_CHECKING
@@ -18,13 +18,6 @@ from fieldkit.lazy import on_first_use
 from fieldkit.places import config_dir
 from fieldkit.survey import schema
 from fieldkit.survey.changes import COLUMNS, NARRATIVE_PREFIX, Change, check_field, decode
-from fieldkit.survey.completion import (
-    MissingAnswer,
-    interview_completion,
-    missing_answers,
-    missing_in_row,
-    question_answered,
-)
 from fieldkit.survey.device import (
     Device,
     author_chosen,
@@ -56,6 +49,13 @@ from fieldkit.survey.store import ChangeLog, FieldState
 if TYPE_CHECKING:
     from fieldkit.survey import markup
     from fieldkit.survey.check import check_survey
+    from fieldkit.survey.completion import (
+        MissingAnswer,
+        interview_completion,
+        missing_answers,
+        missing_in_row,
+        question_answered,
+    )
     from fieldkit.survey.demo import build_demo
     from fieldkit.survey.dump import dump_text, load_dump, read_dump
     from fieldkit.survey.intake import Absorbed, Transition, forged_message
@@ -67,6 +67,11 @@ __getattr__ = on_first_use(
     {
         "markup": "fieldkit.survey.markup",
         "check_survey": "fieldkit.survey.check",
+        "MissingAnswer": "fieldkit.survey.completion",
+        "interview_completion": "fieldkit.survey.completion",
+        "missing_answers": "fieldkit.survey.completion",
+        "missing_in_row": "fieldkit.survey.completion",
+        "question_answered": "fieldkit.survey.completion",
         "build_demo": "fieldkit.survey.demo",
         "dump_text": "fieldkit.survey.dump",
         "load_dump": "fieldkit.survey.dump",

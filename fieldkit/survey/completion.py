@@ -41,7 +41,9 @@ class _Initiative(Protocol):
     def kind(self) -> str: ...
 
 
-class _GuideSource(Protocol):
+class GuideSource(Protocol):
+    """What counting reads of a survey: its log and its guides."""
+
     log: ChangeLog
 
     def guide_by_hash(self, digest: str) -> Guide: ...
@@ -145,7 +147,7 @@ def missing_answers(guide: Guide, values: Mapping[str, object], rows: Rows) -> l
 
 
 def interview_completions(
-    survey: _GuideSource,
+    survey: GuideSource,
     interviews: Mapping[str, Mapping[str, object]],
     initiatives: Mapping[str, _Initiative],
 ) -> dict[str, Completion]:

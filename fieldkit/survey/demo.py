@@ -56,6 +56,7 @@ def build_demo(path: str | Path) -> dict[str, int]:
         with survey.log.transaction():
             for initiative in initiatives:
                 visits += _write_initiative(survey, initiative)
+        survey.remember_progress()  # as the window leaves a survey it closes
     except BaseException:
         survey.close()
         Path(path).unlink(missing_ok=True)

@@ -13,25 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldkit import guide as guides  # loads on first use: a listing needs no guide
 from fieldkit.errors import FieldkitError
 from fieldkit.files import read_named_file
-from fieldkit.guide import (
-    Guide,
-    Outline,
-    Question,
-    check_constraint,
-    clean_text,
-    guide_hash,
-    iso_date,
-    load_guide,
-    normalize,
-    outline_of,
-    parse_guide,
-)
+from fieldkit.guide import check_constraint, clean_text, iso_date, normalize
 from fieldkit.ids import new_id
 from fieldkit.survey import narratives as _narratives
+from fieldkit.survey import progress
 from fieldkit.survey.changes import decode
-from fieldkit.survey.completion import MissingAnswer, interview_completions, missing_answers
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.hlc import to_iso
 from fieldkit.survey.identity import SURVEY_ID, SurveyIdentity, new_survey_id, read_identity
@@ -52,7 +41,9 @@ from fieldkit.survey.records import (
 )
 from fieldkit.survey.store import ChangeLog, FieldState
 
-if TYPE_CHECKING:  # search loads with the first search, not with the survey
+if TYPE_CHECKING:  # loaded on first use: a survey is opened and listed without them
+    from fieldkit.guide import Guide, Outline, Question
+    from fieldkit.survey.completion import MissingAnswer
     from fieldkit.survey.search import SearchHit
 
 
@@ -70,7 +61,7 @@ class Survey:
         cls, path: str | Path, guide: Guide | None = None, device: Device | None = None
     ) -> Survey:
         """Create a survey file answered with ``guide`` (the built-in guide by default)."""
-        guide = guide or load_guide()
+        guide = guide or guides.load_guide()
         survey = cls(ChangeLog.create(Path(path), device or current_device()))
         with survey.log.transaction():
             survey.log.write(*SURVEY_ID, new_survey_id())  # the first change (DESIGN.md §5)
@@ -110,7 +101,7 @@ class Survey:
 
     def add_guide(self, guide: Guide) -> str:
         """Snapshot a guide into the file; return the hash that names it."""
-        digest = guide_hash(guide.source_text)
+        digest = guides.guide_hash(guide.source_text)
         self.log.put_guide(digest, guide.source_text)
         self._guides[digest] = guide
         return digest
@@ -120,7 +111,7 @@ class Survey:
             source = self.log.guide_source(digest)
             if source is None:
                 raise FieldkitError(f"{self.path}: guide snapshot {digest[:12]} is missing")
-            self._guides[digest] = parse_guide(source, f"{self.path} (guide {digest[:12]})")
+            self._guides[digest] = guides.parse_guide(source, f"{self.path} (guide {digest[:12]})")
         return self._guides[digest]
 
     @property
@@ -214,6 +205,8 @@ class Survey:
         Every row of a repeat group is checked too: a person met whose consent
         is missing keeps the interview a draft.
         """
+        from fieldkit.survey.completion import missing_answers
+
         self._require("interview", interview_id)
         guide = self.guide_for(interview_id)
         rows = {
@@ -259,7 +252,7 @@ class Survey:
         """List interviews with their completion, by initiative then date."""
         initiatives = {i.id: i for i in self.initiatives(include_deleted=True)}
         rows = self.log.entities("interview")
-        completions = interview_completions(self, rows, initiatives)
+        completions = progress.completions(self, rows, initiatives)
         result = []
         for interview_id, fields in rows.items():
             initiative = text_of(fields.get("initiative"))
@@ -286,6 +279,10 @@ class Survey:
                 )
             )
         return sorted(result, key=lambda i: (i.initiative_name.casefold(), i.date, i.id))
+
+    def remember_progress(self) -> None:
+        """Keep each interview's progress in the file, so that the next listing counts nothing."""
+        progress.remember(self)
 
     # -- answers -------------------------------------------------------------------
 
@@ -520,7 +517,7 @@ class Survey:
         """The outline an initiative's monograph is written to: its latest visit's guide's."""
         self._require("initiative", initiative_id)
         digest = _narratives.latest_guide(self.log, initiative_id)
-        return outline_of(self.guide_by_hash(digest) if digest else self.guide)
+        return guides.outline_of(self.guide_by_hash(digest) if digest else self.guide)
 
     def set_narrative(self, initiative_id: str, section_id: str, text: str) -> None:
         """Save the text of one section of an initiative's monograph ("" clears it)."""

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from fieldkit.errors import FieldkitError
+from fieldkit.survey import schema
 from fieldkit.survey.changes import COLUMNS, Change, FieldKey
 from fieldkit.survey.hlc import HybridClock
 from fieldkit.survey.indexing import SEARCH_TEXT_FUNCTION
@@ -258,6 +259,8 @@ class Intake:
             if counted:
                 self._remember_new_entities()
             added = self._insert_changes(batch)
+            if added:
+                schema.raise_generation(self.connection)
             self.refresh_touched(batch)
             self._observe_clock(batch)
             guides, blobs = self._insert_contents(batch)

@@ -15,13 +15,17 @@ Qt's text editor reads and writes it as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fieldkit.errors import FieldkitError
-from fieldkit.guide import Outline, clean_text
+from fieldkit.guide import clean_text
 from fieldkit.survey.changes import NARRATIVE_PREFIX
 from fieldkit.survey.hlc import to_iso
 from fieldkit.survey.records import text_of
 from fieldkit.survey.store import ChangeLog
+
+if TYPE_CHECKING:
+    from fieldkit.guide import Outline
 
 
 @dataclass(frozen=True)

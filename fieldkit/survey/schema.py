@@ -90,6 +90,22 @@ CREATE TABLE unsent (change_id TEXT PRIMARY KEY, session TEXT NOT NULL) WITHOUT 
     + DERIVED_SQL
 )
 
+#: The ``local`` key of the file's generation: a number raised whenever the
+#: change log gains or loses a change, in the same transaction. What was
+#: derived from the file at one generation holds while it stays the same
+#: (see :mod:`fieldkit.survey.progress`).
+GENERATION_KEY = "generation"
+
+
+def raise_generation(connection: sqlite3.Connection) -> None:
+    """Say that the change log is no longer what it was; call inside its transaction."""
+    connection.execute(
+        "INSERT INTO local (key, value) VALUES (?, '1') "
+        "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        (GENERATION_KEY,),
+    )
+
+
 DERIVED_OBJECTS = ("answers", "interviews", "initiatives", "search", "state")
 
 #: Upgrade steps: ``MIGRATIONS[n]`` takes a file from version ``n`` to ``n + 1``.

@@ -321,10 +321,8 @@ class ChangeLog:
                 author=self.device.author,
                 supersedes=supersedes_text(superseded),
             )
-            self.connection.execute(
-                INSERT_CHANGE,
-                change.as_row(),
-            )
+            self.connection.execute(INSERT_CHANGE, change.as_row())
+            schema.raise_generation(self.connection)
             self.connection.execute(
                 "INSERT INTO unsent (change_id, session) VALUES (?, ?)", (change.id, self.session)
             )

@@ -2,7 +2,10 @@
 
 - *start*: from launching the process to the main window shown with the demo
   survey open (its overview listed), against a bare PySide6 script that shows
-  an empty QMainWindow, both launched the same way in the same run;
+  an empty QMainWindow, both launched the same way in the same run. The demo
+  is as the window leaves a survey it closes, each interview's progress kept
+  in the file; *start, counted* opens a copy written since (on the command
+  line, say), whose listing counts every interview's progress again;
 - *switch*: showing another interview of a 2,000-interview survey, against
   reading that interview's answers through the core (what any switch must do);
 - *typing*: the longest time the GUI thread is held while a save is under
@@ -114,17 +117,33 @@ def bench_start(folder: Path) -> None:
     # An installed app runs from compiled bytecode, and its guides are parsed once per
     # machine (the guide cache): let the first launches write both.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    counted = _written_since(demo)
     _launch_seconds(BARE_WINDOW, [], env)
     _launch_seconds(APP_WINDOW, [str(demo)], env)
     bare: list[float] = []
     app: list[float] = []
+    app_counted: list[float] = []
     for _ in range(STARTS):
         bare.append(_launch_seconds(BARE_WINDOW, [], env))
         app.append(_launch_seconds(APP_WINDOW, [str(demo)], env))
+        app_counted.append(_launch_seconds(APP_WINDOW, [str(counted)], env))
     base = median(bare) * 1000
     report("ui_bare_window_shown", base, "ms", "ui_bare_window_shown", base)
     shown = median(app) * 1000
     report("ui_start_demo_shown", shown, "ms", "ui_bare_window_shown", base, "ratio<=2")
+    shown = median(app_counted) * 1000
+    report("ui_start_demo_counted_shown", shown, "ms", "ui_bare_window_shown", base)
+
+
+def _written_since(demo: Path) -> Path:
+    """A copy of the demo with one more answer, written without the window."""
+    from fieldkit.survey import Survey
+
+    with Survey.open(demo, readonly=True) as survey:
+        copy = survey.save_copy(demo.with_name("demo-written.fieldkit"))
+    with Survey.open(copy) as survey:
+        survey.set_answer(survey.interviews()[0].id, "visite_lieu", "Salle des fêtes")
+    return copy
 
 
 def _window() -> object:

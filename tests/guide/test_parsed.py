@@ -106,7 +106,7 @@ def test_a_guide_too_large_is_refused_before_any_hash_or_cache() -> None:
 
 
 def test_opening_a_survey_again_loads_no_yaml(tmp_path: Path, config_dir: Path) -> None:
-    """The window's start: once the guide is kept, listing a survey never imports YAML."""
+    """Opening an interview: once the guide is kept, reading a survey's guide never imports YAML."""
     survey_path = tmp_path / "démo.fieldkit"
     build_demo(survey_path)
     shutil.rmtree(config_dir / "cache")  # kept when the survey was made: start afresh
@@ -114,7 +114,7 @@ def test_opening_a_survey_again_loads_no_yaml(tmp_path: Path, config_dir: Path) 
         "import sys\n"
         "from fieldkit.survey import ChangeLog, Survey, current_device\n"
         f"survey = Survey(ChangeLog.open({str(survey_path)!r}, current_device(), readonly=True))\n"
-        "survey.interviews()\n"
+        "survey.guide\n"
         "print('yaml' in sys.modules)\n"
     )
     env = dict(os.environ, FIELDKIT_CONFIG_DIR=str(config_dir))

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from fieldkit.exchange.merge import merge_files
-from fieldkit.survey import Survey
+from fieldkit.survey import Survey, interview_completion, progress
 from tests.ui.keyboard import type_text
 from ui.app import build_window
 from ui.interview.editors import LongTextEditor, TextEditor
@@ -48,6 +48,21 @@ def test_closing_right_after_typing_loses_nothing(
     type_text(editor.text, NOTE)
     window.close()
     assert answer(path, interview, "note_libre") == NOTE
+
+
+def test_a_closed_survey_opens_next_time_on_its_remembered_progress(
+    window: MainWindow, fresh_interview: tuple[Path, str]
+) -> None:
+    """The overview of a survey closed in the window needs no guide to count anything."""
+    path, interview = fresh_interview
+    editor = open_interview(window, path, interview)
+    type_text(editor.text, NOTE)
+    window.close()
+    with Survey.open(path, readonly=True) as survey:
+        remembered = progress.remembered(survey.log, survey.log.entities("interview"))
+        assert remembered is not None
+        counted = interview_completion(survey.guide_for(interview), survey.answers(interview))
+    assert remembered[interview][:2] == counted
 
 
 def test_switching_interviews_right_after_typing_loses_nothing(

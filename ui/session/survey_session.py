@@ -14,8 +14,10 @@ offer a new place.
 from __future__ import annotations
 
 import os
+import traceback
 from pathlib import Path
 
+from fieldkit.errors import FieldkitError
 from fieldkit.survey import Device, Survey, current_device, is_writable
 from ui.session.autosave import AutoSaver
 from ui.session.operations import SurveyExecutor
@@ -25,6 +27,16 @@ def _identity(path: Path) -> tuple[int, int]:
     """What tells this file from another one put under the same name."""
     found = os.stat(path)
     return found.st_dev, found.st_ino
+
+
+def _not_kept(error: BaseException) -> None:
+    """A survey that cannot keep its progress (a full disk, say) is listed by counting.
+
+    The person is closing the survey and has lost nothing, so no dialog: a
+    fault in the code still leaves its trace on the error output.
+    """
+    if not isinstance(error, FieldkitError):
+        traceback.print_exception(error)
 
 
 class SurveySession:
@@ -69,7 +81,14 @@ class SurveySession:
         self.executor.submit(update)
 
     def close(self) -> None:
-        """Save what is pending, then close both connections: nothing typed is lost."""
+        """Save what is pending, then close both connections: nothing typed is lost.
+
+        The file then keeps each interview's progress, so that opening it next
+        time lists the interviews without loading the guide. That is only a
+        head start: if the file cannot take it, the next listing counts.
+        """
         self.saver.flush_and_wait()
+        if not self.readonly and not self.lost:
+            self.executor.submit(Survey.remember_progress, on_error=_not_kept)
         self.reader.close()
         self.executor.close()

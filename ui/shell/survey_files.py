@@ -18,10 +18,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fieldkit.errors import FieldkitError
-from fieldkit.guide import Guide
 from fieldkit.survey import Survey, config_dir
 from ui import qt
 from ui.qt import QObject, QWidget
@@ -30,6 +29,9 @@ from ui.settings import Settings
 from ui.shell.place import Place, go_to, here
 from ui.shell.place import Window as PlaceWindow
 from ui.widgets import BannerArea, show_error
+
+if TYPE_CHECKING:
+    from fieldkit.guide import Guide
 
 DEMO_NAME = "demo.fieldkit"
 EXTENSION = ".fieldkit"

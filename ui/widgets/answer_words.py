@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from fieldkit.guide import Question
+from typing import TYPE_CHECKING
+
 from ui.i18n import format_date, format_number
+
+if TYPE_CHECKING:
+    from fieldkit.guide import Question
 
 
 def answer_text(question: Question | None, value: object, language: str) -> str:

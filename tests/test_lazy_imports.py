@@ -57,6 +57,7 @@ def test_the_sqlite_utils_view_is_still_there_when_asked(survey: Survey) -> None
 NOT_ON_THE_FIRST_SCREEN = (
     "yaml",
     "re2",
+    "hashlib",  # OpenSSL
     "PySide6.QtNetwork",
     "fieldkit.exchange",
     "fieldkit.export",
@@ -96,7 +97,7 @@ main()
 def test_the_window_shows_a_survey_without_what_its_first_screen_does_not_use(
     tmp_path: Path,
 ) -> None:
-    """Reading YAML (the guide is cached), regexes, the network (for later launches),
+    """Reading YAML (the guide is cached), regexes, hashing, the network (for later launches),
     merging and exporting all load when first used, after the window is up; so does
     the guide, since the file remembers each interview's progress."""
     demo = tmp_path / "démo.fieldkit"

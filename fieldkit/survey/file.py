@@ -7,7 +7,6 @@ of initiatives and answers; every write goes down to the change log
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -475,6 +474,8 @@ class Survey:
         caption: str = "",
     ) -> str:
         """Copy a file into the survey as an attachment; return the attachment id."""
+        import hashlib  # loads OpenSSL: not on the way to the window's first screen
+
         self._require("interview", interview_id)
         if question:
             self._question(interview_id, question)

@@ -18,7 +18,6 @@ so they still merge.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
@@ -46,6 +45,8 @@ def short_tag(text: str) -> str:
     """Twelve hex digits that stand for an id in a file name: its own, or a hash of it."""
     if _HEX.fullmatch(text):
         return text[:12]
+    import hashlib  # loads OpenSSL: not on the way to the window's first screen
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
@@ -128,6 +129,8 @@ def derived_identity_change(connection: sqlite3.Connection) -> Change | None:
     if not found:
         return None
     creation = found[0]
+    import hashlib
+
     digest = hashlib.sha256(f"fieldkit survey created by {creation.id}".encode()).hexdigest()
     entity, entity_id, field = SURVEY_ID
     return Change(

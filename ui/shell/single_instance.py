@@ -29,12 +29,12 @@ signal.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +64,8 @@ ACK = b"ok\n"
 
 def server_name(config: Path | None = None, user: str | None = None) -> str:
     """Name the local socket after the user and the configuration folder."""
+    import hashlib
+
     folder = (config or config_dir()).resolve()
     digest = hashlib.sha256(f"{user or _user()}\0{folder}".encode()).hexdigest()[:24]
     return f"fieldkit-{digest}"
@@ -104,11 +106,16 @@ class SingleInstance(QObject):
 
     def __init__(self, config: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        folder = config or config_dir()
-        self.name = server_name(folder)
-        self._lock_path = folder / LOCK_NAME
+        self._folder = config or config_dir()
+        self._lock_path = self._folder / LOCK_NAME
         self._lock: QLockFile | None = None
         self._server: QLocalServer | None = None
+
+    @cached_property
+    def name(self) -> str:
+        """The local socket's name, made when first listening or calling: hashing loads
+        OpenSSL, which the first launch's first screen does without."""
+        return server_name(self._folder)
 
     @property
     def serving(self) -> bool:

@@ -2,8 +2,9 @@
 
 The readable tables are a view of the change log; ``check`` recomputes every
 field from the log and compares, verifies the search index, the content hashes
-of attachments and guide snapshots, and that interviews point at initiatives
-that exist. It reads only.
+of attachments and guide snapshots, that interviews point at initiatives that
+exist, and that the progress the file remembers is what counting says. It
+reads only.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import sqlite3
 from collections import defaultdict
 
 from fieldkit.guide import guide_hash
+from fieldkit.survey import progress
 from fieldkit.survey.changes import COLUMNS, Change, FieldKey, heads
+from fieldkit.survey.completion import interview_completions
 from fieldkit.survey.file import Survey
 from fieldkit.survey.store import ChangeLog
 
@@ -29,6 +32,7 @@ def check_survey(survey: Survey) -> list[str]:
     problems += _search_index(log)
     problems += _content_hashes(log)
     problems += _references(log)
+    problems += _remembered_progress(survey)
     return problems
 
 
@@ -102,4 +106,21 @@ def _references(log: ChangeLog) -> list[str]:
     for attachment_id, fields in log.entities("attachment").items():
         if fields.get("sha256") not in blobs:
             problems.append(f"attachment {attachment_id} has no content in the file")
+    return problems
+
+
+def _remembered_progress(survey: Survey) -> list[str]:
+    """Progress remembered for the file as it is must be what counting says now."""
+    interviews = survey.log.entities("interview")
+    kept = progress.remembered(survey.log, interviews)
+    if not kept:
+        return []
+    initiatives = {i.id: i for i in survey.initiatives(include_deleted=True)}
+    counted = interview_completions(survey, interviews, initiatives)
+    problems = []
+    for interview in sorted(kept):
+        if kept[interview] != counted[interview]:
+            problems.append(
+                f"the progress remembered for interview {interview} disagrees with its answers"
+            )
     return problems

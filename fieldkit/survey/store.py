@@ -437,8 +437,13 @@ class ChangeLog:
         )
 
     def rebuild(self) -> None:
-        """Throw the derived tables away and recompute them from the change log."""
+        """Throw the derived tables away and recompute them from the change log.
+
+        What was derived elsewhere (the progress the file remembers) is
+        forgotten too, by raising the generation: it is counted again.
+        """
         with self.transaction():
+            schema.raise_generation(self.connection)
             schema.drop_derived(self.connection)
             for statement in _statements(schema.DERIVED_SQL):
                 self.connection.execute(statement)

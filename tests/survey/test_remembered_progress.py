@@ -8,13 +8,14 @@ only at the generation they were made at.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import fieldkit.survey.completion
 from fieldkit.exchange.merge import merge_files
-from fieldkit.survey import Survey
+from fieldkit.survey import Survey, check_survey
 from fieldkit.survey import progress as survey_progress
 from fieldkit.survey.device import Device
 
@@ -170,3 +171,27 @@ def test_a_transaction_rolled_back_leaves_the_generation(visited: tuple[Survey, 
         raise RuntimeError("stop")
 
     assert survey.log.local("generation") == generation
+
+
+def test_check_finds_remembered_counts_that_disagree_and_rebuild_forgets_them(
+    visited: tuple[Survey, str],
+) -> None:
+    survey, interview = visited
+    survey.remember_progress()
+    assert check_survey(survey) == []
+    kept = json.loads(survey.log.local("progress") or "")
+    kept["interviews"][interview] = [99, 99, 0]
+    with survey.log.transaction():  # a damaged file: the counts no longer say what it holds
+        survey.log.connection.execute(
+            "UPDATE local SET value = ? WHERE key = 'progress'", (json.dumps(kept),)
+        )
+
+    assert check_survey(survey) == [
+        f"the progress remembered for interview {interview} disagrees with its answers"
+    ]
+    assert listing(survey)[interview][:2] == (99, 99)
+
+    survey.log.rebuild()
+
+    assert check_survey(survey) == []
+    assert listing(survey)[interview][:2] != (99, 99)

@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from fieldkit.exchange.merge import merge_files
+from fieldkit.files import DiskFull
 from fieldkit.survey import Survey, interview_completion, progress
 from tests.ui.keyboard import type_text
 from ui.app import build_window
@@ -63,6 +64,26 @@ def test_a_closed_survey_opens_next_time_on_its_remembered_progress(
         assert remembered is not None
         counted = interview_completion(survey.guide_for(interview), survey.answers(interview))
     assert remembered[interview][:2] == counted
+
+
+def test_a_survey_that_cannot_keep_its_progress_closes_quietly_and_loses_nothing(
+    window: MainWindow,
+    fresh_interview: tuple[Path, str],
+    monkeypatch: pytest.MonkeyPatch,
+    shown_errors: list[tuple[str, str]],
+) -> None:
+    path, interview = fresh_interview
+
+    def disk_full(survey: Survey) -> None:
+        raise DiskFull(survey.path)
+
+    monkeypatch.setattr(Survey, "remember_progress", disk_full)
+    editor = open_interview(window, path, interview)
+    type_text(editor.text, NOTE)
+    window.close()
+
+    assert shown_errors == []
+    assert answer(path, interview, "note_libre") == NOTE
 
 
 def test_switching_interviews_right_after_typing_loses_nothing(

@@ -14,6 +14,7 @@ offer a new place.
 from __future__ import annotations
 
 import os
+import sqlite3
 import traceback
 from pathlib import Path
 
@@ -30,12 +31,12 @@ def _identity(path: Path) -> tuple[int, int]:
 
 
 def _not_kept(error: BaseException) -> None:
-    """A survey that cannot keep its progress (a full disk, say) is listed by counting.
+    """A file that cannot keep its progress (full disk, locked) is counted when next opened.
 
     The person is closing the survey and has lost nothing, so no dialog: a
     fault in the code still leaves its trace on the error output.
     """
-    if not isinstance(error, FieldkitError):
+    if not isinstance(error, (FieldkitError, sqlite3.Error)):
         traceback.print_exception(error)
 
 

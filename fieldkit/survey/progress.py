@@ -68,23 +68,14 @@ def remember(survey: Survey) -> None:
                 for interview, count in completions(survey, interviews, initiatives).items()
             },
         }
-        log.connection.execute(
-            "INSERT INTO local (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (PROGRESS_KEY, json.dumps(kept, separators=(",", ":"))),
-        )
+        log.set_local(PROGRESS_KEY, json.dumps(kept, separators=(",", ":")))
 
 
 def remembered(log: ChangeLog, interviews: Mapping[str, object]) -> dict[str, Completion] | None:
     """The counts the file keeps for ``interviews``, if nothing was written since they were made."""
-    found = dict(
-        log.connection.execute(
-            "SELECT key, value FROM local WHERE key IN (?, ?)", (GENERATION_KEY, PROGRESS_KEY)
-        ).fetchall()
-    )
     try:
-        kept = json.loads(found[PROGRESS_KEY])
-        if kept["generation"] != found.get(GENERATION_KEY) or kept["version"] != __version__:
+        kept = json.loads(log.local(PROGRESS_KEY) or "")
+        if kept["generation"] != log.local(GENERATION_KEY) or kept["version"] != __version__:
             return None
         counts = kept["interviews"]
         return {interview: _completion(counts[interview]) for interview in interviews}

@@ -8,8 +8,8 @@ makes PySide6 build every one of its thousands of types up front, which alone
 would double the app's start-up time. QtNetwork (the single-instance handover)
 and QtTest (typing in tests) are only loaded when a name from them is asked for.
 
-It also holds the one compatibility shim the window needs: see
-:func:`_immortal_singletons`.
+It also holds the two compatibility shims the window needs: see
+:func:`_immortal_singletons` and :func:`_plain_imports`.
 """
 
 from __future__ import annotations
@@ -42,6 +42,27 @@ def _immortal_singletons() -> None:
         ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
+def _plain_imports() -> None:
+    """Give Python back the import statement PySide6 replaced.
+
+    PySide6 swaps ``builtins.__import__`` for a hook that serves one thing,
+    ``from __feature__ import snake_case, true_property``, which fieldkit never
+    uses. Along the way the hook reads the whole source of every module imported
+    after Qt (and of each module loaded before, the first time it is imported
+    again) to see whether it mentions PySide6: some eighty files and about 7 ms
+    of the window's start, and a lazy import on the writer thread runs through
+    Shiboken's Python code. The hook keeps the import it replaced; that one goes
+    back, unless something else has replaced the hook since (a debugger, say).
+    """
+    import builtins
+
+    replaced = getattr(builtins, "__orig_import__", None)
+    hook = getattr(builtins, "__feature_import__", None)
+    if replaced is not None and hook is not None and builtins.__import__ is hook:
+        builtins.__import__ = replaced
+
+
+_plain_imports()
 _immortal_singletons()
 
 if TYPE_CHECKING:  # what editors and type checkers see

@@ -11,9 +11,6 @@ One module per group of commands, each adding its commands to the one
 
 from __future__ import annotations
 
-import os
-import sys
-
 from fieldkit.cli import exchange, exports, guides, privacy, records, surveys, writing
 from fieldkit.cli.base import cli
 
@@ -24,9 +21,4 @@ COMMAND_MODULES = (surveys, records, exchange, guides, exports, writing, privacy
 
 def main() -> None:
     """Entry point of the ``fieldkit`` console script."""
-    try:
-        cli(prog_name="fieldkit")
-    except BrokenPipeError:
-        # The reader went away (``fieldkit dump … | head``): not an error of ours.
-        # Point stdout at nothing so the interpreter's final flush stays quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    cli(prog_name="fieldkit")

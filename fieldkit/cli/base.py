@@ -58,6 +58,8 @@ class FieldkitGroup(click.Group):
             raise UserError(str(error)) from None
         except sqlite3.Error as error:
             raise UserError(f"the survey file could not be read or written ({error})") from None
+        except BrokenPipeError:
+            raise  # the reader left (``fieldkit list … | head``): click ends quietly, status 1
         except OSError as error:
             if error.filename and is_disk_full(error):
                 raise UserError(str(DiskFull(Path(error.filename)))) from None

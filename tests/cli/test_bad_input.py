@@ -15,6 +15,8 @@ import random
 import shutil
 import sqlite3
 import struct
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -205,6 +207,42 @@ def test_a_pipe_or_a_device_is_refused_at_once_by_every_command(
     bad = make(tmp_path, "visites.fieldkit")
     untouched()
     refused(run(*words(bad, good, dump)), bad, "not a regular file", "a survey must be a file")
+
+
+# -- a reader that goes away -------------------------------------------------------
+
+
+@posix_only
+@pytest.mark.parametrize(("command", "words"), [("list", []), ("dump", []), ("search", ["mot"])])
+def test_a_reader_that_leaves_early_is_not_an_error(
+    good: Good, command: str, words: list[str]
+) -> None:
+    """``fieldkit list visites.fieldkit | head``: the reader has gone when the list is
+    printed. Nothing is said about it, the survey is left as it was, and the status
+    is 1 (the output was cut short), as for any click program."""
+    before = snapshot(good.path.parent)
+    reader, writer = os.pipe()
+    os.close(reader)  # gone before the first line
+    try:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from fieldkit.cli import main; main()",
+                command,
+                good.path,
+                *words,
+            ],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(writer)
+    assert done.stderr == ""
+    assert done.returncode == 1
+    assert snapshot(good.path.parent) == before
 
 
 # -- read-only files and folders -----------------------------------------------------

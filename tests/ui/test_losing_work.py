@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from fieldkit.files import DiskFull
 from fieldkit.survey import Survey
 from tests.ui.keyboard import type_text
 from ui.interview.editors import LongTextEditor
 from ui.interview.missing_dialog import MissingAnswersDialog
-from ui.qt import QApplication, QDialog, QEvent, QFileDialog, QTextEdit
+from ui.qt import QApplication, QDialog, QEvent, QFileDialog, Qt, QTextEdit, QToolButton
 from ui.settings import Settings
 from ui.shell import single_instance
 from ui.shell.main_window import MainWindow
@@ -316,3 +317,85 @@ def test_a_person_met_without_consent_is_listed_and_reached_in_their_row(
     cell = page.repeats["personnes_rencontrees"].cell(bruno, "personne_consentement")
     assert cell is not None and cell.isAncestorOf(QApplication.focusWidget())
     assert view.status == "draft"
+
+
+def refuse_writes(monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    """The file takes no more of this kind of change (the disk is full)."""
+
+    def disk_full(survey: Survey, *_args: object) -> None:
+        raise DiskFull(survey.path)
+
+    monkeypatch.setattr(Survey, method, disk_full)
+
+
+def test_a_person_met_the_file_could_not_remove_is_said_and_shown_again(
+    window: MainWindow,
+    qtbot: QtBot,
+    fresh_interview: tuple[Path, str],
+    monkeypatch: pytest.MonkeyPatch,
+    shown_errors: list[tuple[str, str]],
+) -> None:
+    path, interview = fresh_interview
+    with Survey.open(path) as survey:
+        agnes = survey.add_row(interview, "personnes_rencontrees", {"personne_nom": "Agnès Roy"})
+    assert window.open_path(path)
+    window.open_interview(interview)
+    view = window.current_interview()
+    assert view is not None and view.page is not None
+    people = view.page.repeats["personnes_rencontrees"]
+    refuse_writes(monkeypatch, "delete")
+
+    remove = next(
+        button
+        for button in people.findChildren(QToolButton)
+        if button.accessibleName() == "Retirer cette fiche"
+    )
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=SAVE_TIMEOUT)
+    assert shown_errors[0][0] == "Impossible d’enregistrer cette modification"
+    assert people.row_ids() == [agnes]
+    assert "Agnès Roy" in view.side.people.text()
+
+
+def test_back_to_draft_the_file_could_not_take_is_said_and_not_shown(
+    window: MainWindow,
+    qtbot: QtBot,
+    fresh_interview: tuple[Path, str],
+    monkeypatch: pytest.MonkeyPatch,
+    shown_errors: list[tuple[str, str]],
+) -> None:
+    path, interview = fresh_interview
+    with Survey.open(path) as survey:
+        survey.set_status(interview, "complete")
+    assert window.open_path(path)
+    window.open_interview(interview)
+    view = window.current_interview()
+    assert view is not None and view.status == "complete"
+    refuse_writes(monkeypatch, "set_status")
+
+    window.actions["reopen"].trigger()
+
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=SAVE_TIMEOUT)
+    assert shown_errors[0][0] == "Impossible d’enregistrer cette modification"
+    assert view.status == "complete"
+    with Survey.open(path, readonly=True) as survey:
+        assert survey.interview_fields(interview)["status"] == "complete"
+
+
+def test_back_to_draft_is_shown_once_written(
+    window: MainWindow, qtbot: QtBot, fresh_interview: tuple[Path, str]
+) -> None:
+    path, interview = fresh_interview
+    with Survey.open(path) as survey:
+        survey.set_status(interview, "complete")
+    assert window.open_path(path)
+    window.open_interview(interview)
+    view = window.current_interview()
+    assert view is not None
+
+    window.actions["reopen"].trigger()
+
+    qtbot.waitUntil(lambda: view.status == "draft", timeout=SAVE_TIMEOUT)
+    with Survey.open(path, readonly=True) as survey:
+        assert survey.interview_fields(interview)["status"] == "draft"

@@ -16,7 +16,7 @@ from tests.ui.keyboard import type_text
 from ui.app import build_window
 from ui.interview.editors import LongTextEditor, TextEditor
 from ui.qt import QDropEvent, QMimeData, QPoint, QProgressDialog, QPushButton, Qt, QUrl
-from ui.session.operations import Cancelled, Progress, run_operation
+from ui.session.operations import Cancelled, Progress, SurveyExecutor, run_operation
 from ui.settings import Settings
 from ui.shell.main_window import MainWindow
 
@@ -241,3 +241,18 @@ def test_a_new_window_opens_where_the_last_one_was(qtbot: QtBot, demo_path: Path
     qtbot.addWidget(second)
     second.show()
     assert second.start.recent.count() == 1
+
+
+def test_background_work_that_fails_unheard_still_leaves_its_trace(
+    qapp: object, survey_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Work submitted without an error callback of its own never fails into nothing."""
+    executor = SurveyExecutor(lambda: Survey.open(survey_path))
+    try:
+        executor.submit(lambda survey: survey.set_status("entretien-inconnu", "draft"))
+        executor.wait()
+    finally:
+        executor.close()
+    error_output = capfd.readouterr().err
+    assert "Traceback" in error_output
+    assert "entretien-inconnu" in error_output

@@ -300,7 +300,23 @@ class InterviewView(QWidget):
 
     def _row_removed(self, repeat_id: str, row_id: str) -> None:
         self.session.saver.forget(row_id)
-        self.session.executor.submit(lambda survey: survey.delete("row", row_id))
+        interview = self.interview_id
+
+        def kept(error: BaseException) -> None:
+            """The file still holds the row: say so, and show it again."""
+            report_error(self, self._save_failed(), error)
+            self._show_saved_rows(interview, repeat_id)
+
+        self.session.executor.submit(lambda survey: survey.delete("row", row_id), on_error=kept)
+        self._repeat_changed(repeat_id)
+
+    def _show_saved_rows(self, interview: str, repeat_id: str) -> None:
+        page = self.page
+        repeat = page.repeats.get(repeat_id) if page else None
+        if repeat is None or interview != self.interview_id:
+            return
+        rows = self.session.reader.rows(interview, repeat_id)
+        repeat.set_rows([(row.id, row.values) for row in rows])
         self._repeat_changed(repeat_id)
 
     def _cell_edited(self, repeat_id: str, row_id: str, column_id: str) -> None:
@@ -448,11 +464,20 @@ class InterviewView(QWidget):
             self.go_to_question(chosen.id, chosen.row)
 
     def reopen_draft(self) -> None:
+        """Back to draft, shown once the file says so."""
         interview = self.interview_id
-        self.session.executor.submit(lambda survey: survey.set_status(interview, "draft"))
-        self.status = "draft"
-        self._show_status()
-        self.status_changed.emit()
+
+        def reopened(_nothing: None) -> None:
+            if interview == self.interview_id:
+                self.status = "draft"
+                self._show_status()
+                self.status_changed.emit()
+
+        self.session.executor.submit(
+            lambda survey: survey.set_status(interview, "draft"),
+            reopened,
+            lambda error: report_error(self, self._save_failed(), error),
+        )
 
     def close_view(self) -> None:
         self.session.saver.flush()

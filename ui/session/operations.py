@@ -79,8 +79,6 @@ class SurveyExecutor(QObject):
 
     # Carries a callable to run on the GUI thread (a finished job's callback).
     _finished = Signal(object)
-    # A job failed and had no error callback of its own.
-    failed = Signal(object)
 
     def __init__(self, open_survey: Callable[[], Survey]) -> None:
         super().__init__()
@@ -100,7 +98,11 @@ class SurveyExecutor(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future[T]:
-        """Run ``work(survey)`` in the writer thread; call back on the GUI thread."""
+        """Run ``work(survey)`` in the writer thread; call back on the GUI thread.
+
+        Work a person would miss if it failed says how with ``on_error``. Without
+        it, a failure still leaves its trace on the error output, never nowhere.
+        """
         future = self._executor.submit(self._call, work)
 
         def finished(done: Future[T]) -> None:
@@ -127,7 +129,7 @@ class SurveyExecutor(QObject):
         elif on_error is not None:
             on_error(error)
         else:
-            self.failed.emit(error)
+            traceback.print_exception(error)
 
     @Slot(object)
     def _run_callback(self, callback: Callable[[], None]) -> None:

@@ -403,3 +403,38 @@ def test_a_long_quote_shows_whole_with_its_speaker(
     room = QRect(0, 0, drawn.width() - 2 * margin, 1 << 20)
     needed = quotes.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, text)
     assert drawn.height() >= needed.height()
+
+
+def test_the_words_quoted_stay_in_the_answer_when_typing_goes_on(
+    window: MainWindow,
+    qtbot: QtBot,
+    fresh_interview: tuple[Path, str],
+    answer_dialog: Callable[..., None],
+) -> None:
+    """Select words, Ctrl+K, accept: the next key typed goes after them, replacing nothing."""
+    path, interview = fresh_interview
+    assert window.open_path(path)
+    window.open_interview(interview)
+    view = window.current_interview()
+    assert view is not None and view.page is not None
+    view.go_to_question("note_libre")
+    editor = view.page.editors["note_libre"]
+    assert isinstance(editor, LongTextEditor)
+    editor.text.setFocus()
+    type_text(editor.text, "Elle dit : on a appris ensemble. Puis")
+    cursor = editor.text.textCursor()
+    cursor.setPosition(len("Elle dit : "))
+    cursor.setPosition(len("Elle dit : on a appris ensemble."), cursor.MoveMode.KeepAnchor)
+    editor.text.setTextCursor(cursor)
+
+    def accept(dialog: QDialog) -> None:
+        assert isinstance(dialog, QuoteDialog)
+        assert dialog.quote_text() == "on a appris ensemble."
+        dialog.accept()
+
+    answer_dialog(QuoteDialog, accept)
+    window.actions["quote"].trigger()
+    qtbot.waitUntil(lambda: view.side.quotes.count() == 1, timeout=WAIT_MS)
+    type_text(editor.text, "!")
+
+    assert editor.text.toPlainText() == "Elle dit : on a appris ensemble.! Puis"

@@ -119,6 +119,7 @@ class Captures(QObject):
         dialog = QuoteDialog(view, self._speakers(), label, _selected_text(focus))
         accepted = dialog.exec()
         if focus is not None:
+            _deselect(focus)
             focus.setFocus()
         if not accepted or not dialog.quote_text():
             return
@@ -206,6 +207,17 @@ class Captures(QObject):
 
     def cleanup(self) -> None:
         self._opener.cleanup()
+
+
+def _deselect(widget: QWidget) -> None:
+    """Leave the caret after the words just quoted, none selected: the next key typed
+    must not replace them."""
+    if isinstance(widget, QTextEdit):
+        cursor = widget.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        widget.setTextCursor(cursor)
+    elif isinstance(widget, QLineEdit) and widget.hasSelectedText():
+        widget.setCursorPosition(widget.selectionEnd())
 
 
 def _selected_text(widget: QWidget | None) -> str:

@@ -25,6 +25,7 @@ from ui.writing.document import (
     write_block,
     write_runs,
 )
+from ui.writing.editor import NarrativeEditor
 
 DEMO_TEXTS = [
     narrative["text"]
@@ -165,3 +166,26 @@ def _normal(block: markup.Block) -> object:
     if isinstance(block, markup.Quotation):
         return "quote", tuple(p.strip() for p in block.paragraphs), block.attribution.strip()
     return "figure", block.attachment, " ".join(block.caption.split())
+
+
+@pytest.mark.parametrize(
+    ("before", "caret", "after"),
+    [
+        ("Tout commence ici.", 0, "Mobilisation citoyenne Tout commence ici."),
+        ("Tout commence ici.", 5, "Tout Mobilisation citoyenne commence ici."),
+        ("Tout commence ici.", 17, "Tout commence ici Mobilisation citoyenne."),
+        ("Tout commence ici.", 18, "Tout commence ici. Mobilisation citoyenne"),
+    ],
+)
+def test_words_inserted_at_the_caret_stay_apart_from_their_neighbours(
+    qapp: QApplication, before: str, caret: int, after: str
+) -> None:
+    editor = NarrativeEditor()
+    editor.setPlainText(before)
+    cursor = editor.textCursor()
+    cursor.setPosition(caret)
+    editor.setTextCursor(cursor)
+
+    editor.insert_words("Mobilisation citoyenne")
+
+    assert editor.toPlainText() == after

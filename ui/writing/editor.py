@@ -31,6 +31,8 @@ from ui.writing import document as doc
 
 # How much larger than the window's font the narrative is set.
 TEXT_SCALE = 1.12
+# What may follow inserted words without a space: punctuation that closes or ends.
+CLOSING = ".,;:!?)]»…"
 # The size of a figure's photo in the text, in average characters of the font.
 FIGURE_WIDTH_CHARS, FIGURE_HEIGHT_CHARS = 60, 32
 
@@ -138,9 +140,12 @@ class NarrativeEditor(QTextEdit):
         else:
             cursor.beginEditBlock()
         paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-        before = cursor.block().text()[: cursor.positionInBlock()]
+        text_in_block, at = cursor.block().text(), cursor.positionInBlock()
+        before, after = text_in_block[:at], text_in_block[at:]
         if paragraphs and before and not before[-1].isspace():
             paragraphs[0] = " " + paragraphs[0]  # words run on after the caret's sentence
+        if paragraphs and after and not (after[0].isspace() or after[0] in CLOSING):
+            paragraphs[-1] += " "  # and the caret's next word stays a word of its own
         for number, paragraph in enumerate(paragraphs):
             if number:
                 cursor.insertBlock(doc.paragraph_format(), doc.text_format())

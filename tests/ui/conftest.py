@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from fieldkit.files import DiskFull
 from fieldkit.survey import Survey
 from fieldkit.survey.demo import build_demo
 from ui import i18n
 from ui.app import build_window
+from ui.interview.view import InterviewView
 from ui.qt import QApplication, QDialog, QSettings, QTest
 from ui.settings import Settings
 from ui.shell.main_window import MainWindow
@@ -152,3 +154,21 @@ def answer_dialog(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
         monkeypatch.setattr(kind, "exec", exec_)
 
     return arrange
+
+
+def open_visit(window: MainWindow, path: Path, interview: str) -> InterviewView:
+    """Open the survey at ``path`` in the window, then this interview, as a person does."""
+    assert window.open_path(path)
+    window.open_interview(interview)
+    view = window.current_interview()
+    assert view is not None
+    return view
+
+
+def refuse_writes(monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    """The file takes no more of this kind of change (the disk is full)."""
+
+    def disk_full(survey: Survey, *_args: object) -> None:
+        raise DiskFull(survey.path)
+
+    monkeypatch.setattr(Survey, method, disk_full)

@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from fieldkit.survey import Revision, Survey, current_device
+from tests.ui.conftest import open_visit
 from tests.ui.keyboard import type_text
 from ui import app as desktop
 from ui.app import build_window
@@ -40,10 +41,7 @@ def test_the_window_reopens_where_the_person_left_off(
     window: MainWindow, qtbot: QtBot, fresh_interview: tuple[Path, str]
 ) -> None:
     path, interview = fresh_interview
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None
+    view = open_visit(window, path, interview)
     view.go_to_question("definition_innovation")
     notes = QApplication.focusWidget()
     assert isinstance(notes, QTextEdit)
@@ -81,10 +79,7 @@ def test_a_quote_takes_several_lines_and_is_corrected_later(
     answer_dialog: Callable[..., None],
 ) -> None:
     path, interview = fresh_interview
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None
+    view = open_visit(window, path, interview)
 
     def capture(dialog: QDialog) -> None:
         assert isinstance(dialog, QuoteDialog)
@@ -150,10 +145,8 @@ def test_a_quote_put_in_the_trash_comes_back_with_annuler(
     path, interview = fresh_interview
     with Survey.open(path) as survey:
         survey.add_quote(interview, "On a appris à se parler.", "Agnès Roy")
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None and view.side.quotes.count() == 1
+    view = open_visit(window, path, interview)
+    assert view.side.quotes.count() == 1
     quote_id = view.side.quotes.item(0).data(Qt.ItemDataRole.UserRole + 1)
     view.side.delete_item.emit("quote", quote_id, "On a appris à se parler.")
     qtbot.waitUntil(lambda: view.side.quotes.count() == 0, timeout=WAIT_MS)
@@ -264,10 +257,7 @@ def test_the_attachment_area_is_large_enough_to_drop_on(
     window: MainWindow, fresh_interview: tuple[Path, str]
 ) -> None:
     path, interview = fresh_interview
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None
+    view = open_visit(window, path, interview)
     zone = view.side.drop_hint
     assert zone.isVisible()
     assert zone.height() >= zone.fontMetrics().lineSpacing() * 5
@@ -389,10 +379,7 @@ def test_a_long_quote_shows_whole_with_its_speaker(
     with Survey.open(path) as survey:
         survey.add_quote(interview, words, speaker="Anne-Sophie Bertin")
     window.resize(1366, 728)
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None
+    view = open_visit(window, path, interview)
     quotes = view.side.quotes
     qtbot.waitUntil(lambda: quotes.count() == 1 and quotes.isVisible())
     text = quotes.item(0).text()
@@ -413,10 +400,8 @@ def test_the_words_quoted_stay_in_the_answer_when_typing_goes_on(
 ) -> None:
     """Select words, Ctrl+K, accept: the next key typed goes after them, replacing nothing."""
     path, interview = fresh_interview
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None and view.page is not None
+    view = open_visit(window, path, interview)
+    assert view.page is not None
     view.go_to_question("note_libre")
     editor = view.page.editors["note_libre"]
     assert isinstance(editor, LongTextEditor)

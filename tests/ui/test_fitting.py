@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldkit.guide import load_guide
 from fieldkit.survey import MissingAnswer, Revision, Survey
+from tests.ui.conftest import open_visit
 from ui import i18n
 from ui.export.dialog import ExportDialog
 from ui.export.request import MONOGRAPH, ExportRequest
@@ -243,10 +244,7 @@ def test_tab_follows_the_reading_order_in_the_interview(
     with Survey.open(path) as survey:
         for name in ("Agnès Roy", "Bruno Petit"):
             survey.add_row(interview, "personnes_rencontrees", {"personne_nom": name})
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None
+    view = open_visit(window, path, interview)
     for row in range(view.sections.rowCount()):
         view.show_section(row)
         page = view.page
@@ -269,10 +267,7 @@ def test_the_people_met_are_readable_on_the_smallest_screen(
             interview, "personnes_rencontrees", {**person, "personne_structure": long_name}
         )
     window.resize(*SMALLEST_SCREEN)
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None
+    view = open_visit(window, path, interview)
     view.show_section(0)
     people = view.page.repeats["personnes_rencontrees"] if view.page else None
     assert people is not None

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fieldkit.files import DiskFull
 from fieldkit.survey import Survey
+from tests.ui.conftest import open_visit, refuse_writes
 from tests.ui.keyboard import type_text
 from ui.interview.editors import LongTextEditor
 from ui.interview.missing_dialog import MissingAnswersDialog
@@ -292,10 +292,7 @@ def test_a_person_met_without_consent_is_listed_and_reached_in_their_row(
             {"personne_nom": "Agnès Roy", "personne_consentement": "oui"},
         )
         bruno = survey.add_row(interview, "personnes_rencontrees", {"personne_nom": "Bruno Petit"})
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None
+    view = open_visit(window, path, interview)
     listed: list[str] = []
 
     def choose_consent(dialog: QDialog) -> None:
@@ -319,15 +316,6 @@ def test_a_person_met_without_consent_is_listed_and_reached_in_their_row(
     assert view.status == "draft"
 
 
-def refuse_writes(monkeypatch: pytest.MonkeyPatch, method: str) -> None:
-    """The file takes no more of this kind of change (the disk is full)."""
-
-    def disk_full(survey: Survey, *_args: object) -> None:
-        raise DiskFull(survey.path)
-
-    monkeypatch.setattr(Survey, method, disk_full)
-
-
 def test_a_person_met_the_file_could_not_remove_is_said_and_shown_again(
     window: MainWindow,
     qtbot: QtBot,
@@ -338,10 +326,8 @@ def test_a_person_met_the_file_could_not_remove_is_said_and_shown_again(
     path, interview = fresh_interview
     with Survey.open(path) as survey:
         agnes = survey.add_row(interview, "personnes_rencontrees", {"personne_nom": "Agnès Roy"})
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None and view.page is not None
+    view = open_visit(window, path, interview)
+    assert view.page is not None
     people = view.page.repeats["personnes_rencontrees"]
     refuse_writes(monkeypatch, "delete")
 
@@ -368,10 +354,8 @@ def test_back_to_draft_the_file_could_not_take_is_said_and_not_shown(
     path, interview = fresh_interview
     with Survey.open(path) as survey:
         survey.set_status(interview, "complete")
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None and view.status == "complete"
+    view = open_visit(window, path, interview)
+    assert view.status == "complete"
     refuse_writes(monkeypatch, "set_status")
 
     window.actions["reopen"].trigger()
@@ -389,10 +373,7 @@ def test_back_to_draft_is_shown_once_written(
     path, interview = fresh_interview
     with Survey.open(path) as survey:
         survey.set_status(interview, "complete")
-    assert window.open_path(path)
-    window.open_interview(interview)
-    view = window.current_interview()
-    assert view is not None
+    view = open_visit(window, path, interview)
 
     window.actions["reopen"].trigger()
 

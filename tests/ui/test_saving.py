@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from fieldkit.exchange.merge import merge_files
-from fieldkit.files import DiskFull
 from fieldkit.survey import Survey, interview_completion, progress
+from tests.ui.conftest import refuse_writes
 from tests.ui.keyboard import type_text
 from ui.app import build_window
 from ui.interview.editors import LongTextEditor, TextEditor
@@ -73,11 +73,7 @@ def test_a_survey_that_cannot_keep_its_progress_closes_quietly_and_loses_nothing
     shown_errors: list[tuple[str, str]],
 ) -> None:
     path, interview = fresh_interview
-
-    def disk_full(survey: Survey) -> None:
-        raise DiskFull(survey.path)
-
-    monkeypatch.setattr(Survey, "remember_progress", disk_full)
+    refuse_writes(monkeypatch, "remember_progress")
     editor = open_interview(window, path, interview)
     type_text(editor.text, NOTE)
     window.close()

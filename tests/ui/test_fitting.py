@@ -36,6 +36,7 @@ from ui.qt import (
     QMessageBox,
     QScrollArea,
     Qt,
+    QTest,
     QWidget,
 )
 from ui.shell.guide_import import GuideWarningsDialog
@@ -253,6 +254,47 @@ def test_tab_follows_the_reading_order_in_the_interview(
         chain = [w for w in tab_chain(window) if content.isAncestorOf(w)]
         assert [_name(w) for w in chain] == [_name(w) for w in reading_order(chain, content)]
         assert chain == reading_order(chain, content), f"section {row}"
+
+
+def pressing_tab(start: QWidget, within: QWidget) -> list[QWidget]:
+    """The fields Tab reaches from ``start``, pressed as a person does, until it leaves ``within``.
+
+    A date field takes Tab for its day, month and year: it counts once.
+    """
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    reached = [start]
+    for _press in range(4 * len(within.findChildren(QWidget))):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        if now is None or not within.isAncestorOf(now):
+            return reached
+        if now is not reached[-1]:
+            assert now not in reached, f"Tab comes back to {_name(now)}: it never leaves"
+            reached.append(now)
+    raise AssertionError("Tab never leaves")
+
+
+def test_tab_leaves_the_people_met_after_their_last_field(
+    window: MainWindow, fresh_interview: tuple[Path, str]
+) -> None:
+    """Cards shown when the interview opens, and one added then, are walked once, in order."""
+    path, interview = fresh_interview
+    with Survey.open(path) as survey:
+        for name in ("Agnès Roy", "Bruno Petit"):
+            survey.add_row(interview, "personnes_rencontrees", {"personne_nom": name})
+    view = open_visit(window, path, interview)
+    view.show_section(0)
+    assert view.page is not None
+    people = view.page.repeats["personnes_rencontrees"]
+    people.add_row({"personne_nom": "Chloé Martin"})
+    content = view.page.widget()
+    fields = [w for w in tab_chain(window) if content.isAncestorOf(w)]
+    assert pressing_tab(fields[0], content) == reading_order(fields, content)
+    people.add_button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(people.add_button, Qt.Key.Key_Tab)
+    assert not people.isAncestorOf(QApplication.focusWidget())
 
 
 def test_the_people_met_are_readable_on_the_smallest_screen(

@@ -68,6 +68,18 @@ class AnswerEditor(QWidget):
         """Put the keyboard focus in the editor (its first field)."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _hand_focus_to(self, inner: QWidget) -> None:
+        """The keyboard goes to ``inner``; Tab order moves the editor as one piece.
+
+        Qt moves a widget in the Tab order together with what it holds only if
+        the widget itself takes the focus. An editor that did not would stay
+        where it was made when its field was moved (a row of people met, added
+        after the page), and Tab, reaching it there, would jump back into the
+        field: a loop the keyboard cannot leave.
+        """
+        self.setFocusProxy(inner)
+        self.setFocusPolicy(inner.focusPolicy())
+
     def set_read_only(self, read_only: bool) -> None:
         """Show the value without taking changes (a survey file nobody may write)."""
         self.setEnabled(not read_only)
@@ -116,7 +128,7 @@ class TextEditor(AnswerEditor):
         super().__init__(parent)
         self.line = FirstWordsLine(self)
         self._layout().addWidget(self.line)
-        self.setFocusProxy(self.line)
+        self._hand_focus_to(self.line)
         self.line.textEdited.connect(lambda _text: self.edited.emit())
 
     def value(self) -> object:
@@ -188,7 +200,7 @@ class LongTextEditor(AnswerEditor):
         super().__init__(parent)
         self.text = GrowingTextEdit(self)
         self._layout().addWidget(self.text)
-        self.setFocusProxy(self.text)
+        self._hand_focus_to(self.text)
         self._setting = False
         self.text.textChanged.connect(self._changed)
 
@@ -234,7 +246,7 @@ class ChoiceEditor(AnswerEditor):
             self.buttons[choice.value] = button
         first = next(iter(self.buttons.values()), None)
         if first is not None:
-            self.setFocusProxy(first)
+            self._hand_focus_to(first)
 
     def _clicked(self, value: str) -> None:
         if not self.multiple and self.buttons[value].isChecked():
@@ -265,7 +277,7 @@ class CompactChoiceEditor(AnswerEditor):
         for choice in question.choices:
             self.combo.addItem(choice.label.get(language), choice.value)
         self._layout().addWidget(self.combo)
-        self.setFocusProxy(self.combo)
+        self._hand_focus_to(self.combo)
         self.combo.activated.connect(lambda _index: self.edited.emit())
 
     def value(self) -> object:
@@ -364,7 +376,7 @@ class NumberEditor(AnswerEditor):
         layout = self._layout(horizontal=True)
         layout.addWidget(self.box)
         layout.addStretch(1)
-        self.setFocusProxy(self.box)
+        self._hand_focus_to(self.box)
         self._setting = False
         self.box.valueChanged.connect(self._changed)
 
@@ -402,7 +414,7 @@ class DateEditor(AnswerEditor):
         layout = self._layout(horizontal=True)
         layout.addWidget(self.box)
         layout.addStretch(1)
-        self.setFocusProxy(self.box)
+        self._hand_focus_to(self.box)
         self._setting = False
         self.box.dateChanged.connect(self._changed)
 
@@ -462,7 +474,7 @@ class ScaleEditor(AnswerEditor):
         layout.addStretch(1)
         first = next(iter(self.buttons.values()), None)
         if first is not None:
-            self.setFocusProxy(first)
+            self._hand_focus_to(first)
 
     def _end_label(self, text: str) -> QLabel:
         label = QLabel(text, self)

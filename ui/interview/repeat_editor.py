@@ -191,7 +191,7 @@ class RepeatEditor(QWidget):
             anchor = anchor.previousInFocusChain()
         if anchor is self.window():
             return
-        for stop in (w.focusProxy() or w for w in widgets):
+        for stop in widgets:
             QWidget.setTabOrder(anchor, stop)
             anchor = stop
 

@@ -581,6 +581,31 @@ class Survey:
             found.append(Conflict(state.entity, state.entity_id, state.field, values))
         return found
 
+    def conflicted_questions(self, interview_id: str) -> dict[str, str]:
+        """The interview's questions whose answer is in conflict, with the conflict's id.
+
+        Someone about to type over one of two versions should see that there
+        are two. A question bound to the visit or the initiative counts, and a
+        cell of a repeat row counts for its group, which is what the page shows.
+        """
+        guide = self.guide_for(interview_id)
+        initiative = text_of(self.interview_fields(interview_id).get("initiative"))
+        owners = {"answer": interview_id, "interview": interview_id, "initiative": initiative}
+        bound = {tuple(q.bind.split(".", 1)): q.id for q in guide.questions if q.bind}
+        found: dict[str, str] = {}
+        for state in self.log.conflicted():
+            entity, entity_id, field = state.entity, state.entity_id, state.field
+            question: str | None = None
+            if entity == "row_answer":
+                row = self.log.fields("row", entity_id)
+                if row.get("interview") == interview_id:
+                    question = text_of(row.get("repeat"))
+            elif owners.get(entity) == entity_id:
+                question = field if entity == "answer" else bound.get((entity, field))
+            if question:
+                found.setdefault(question, f"{entity}/{entity_id}/{field}")
+        return found
+
     def resolve(self, conflict_id: str, value: object) -> None:
         """End a conflict by writing a value that supersedes all its heads."""
         entity, entity_id, field = split_conflict_id(conflict_id)

@@ -1227,6 +1227,18 @@
         <translation>Required answer</translation>
     </message>
     <message>
+        <source>Comparer les versions…</source>
+        <translation>Compare the versions…</translation>
+    </message>
+    <message>
+        <source>⚠ Une case de ces fiches a été modifiée sur deux ordinateurs sans que l’un voie l’autre : une seule version est affichée. Ce que vous y tapez remplacera les deux.</source>
+        <translation>⚠ A field of these entries was changed on two computers without either seeing the other: only one version is shown. What you type in it will replace both.</translation>
+    </message>
+    <message>
+        <source>⚠ Cette réponse a été modifiée sur deux ordinateurs sans que l’un voie l’autre : une seule version est affichée. Ce que vous tapez ici remplacera les deux.</source>
+        <translation>⚠ This answer was changed on two computers without either seeing the other: only one version is shown. What you type here will replace both.</translation>
+    </message>
+    <message>
         <source>Historique</source>
         <translation>History</translation>
     </message>

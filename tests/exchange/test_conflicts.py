@@ -165,3 +165,37 @@ def test_open_conflicts_say_what_the_field_is(files: dict[str, Path]) -> None:
         (found,) = open_conflicts(alice)
     assert found.id == CONFLICT
     assert found.earlier is not None and found.earlier.value == "Version commune"
+
+
+def test_an_interview_knows_which_of_its_questions_hold_two_versions(
+    tmp_path: Path, laptop: Laptop
+) -> None:
+    """An answer, a field of the visit and a cell of a person met: each names its question."""
+    base = tmp_path / "modèle.fieldkit"
+    with Survey.create(base, device=laptop("base")) as survey:
+        garage = survey.add_initiative("Garage solidaire du Val")
+        survey.add_interview(garage, "2026-11-14", "Dijon", id="visite-1")
+        survey.add_interview(garage, "2026-11-20", "Dijon", id="visite-2")
+        survey.add_row("visite-1", "personnes_rencontrees", {"personne_nom": "Agnès"}, id="agnes")
+    paths = []
+    for name in ("alice", "bruno"):
+        path = tmp_path / f"{name}.fieldkit"
+        shutil.copyfile(base, path)
+        with Survey.open(path, device=laptop(name)) as survey:
+            survey.set_answer("visite-1", "besoins_non_couverts", f"Selon {name}")
+            survey.set_answer("visite-1", "visite_lieu", f"Chez {name}")
+            survey.set_row_answer("agnes", "personne_role", f"Vue par {name}")
+            survey.set_answer("visite-2", "besoins_non_couverts", f"Selon {name}")
+        paths.append(path)
+    merge_files(paths[0], paths[1:], device=laptop("alice"))
+
+    with Survey.open(paths[0], readonly=True) as survey:
+        first = survey.conflicted_questions("visite-1")
+        second = survey.conflicted_questions("visite-2")
+
+    assert first == {
+        "besoins_non_couverts": "answer/visite-1/besoins_non_couverts",
+        "visite_lieu": "interview/visite-1/place",
+        "personnes_rencontrees": "row_answer/agnes/personne_role",
+    }
+    assert second == {"besoins_non_couverts": "answer/visite-2/besoins_non_couverts"}

@@ -9,10 +9,11 @@ from pytestqt.qtbot import QtBot
 
 from fieldkit.exchange.merge import merge_files
 from fieldkit.survey import Revision, Survey
+from tests.ui.conftest import open_visit
 from tests.ui.laptops import CAMILLE, answer, two_laptops
 from ui import i18n
 from ui.exchange.conflict_panel import ConflictListModel, ConflictReader, device_names
-from ui.qt import QApplication, Qt, QToolButton
+from ui.qt import QApplication, QPushButton, Qt, QTest, QToolButton
 from ui.shell.main_window import MainWindow
 
 WAIT_MS = 10_000
@@ -79,6 +80,39 @@ def test_two_conflicts_are_resolved_in_the_panel(
     )
     with Survey.open(path, readonly=True) as survey:
         assert survey.conflicts() == []
+
+
+def test_an_answer_in_conflict_says_so_before_anyone_types_over_it(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path, interview = merged(tmp_path)
+    view = open_visit(window, path, interview)
+    view.go_to_question("besoins_non_couverts")
+    page = view.page
+    assert page is not None
+    needs, first_actors = page.widgets["besoins_non_couverts"], page.widgets["acteurs_depart"]
+    assert needs.conflict_bar.isVisible() and not first_actors.conflict_bar.isVisible()
+    assert "remplacera les deux" in needs.conflict_bar.label.text()
+
+    # Its button opens the panel on this very conflict.
+    compare = needs.conflict_bar.findChild(QPushButton)
+    assert compare is not None and compare.text() == "Comparer les versions…"
+    qtbot.mouseClick(compare, Qt.MouseButton.LeftButton)
+    panel = window.exchange.panel
+    assert panel is not None and panel.isVisible()
+    item = panel.current_item()
+    assert item is not None and item.id == f"answer/{interview}/besoins_non_couverts"
+    panel.close()
+
+    # Typing settles it, as the notice said: the mark goes and the count follows.
+    window.activateWindow()
+    view.go_to_question("besoins_non_couverts")
+    editor = page.editors["besoins_non_couverts"]
+    QTest.keyClicks(editor.focusProxy(), " Et se rencontrer.")
+    qtbot.waitUntil(lambda: window.conflict_label.text() == "⚠ 1 conflit")
+    assert not needs.conflict_bar.isVisible()
+    with Survey.open(path, readonly=True) as survey:
+        assert [c.field for c in survey.conflicts()] == ["definition_innovation"]
 
 
 def test_the_conflicts_action_opens_the_panel(

@@ -308,7 +308,8 @@ class Exchange(QObject):
 
     # -- conflicts -----------------------------------------------------------------
 
-    def show_conflicts(self) -> None:
+    def show_conflicts(self, conflict_id: str = "") -> None:
+        """Open the conflict panel, on the conflict ``conflict_id`` when one is named."""
         from ui.exchange.conflict_panel import ConflictPanel
 
         session = self.window.session
@@ -325,6 +326,8 @@ class Exchange(QObject):
         else:
             session.flush_and_wait()
             self.panel.reload()
+        if conflict_id:
+            self.panel.select(conflict_id)
         self.panel.show()
         self.panel.raise_()
         self.panel.activateWindow()

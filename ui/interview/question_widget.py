@@ -2,7 +2,8 @@
 
 The label is set in a readable size, a required question carries a discreet
 accent mark, the prompt (*relance*) sits under it in a quieter tone, and a
-refused answer is explained in words right under the field.
+refused answer is explained in words right under the field. An answer two
+people changed apart says so above the field, before anyone types over it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ui.qt import (
     QEvent,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     Qt,
     QToolButton,
     QVBoxLayout,
@@ -24,12 +26,15 @@ from ui.qt import (
     Signal,
 )
 from ui.style import ACCENT, ERROR, make_quiet, scaled_font, set_text_colour
+from ui.widgets import NoticeBar
 
 
 class QuestionWidget(QWidget):
     """A question and its editor (or, for a repeat group, its rows)."""
 
     history_requested = Signal(str)
+    # The conflict over this answer (its id) should open in the conflict panel.
+    conflict_requested = Signal(str)
 
     def __init__(
         self,
@@ -65,6 +70,7 @@ class QuestionWidget(QWidget):
             note = NoteText(self)
             note.setText(french_spacing(question.label.get(language)))
             layout.addWidget(note)
+        layout.addWidget(self._conflict_bar())
         if editor is not None:
             layout.addSpacing(2)
             layout.addWidget(editor)
@@ -77,6 +83,36 @@ class QuestionWidget(QWidget):
         if question.required:
             text += f"&nbsp;<span style='color:{ACCENT.name()}'>*</span>"
         return text
+
+    def _conflict_bar(self) -> NoticeBar:
+        self.conflict = ""
+        self.conflict_bar = NoticeBar(self)
+        compare = QPushButton(self.tr("Comparer les versions…"), self.conflict_bar)
+        compare.clicked.connect(lambda: self.conflict_requested.emit(self.conflict))
+        self.conflict_bar.row.addWidget(compare, 0, Qt.AlignmentFlag.AlignTop)
+        return self.conflict_bar
+
+    def show_conflict(self, conflict_id: str) -> None:
+        """Say that two versions of the answer exist (none when ``conflict_id`` is empty)."""
+        self.conflict = conflict_id
+        if not conflict_id:
+            self.conflict_bar.hide()
+        elif self.question.type == "repeat":
+            self.conflict_bar.say(
+                self.tr(
+                    "⚠ Une case de ces fiches a été modifiée sur deux ordinateurs sans que "
+                    "l’un voie l’autre : une seule version est affichée. Ce que vous y tapez "
+                    "remplacera les deux."
+                )
+            )
+        else:
+            self.conflict_bar.say(
+                self.tr(
+                    "⚠ Cette réponse a été modifiée sur deux ordinateurs sans que l’un voie "
+                    "l’autre : une seule version est affichée. Ce que vous tapez ici "
+                    "remplacera les deux."
+                )
+            )
 
     def _footer(self, question: Question) -> QHBoxLayout:
         """The error in words on the left, the history link on the right."""

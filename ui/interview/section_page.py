@@ -49,6 +49,7 @@ class SectionPage(QScrollArea):
     row_removed = Signal(str, str)
     cell_edited = Signal(str, str, str)
     history_requested = Signal(str)
+    conflict_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,7 @@ class SectionPage(QScrollArea):
                     self._follow_cursor(editor.text)
         widget = QuestionWidget(question, editor, self._language, follow_up)
         widget.history_requested.connect(self.history_requested)
+        widget.conflict_requested.connect(self.conflict_requested)
         return widget
 
     def _follow_cursor(self, text: GrowingTextEdit) -> None:
@@ -140,6 +142,11 @@ class SectionPage(QScrollArea):
             widget.clear_error()
         self.apply_relevance(values)
         self.verticalScrollBar().setValue(0)
+
+    def show_conflicts(self, conflicts: Mapping[str, str]) -> None:
+        """Mark the questions whose answer is in conflict (conflict id by question)."""
+        for question_id, widget in self.widgets.items():
+            widget.show_conflict(conflicts.get(question_id, ""))
 
     def apply_relevance(self, values: Mapping[str, object]) -> None:
         """Show the questions skip logic keeps, hide the others."""

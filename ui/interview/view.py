@@ -45,6 +45,10 @@ class InterviewView(QWidget):
     status_changed = Signal()
     # Put in the trash: entity, id, the words that name it (for *Annuler*).
     trashed = Signal(str, str, str)
+    # The person asked to see this conflict (its id) in the conflict panel.
+    conflict_requested = Signal(str)
+    # Typing settled a conflict: the window's count is out of date.
+    conflicts_changed = Signal()
 
     def __init__(self, session: SurveySession, language: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,6 +61,8 @@ class InterviewView(QWidget):
         self._rows: Rows = {}
         self._pages: dict[str, SectionPage] = {}
         self._stale: set[str] = set()
+        # Questions whose answer is in conflict, with the conflict's id.
+        self.conflicts: dict[str, str] = {}
         self.read_only = False
         self.setAcceptDrops(True)
         self._build()
@@ -129,6 +135,7 @@ class InterviewView(QWidget):
             if q.type == "repeat"
         }
         fields = reader.interview_fields(interview_id)
+        self.conflicts = reader.conflicted_questions(interview_id)
         self.status = str(fields.get("status") or "draft")
         if guide is not self.guide:
             self._set_guide(guide)
@@ -191,6 +198,7 @@ class InterviewView(QWidget):
             page.fill(self.values, self._rows)
         else:
             page.apply_relevance(self.values)
+        page.show_conflicts(self.conflicts)
         self._stale.discard(section.id)
         self.stack.setCurrentWidget(page)
         self.sections.set_current(row)
@@ -203,6 +211,7 @@ class InterviewView(QWidget):
         page.row_removed.connect(self._row_removed)
         page.cell_edited.connect(self._cell_edited)
         page.history_requested.connect(lambda question: self.show_history(question))
+        page.conflict_requested.connect(self.conflict_requested)
         return page
 
     @property
@@ -362,6 +371,19 @@ class InterviewView(QWidget):
                 widget = page.widgets.get(question_id)
                 if widget is not None:
                     widget.clear_error()
+
+    def check_conflicts(self, _keys: list[SaveKey]) -> None:
+        """After a save, drop the marks of conflicts that what was typed has settled."""
+        if not self.conflicts or not self.interview_id:
+            return
+        still = self.session.reader.conflicted_questions(self.interview_id)
+        if still == self.conflicts:
+            return
+        self.conflicts = still
+        page = self.page
+        if page is not None:
+            page.show_conflicts(still)
+        self.conflicts_changed.emit()
 
     def answered_count(self) -> int:
         return interview_completion(self.guide, self.values)[0] if self.guide else 0

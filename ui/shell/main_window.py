@@ -71,8 +71,8 @@ TRASH_NOTICE_MS = 15_000
 class MainWindow(QMainWindow):
     """fieldkit's one window."""
 
-    # The status bar's conflict count was clicked: the conflict panel opens (ui.exchange).
-    conflicts_requested = Signal()
+    # The conflict panel should open (ui.exchange), on this conflict if one is named.
+    conflicts_requested = Signal(str)
     # Read again after a merge, a sync or a resolution: plugged-in pages read again too.
     refreshed = Signal()
     # Another language was installed: the plug-ins' actions name themselves again.
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         self.conflict_label = QToolButton(self)  # a click opens the conflict panel
         self.conflict_label.setAutoRaise(True)
         self.conflict_label.setToolTip(self.tr("Voir et régler les conflits"))
-        self.conflict_label.clicked.connect(self.conflicts_requested.emit)
+        self.conflict_label.clicked.connect(lambda: self.conflicts_requested.emit(""))
         self.hint_label = QLabel(self.tr("Ctrl+K citation · F1 raccourcis"), self)
         make_quiet(self.hint_label)
         bar.addWidget(self.state_label, 1)
@@ -340,6 +340,11 @@ class MainWindow(QMainWindow):
         self.update_status()
         self.refreshed.emit()
 
+    def _recount_conflicts(self) -> None:
+        if self.session is not None:
+            self._conflicts = len(self.session.reader.conflicts())
+            self.update_status()
+
     def open_interview(self, interview_id: str) -> None:
         if self.session is None:
             return
@@ -351,6 +356,9 @@ class MainWindow(QMainWindow):
             self.interview.status_changed.connect(self.update_status)
             self.session.saver.refused.connect(self.interview.show_refusal)
             self.session.saver.saved.connect(self.interview.clear_refusals)
+            self.session.saver.saved.connect(self.interview.check_conflicts)
+            self.interview.conflict_requested.connect(self.conflicts_requested)
+            self.interview.conflicts_changed.connect(self._recount_conflicts)
             self.interview.trashed.connect(self._trashed)
             self.stack.addWidget(self.interview)
         self.interview.open_interview(interview_id)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit.lazy import on_first_use
 from ui.widgets.answer_words import answer_text
-from ui.widgets.banner import Banner, BannerArea
+from ui.widgets.banner import Banner, BannerArea, NoticeBar
 from ui.widgets.errors import show_error
 from ui.widgets.shortcuts import ShortcutGuard, with_shortcut
 from ui.widgets.window_actions import WindowActions, make_action
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Banner",
     "BannerArea",
+    "NoticeBar",
     "ShortcutGuard",
     "ShortcutsDialog",
     "WindowActions",

@@ -1,4 +1,4 @@
-"""Notices across the top of the window: a sentence and the buttons that answer it.
+"""Notices: across the top of the window, or in the page beside what they are about.
 
 The window tells the person things that must not interrupt their typing: a
 file the file manager asked to open, a survey file that vanished, a survey
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ui.i18n import french_spacing
 from ui.qt import (
     QColor,
     QFrame,
@@ -24,7 +25,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.style import ACCENT, ERROR
+from ui.style import ACCENT, ERROR, set_text_colour
 
 Action = tuple[str, Callable[[], object]]
 
@@ -124,3 +125,22 @@ class BannerArea(QWidget):
     def clear(self) -> None:
         for subject in list(self.banners):
             self.dismiss(subject)
+
+
+class NoticeBar(QFrame):
+    """A line of warning in the page, next to what it is about: never a dialog while
+    someone types. Buttons that answer it go in ``row``, after the words."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 4, 0, 4)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        set_text_colour(self.label, ERROR)
+        self.row.addWidget(self.label, 1)
+        self.hide()
+
+    def say(self, words: str) -> None:
+        self.label.setText(french_spacing(words))
+        self.show()

@@ -91,7 +91,7 @@ class WritingCommands(QObject):
         if self.view is None:
             self.view = WritingView(session, i18n.language(), self.window)
             self.view.back_requested.connect(self.window.show_overview)
-            self.view.conflicts_requested.connect(self.window.conflicts_requested)
+            self.view.conflicts_requested.connect(lambda: self.window.conflicts_requested.emit(""))
             self.window.stack.addWidget(self.view)
         return self.view
 

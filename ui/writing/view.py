@@ -33,8 +33,8 @@ from ui.qt import (
     Signal,
 )
 from ui.session import SaveKey, SurveySession
-from ui.style import ERROR, calm_selection, heading, make_quiet, set_text_colour
-from ui.widgets import fit_picture, with_shortcut
+from ui.style import calm_selection, heading, make_quiet
+from ui.widgets import NoticeBar, fit_picture, with_shortcut
 from ui.writing.editor import NarrativeEditor
 from ui.writing.material_list import ANSWER, PHOTO, QUOTE, MaterialDelegate, MaterialModel
 from ui.writing.outline_list import (
@@ -46,24 +46,6 @@ from ui.writing.outline_list import (
     OutlineRow,
 )
 from ui.writing.preview import Preview
-
-
-class NoticeBar(QFrame):
-    """A line of warning above the text: never a dialog while the author writes."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 4, 0, 4)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        set_text_colour(self.label, ERROR)
-        self.row.addWidget(self.label, 1)
-        self.hide()
-
-    def say(self, words: str) -> None:
-        self.label.setText(i18n.french_spacing(words))
-        self.show()
 
 
 class WritingView(QWidget):

@@ -1453,6 +1453,10 @@
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
+    <message>
+        <source>Aucun résultat pour « %1 »</source>
+        <translation>No result for “%1”</translation>
+    </message>
 </context>
 <context>
     <name>SearchFlow</name>

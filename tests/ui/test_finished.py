@@ -22,7 +22,17 @@ from ui.interview.history_dialog import HistoryDialog, word_diff_html
 from ui.interview.quote_dialog import QuoteDialog
 from ui.interview.start_dialog import InterviewDialog
 from ui.overview.search import HtmlRole, Result
-from ui.qt import QApplication, QDialog, QFileDialog, QKeySequence, QRect, QStyle, Qt, QTextEdit
+from ui.qt import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QKeySequence,
+    QPalette,
+    QRect,
+    QStyle,
+    Qt,
+    QTextEdit,
+)
 from ui.settings import Settings
 from ui.shell.main_window import MainWindow
 from ui.shell.settings_dialog import FacilitatorDialog
@@ -221,6 +231,51 @@ def test_search_results_are_wide_show_the_words_found_and_enter_opens_at_them(
     editor = QApplication.focusWidget()
     assert isinstance(editor, QTextEdit)
     assert editor.textCursor().selectedText().lower() == "couveuse"
+
+
+def test_a_search_that_finds_nothing_says_so(
+    window: MainWindow, qtbot: QtBot, demo_path: Path
+) -> None:
+    assert window.open_path(demo_path)
+    box = window.search_box
+    box.setFocus()
+    type_text(box, "zorglub")
+    popup = box.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT_MS)
+    model = box.completer.completionModel()
+    assert model.rowCount() == 1
+    line = model.index(0, 0)
+    assert line.data() == "Aucun résultat pour « zorglub »"
+    assert not line.flags() & Qt.ItemFlag.ItemIsSelectable
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert window.current_interview() is None, "nothing to open"
+
+
+def test_the_chosen_search_result_reads_in_the_selections_colours(
+    window: MainWindow, qtbot: QtBot, demo_path: Path
+) -> None:
+    """Both lines of the chosen row take the selection's text colour, not grey or black on blue."""
+    assert window.open_path(demo_path)
+    box = window.search_box
+    box.setFocus()
+    type_text(box, "couveuse")
+    popup = box.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT_MS)
+    row = box.completer.completionModel().index(0, 0)
+    popup.setCurrentIndex(row)
+    area = popup.visualRect(row)
+    picture = popup.viewport().grab(area).toImage()
+    chosen = popup.palette().color(QPalette.ColorRole.HighlightedText).rgb()
+
+    def lit(top: int, bottom: int) -> int:
+        return sum(
+            picture.pixel(x, y) == chosen
+            for y in range(top, bottom)
+            for x in range(picture.width())
+        )
+
+    middle = picture.height() // 2
+    assert lit(0, middle) > 20 and lit(middle, picture.height()) > 20
 
 
 def test_accents_aside_the_words_found_are_selected(

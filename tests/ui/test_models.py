@@ -64,3 +64,6 @@ def test_the_history_and_search_models(qtmodeltester: ModelTester, demo_path: Pa
         results.set_results("innovation", [describe(survey, h, "fr", {}) for h in hits])
         assert results.rowCount() > 0
         qtmodeltester.check(results)
+        results.set_results("zorglub", [], "Aucun résultat pour « zorglub »")
+        assert results.rowCount() == 1
+        qtmodeltester.check(results)

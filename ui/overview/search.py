@@ -3,8 +3,9 @@
 The box sits in the window's header. Results drop down under it as the
 person types (after a short pause), wide enough to read a sentence, where
 the hit is on a quiet first line and the words found in bold; arrows choose,
-Entrée jumps to the answer with those words selected. The search itself is
-the core's (FTS5, accents ignored).
+Entrée jumps to the answer with those words selected. A search that finds
+nothing says so, rather than showing nothing. The search itself is the
+core's (FTS5, accents ignored).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ui import qt
 from ui.i18n import format_date
 from ui.qt import (
     QAbstractListModel,
+    QColor,
     QLineEdit,
     QModelIndex,
     QPainter,
@@ -82,21 +84,33 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__()
         self._results: list[Result] = []
         self.query = ""
+        # Said on a line of its own, that cannot be chosen, when nothing was found.
+        self.nothing = ""
 
-    def set_results(self, query: str, results: list[Result]) -> None:
+    def set_results(self, query: str, results: list[Result], nothing: str = "") -> None:
         self.beginResetModel()
         self.query = query
         self._results = results
+        self.nothing = "" if results else nothing
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._results)
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._results) or int(bool(self.nothing))
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if self.nothing and index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._results):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
+        if self.nothing:
+            return self.nothing if role == Qt.ItemDataRole.DisplayRole else None
         result = self._results[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{result.where}\n{result.text}"
@@ -139,17 +153,38 @@ def describe(survey: Survey, hit: SearchHit, language: str, labels: dict[str, st
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """Draws a result as two lines of rich text: where it is, then the words found in bold."""
+    """Draws a result as two lines of rich text: where it is, then the words found in bold.
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    A chosen result is drawn in the selection's own text colour: the quiet
+    grey and black of the other rows would not read on its blue.
+    """
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex, colour: QColor
+    ) -> QTextDocument:
         result = index.data(HtmlRole)
         document = qt.QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(4)
-        quiet = quiet_colour(option.widget).name() if option.widget else "gray"
-        document.setHtml(result.as_html(quiet) if isinstance(result, Result) else "")
-        document.setTextWidth(option.rect.width() if option.rect.width() > 0 else 600)
+        selected = bool(option.state & qt.QStyle.StateFlag.State_Selected)
+        quiet = colour if selected or not option.widget else quiet_colour(option.widget)
+        if isinstance(result, Result):
+            document.setHtml(result.as_html(quiet.name()))
+        else:  # the line that says nothing was found
+            import html
+
+            words = html.escape(str(index.data()))
+            document.setHtml(f"<i style='color:{quiet.name()}'>{words}</i>")
+        # Measured at the width it is drawn at, so every row gets the height it shows.
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, qt.QAbstractItemView) else 0
+        document.setTextWidth(width or option.rect.width() or 600)
         return document
+
+    def _text_colour(self, option: QStyleOptionViewItem) -> QColor:
+        selected = bool(option.state & qt.QStyle.StateFlag.State_Selected)
+        role = qt.QPalette.ColorRole.HighlightedText if selected else qt.QPalette.ColorRole.Text
+        return option.palette.color(role)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         self.initStyleOption(option, index)
@@ -159,14 +194,18 @@ class ResultDelegate(QStyledItemDelegate):
             style.drawControl(
                 qt.QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget
             )
-        document = self._document(option, index)
+        colour = self._text_colour(option)
+        document = self._document(option, index, colour)
+        context = qt.QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(qt.QPalette.ColorRole.Text, colour)
         painter.save()
         painter.translate(option.rect.topLeft())
-        document.drawContents(painter)
+        painter.setClipRect(option.rect.translated(-option.rect.topLeft()))
+        document.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        document = self._document(option, index)
+        document = self._document(option, index, self._text_colour(option))
         return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
 
 
@@ -212,8 +251,9 @@ class SearchBox(QLineEdit):
         self.search_requested.emit(self.text().strip())
 
     def show_results(self, query: str, results: list[Result]) -> None:
-        self.results.set_results(query, results)
-        if not results:
+        nothing = self.tr("Aucun résultat pour « %1 »").replace("%1", query) if query else ""
+        self.results.set_results(query, results, nothing)
+        if not query:
             if self._completer is not None:
                 self._completer.popup().hide()
             return
@@ -223,7 +263,8 @@ class SearchBox(QLineEdit):
         room = self.mapTo(self.window(), self.rect().topRight()).x() - 16
         width = max(self.width(), min(wanted, room))
         self.completer.complete(QRect(self.width() - width, 0, width, self.height()))
-        popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+        if results:
+            popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
 
     def _activated(self, index: QModelIndex) -> None:
         hit = index.data(HitRole)

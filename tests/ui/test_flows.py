@@ -222,7 +222,7 @@ def test_f1_lists_every_shortcut_and_tooltips_teach_them(
     for action, keys in {
         "Citation…": "Ctrl+K",
         "Rechercher…": "Ctrl+F",
-        "Section suivante": "Ctrl+Page suiv",  # Qt names PgDown in French too
+        "Section suivante": "Ctrl+Page suivante",  # said in whole words, not Qt’s « Page suiv »
         "Joindre un fichier…": "Ctrl+Maj+A",
     }.items():
         assert shortcuts[action].startswith(keys)

@@ -9,6 +9,7 @@ The F1 list is made from the window's actions, so it can never disagree with the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ui.qt import QAction, QEvent, QKeyEvent, QKeySequence, QObject
@@ -31,11 +32,17 @@ class ShortcutGuard(QObject):
         return False
 
 
+# Qt's French names for keys, as a person names them instead. Qt calls the main
+# keyboard's Enter key « Retour », where everyone (and our own dialogs) says
+# « Entrée », and cuts the page keys short: « Page suiv » reads as a word cut off.
+_SPOKEN = {"Retour": "Entrée", "Page suiv": "Page suivante", "Page préc": "Page précédente"}
+_QT_KEY_NAMES = re.compile("|".join(rf"\b{name}\b" for name in _SPOKEN))
+
+
 def key_words(sequence: QKeySequence) -> str:
-    """Keys as a person names them. Qt's French calls the main keyboard's Enter key
-    « Retour »; everyone (and our own dialogs) says « Entrée »."""
+    """Keys as a person names them: *Ctrl+Page suivante*, *Ctrl+Entrée*."""
     words = sequence.toString(QKeySequence.SequenceFormat.NativeText)
-    return words.replace("Retour", "Entrée")
+    return _QT_KEY_NAMES.sub(lambda found: _SPOKEN[found.group()], words)
 
 
 def keys_of(action: QAction) -> str:

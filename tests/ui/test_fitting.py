@@ -323,3 +323,23 @@ def test_the_people_met_are_readable_on_the_smallest_screen(
     structure = people.cell(row, "personne_structure")
     assert isinstance(structure, TextEditor)
     assert structure.line.cursorPosition() == 0
+
+
+def test_two_attachments_show_side_by_side_on_the_smallest_screen(
+    window: MainWindow, fresh_interview: tuple[Path, str], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Each attachment shows whole, its picture and the start of its name, without scrolling."""
+    path, interview = fresh_interview
+    names = ["Atelier de réparation des vélos, samedi matin.txt", "Compte-rendu du conseil.txt"]
+    with Survey.open(path) as survey:
+        for name in names:
+            (tmp_path / name).write_text("notes", encoding="utf-8")
+            survey.attach(interview, tmp_path / name)
+    window.resize(*SMALLEST_SCREEN)
+    view = open_visit(window, path, interview)
+    attachments = view.side.attachments
+    qtbot.waitUntil(lambda: attachments.count() == 2 and attachments.isVisible())
+    shown = attachments.viewport().rect()
+    for row in range(attachments.count()):
+        item = attachments.item(row)
+        assert shown.contains(attachments.visualItemRect(item)), item.text()

@@ -39,7 +39,7 @@ from ui.qt import (
 from ui.style import make_quiet, quiet_colour, scaled_font
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
-THUMBNAIL = 112
+THUMBNAIL = 96
 DROP_ZONE_STYLE = "QLabel {{ border: 2px dashed {colour}; border-radius: 8px; padding: 12px; }}"
 
 
@@ -115,6 +115,10 @@ class SidePanel(QWidget):
         self.attachments.setMovement(QListView.Movement.Static)
         self.attachments.setWordWrap(True)
         self.attachments.setSpacing(4)
+        # A name gets three lines under its picture; the whole name is in the tooltip.
+        lines = self.fontMetrics().lineSpacing()
+        self.attachments.setGridSize(QSize(THUMBNAIL + 16, THUMBNAIL + 3 * lines + 8))
+        self.attachments.setMinimumHeight(THUMBNAIL + 3 * lines + 16)
         self.attachments.itemActivated.connect(
             lambda item: self.open_attachment.emit(item.data(ItemIdRole))
         )

@@ -85,7 +85,7 @@ class InterviewView(QWidget):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setCollapsible(1, False)
         em = self.fontMetrics().averageCharWidth()
-        self.splitter.setSizes([em * 30, em * 90, em * 30])
+        self.splitter.setSizes([em * 30, em * 90, em * 44])
         layout.addWidget(self.splitter)
 
     def _left_column(self) -> QWidget:

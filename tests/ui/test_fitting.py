@@ -302,7 +302,10 @@ def test_the_people_met_are_readable_on_the_smallest_screen(
 ) -> None:
     """Nine questions per person: each field still shows a whole name and role."""
     path, interview = fresh_interview
-    person = {"personne_nom": "Anne-Sophie Bertin", "personne_role": "Coordinatrice d’AMAP"}
+    person = {
+        "personne_nom": "Anne-Sophie Bertin",
+        "personne_role": "Animatrice du parcours Devenir paysan",
+    }
     long_name = "Association pour le maintien d’une agriculture paysanne d’Île-de-France"
     with Survey.open(path) as survey:
         survey.add_row(

@@ -4,7 +4,9 @@ A group of a few questions reads as a table under one line of headings. A
 wider one (the people met have nine: name, role, organisation, three
 consents, a pseudonym and two general descriptions) would leave each cell a
 few characters wide in the interview's column, so each row is then a card
-with its fields in lines of three, each under its own heading.
+with its fields two by two, each under its own heading: two to a line leave
+each field room for a whole name or role ("Animatrice du parcours Devenir
+paysan"), where three cut it short.
 
 The editor only holds the rows and says what changed (``row_added``,
 ``row_removed``, ``cell_edited``); whoever owns it decides when to save, so the
@@ -33,7 +35,7 @@ from ui.style import ACCENT, make_quiet
 # Up to this many questions a group is a table; beyond, each row is a card.
 TABLE_COLUMNS = 4
 # The fields on each line of a card.
-CARD_COLUMNS = 3
+CARD_COLUMNS = 2
 
 
 class RepeatEditor(QWidget):

@@ -199,3 +199,23 @@ def test_a_laptop_is_named_by_who_typed_on_it() -> None:
         "c3": "l’ordinateur de Camille (2)",
         "me": "cet ordinateur",
     }
+
+
+def test_the_combined_version_shows_without_scrolling_on_a_laptop(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """At 960×660, the values, the combined text and its button all show at once."""
+    path, _interview = merged(tmp_path)
+    assert window.open_path(path)
+    window.exchange.show_conflicts()
+    panel = window.exchange.panel
+    assert panel is not None
+    panel.resize(960, 660)
+    detail = panel.detail
+    qtbot.waitUntil(lambda: detail.combine_button.isVisible())
+    scroll = detail.parentWidget()
+    assert scroll is not None
+    seen = scroll.rect()
+    for widget in (*detail.cards, detail.combined, detail.combine_button):
+        corner = widget.mapTo(scroll, widget.rect().bottomRight())
+        assert seen.contains(corner), type(widget).__name__

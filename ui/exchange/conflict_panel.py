@@ -38,6 +38,7 @@ from ui.qt import (
     QPushButton,
     QScrollArea,
     QShortcut,
+    QSize,
     QSizePolicy,
     QSplitter,
     Qt,
@@ -221,6 +222,23 @@ class ConflictReader(QObject):
         return names.get(entity, entity)
 
 
+class TextBox(QPlainTextEdit):
+    """A text box that asks for a few lines, then takes what the panel has to spare.
+
+    Qt's own box asks for about twelve lines; in a panel that scrolls, those
+    asks add up, and the combined version went under the bottom of a laptop's
+    screen while the values above it stood half empty.
+    """
+
+    LINES = 5
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        inside = 2 * int(self.document().documentMargin()) + margins.top() + margins.bottom()
+        lines = self.fontMetrics().lineSpacing() * self.LINES
+        return QSize(super().sizeHint().width(), lines + inside)
+
+
 class ValueCard(QWidget):
     """One value of a conflict: who wrote it, where and when, the value, *Garder*."""
 
@@ -246,7 +264,7 @@ class ValueCard(QWidget):
         self.origin.setWordWrap(True)
         make_quiet(self.origin)
         layout.addWidget(self.origin)
-        self.value = QPlainTextEdit(self)
+        self.value = TextBox(self)
         self.value.setReadOnly(True)
         self.value.setPlainText(item.text(revision.value, language) or self.tr("(sans réponse)"))
         self.value.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
@@ -296,7 +314,7 @@ class ConflictDetail(QWidget):
         self.combine_label = QLabel(self.tr("Ou écrivez une version combinée :"), self)
         self.combine_label.setFont(scaled_font(self.combine_label, 1.0, bold=True))
         self._layout.addWidget(self.combine_label)
-        self.combined = QPlainTextEdit(self)
+        self.combined = TextBox(self)
         self.combined.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self._layout.addWidget(self.combined, 1)
         self.combine_button = QPushButton(self.tr("Enregistrer la version combinée"), self)

@@ -346,3 +346,22 @@ def test_two_attachments_show_side_by_side_on_the_smallest_screen(
     for row in range(attachments.count()):
         item = attachments.item(row)
         assert shown.contains(attachments.visualItemRect(item)), item.text()
+
+
+def test_the_start_page_lists_recent_files_without_a_scroll_box(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Five recent surveys show at once on the smallest screen, each with its folder."""
+    paths = []
+    for number in range(5):
+        path = tmp_path / f"visites {number}" / f"enquête {number}.fieldkit"
+        path.parent.mkdir()
+        Survey.create(path).close()
+        paths.append(path)
+    window.resize(*SMALLEST_SCREEN)
+    window.start.set_recent(paths)
+    recent = window.start.recent
+    assert recent.count() == 5
+    shown = recent.viewport().rect()
+    for row in range(recent.count()):
+        assert shown.contains(recent.visualItemRect(recent.item(row))), recent.item(row).text()

@@ -35,8 +35,9 @@ from ui.qt import (
     QTextImageFormat,
     QUrl,
 )
-from ui.shell.main_window import MainWindow
-from ui.writing.outline_list import MATERIAL, WRITTEN
+from ui.shell.main_window import SMALLEST_SCREEN, MainWindow
+from ui.writing.outline_list import MATERIAL, TITLE_LINES, WRITTEN
+from ui.writing.text_lines import wrapped_lines
 from ui.writing.view import WritingView
 
 GENERATEUR = "Générateur Bourgogne-Franche-Comté"
@@ -450,3 +451,20 @@ def test_the_progress_counts_in_french_grammar(
     assert window.open_path(demo)
     view = open_writing(window, qtbot, "Devenir paysan")
     assert view.progress_label.text() == "0 section écrite sur 12"
+
+
+def test_every_section_title_shows_whole_in_the_outline_on_the_smallest_screen(
+    window: MainWindow, qtbot: QtBot, demo: Path
+) -> None:
+    """The six axes have long titles: none is cut short by an ellipsis."""
+    window.resize(*SMALLEST_SCREEN)
+    assert window.open_path(demo)
+    view = open_writing(window, qtbot, GENERATEUR)
+    outline = view.outline_view
+    qtbot.waitUntil(outline.isVisible)
+    # The title's room: the row, less the state mark and the padding on each side.
+    room = outline.viewport().width() - outline.fontMetrics().averageCharWidth() * 5
+    longest = max(
+        len(wrapped_lines(row.title, outline.font(), room)) for row in view.outline.rows()
+    )
+    assert longest <= TITLE_LINES

@@ -22,6 +22,12 @@ from ui.style import heading, make_quiet, scaled_font
 PathRole = Qt.ItemDataRole.UserRole + 1
 
 
+# The page's column, in characters: a comfortable width for the buttons and the list.
+COLUMN_CHARS = 70
+# Beyond this many recent files, the list scrolls.
+MOST_RECENT_SHOWN = 6
+
+
 class StartPage(QWidget):
     """*Nouvelle enquête*, *Ouvrir…*, *Ouvrir la démo* and the recent files."""
 
@@ -64,7 +70,7 @@ class StartPage(QWidget):
         self.recent = QListWidget(self)
         self.recent.setFrameShape(QFrame.Shape.NoFrame)
         self.recent.viewport().setAutoFillBackground(False)
-        self.recent.setWordWrap(True)
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recent.setSpacing(5)  # each file with its folder, apart from the next
         self.recent.itemActivated.connect(
             lambda item: self.recent_chosen.emit(Path(item.data(PathRole)))
@@ -73,7 +79,7 @@ class StartPage(QWidget):
         column.addStretch(1)
         holder = QWidget(self)
         holder.setLayout(column)
-        holder.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        holder.setMaximumWidth(self.fontMetrics().averageCharWidth() * COLUMN_CHARS)
         holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         outer.addWidget(holder, 3)
         outer.addStretch(1)
@@ -89,10 +95,29 @@ class StartPage(QWidget):
         """List the recent survey files that still exist."""
         self.recent.clear()
         existing = [p for p in paths if p.exists()]
+        # Two lines each, the file and its folder; a long folder loses its middle
+        # (the whole path is in the tooltip), so every file takes the same room.
+        room = self.fontMetrics().averageCharWidth() * (COLUMN_CHARS - 8)
+        metrics = self.recent.fontMetrics()
+
+        def fitted(text: str) -> str:
+            return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room)
+
         for path in existing:
-            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            item = QListWidgetItem(f"{fitted(path.name)}\n{fitted(str(path.parent))}")
             item.setData(PathRole, str(path))
             item.setToolTip(str(path))
             self.recent.addItem(item)
         self.recent_title.setVisible(bool(existing))
         self.recent.setVisible(bool(existing))
+        self._fit_recent()
+
+    def _fit_recent(self) -> None:
+        """As tall as its files, up to a screenful: a list that scrolls to show
+        three files of five, in a page mostly empty, hides what it is for."""
+        rows = [self.recent.sizeHintForRow(r) for r in range(self.recent.count())]
+        spacing = 2 * self.recent.spacing()
+        whole = sum(height + spacing for height in rows) + 2 * self.recent.frameWidth()
+        shown = sum(height + spacing for height in rows[:MOST_RECENT_SHOWN])
+        self.recent.setMinimumHeight(min(whole, shown + 2 * self.recent.frameWidth()))
+        self.recent.setMaximumHeight(whole)

@@ -30,7 +30,7 @@ from ui.writing.text_lines import lines_height, paint_lines, wrapped_lines
 WRITTEN, MATERIAL, EMPTY = "written", "material", "empty"
 MARKS = {WRITTEN: "✎", MATERIAL: "○", EMPTY: "◌"}
 # The longest a title runs before it is cut (the tooltip has it whole).
-TITLE_LINES = 3
+TITLE_LINES = 5
 PADDING = 6
 
 

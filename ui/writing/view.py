@@ -83,7 +83,7 @@ class WritingView(QWidget):
             self.splitter.setStretchFactor(column, stretch)
         self.splitter.setCollapsible(1, False)
         em = self.fontMetrics().averageCharWidth()
-        self.splitter.setSizes([em * 36, em * 90, em * 46])
+        self.splitter.setSizes([em * 44, em * 90, em * 46])
         layout.addWidget(self.splitter)
 
     def _outline_column(self) -> QWidget:

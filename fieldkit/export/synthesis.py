@@ -92,7 +92,7 @@ class Synthesis:
         self.writer.finish(
             Metadata(
                 title=word("synthesis", self.language),
-                subject=self.survey.title,
+                subject=self.survey.title_in(self.language),
                 authors=", ".join(sorted(authors)),
             )
         )
@@ -107,7 +107,7 @@ class Synthesis:
         writer.paragraph(self._scope())
         writer.paragraph(self._left_out())
         today = long_date(date.today().isoformat(), language)
-        notes = [word("produced", language, date=today, survey=self.survey.title)]
+        notes = [word("produced", language, date=today, survey=self.survey.title_in(language))]
         if self.pseudonymized:
             notes.append(word("pseudonymized", language))
         writer.paragraph()

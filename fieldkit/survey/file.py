@@ -134,6 +134,22 @@ class Survey:
         state = self.log.get("survey", "survey", "title")
         return text_of(state.value) if state else ""
 
+    def title_in(self, language: str) -> str:
+        """The title as a reader of ``language`` should see it.
+
+        A new survey takes its guide's title, in French; read in English, that
+        title is the guide's English one. A title that is not the guide's is
+        someone's own words and stays as written.
+        """
+        title = self.title
+        try:
+            named = self.guide.title
+        except FieldkitError:  # no guide to say it otherwise
+            return title
+        if title in dict(named.translations).values():
+            return named.get(language)
+        return title
+
     # -- initiatives and interviews ---------------------------------------------
 
     def add_initiative(

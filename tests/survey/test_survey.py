@@ -239,3 +239,13 @@ def test_a_long_typing_session_starts_a_new_revision_now_and_then(
         for c in survey.log.changes_of(survey.answer_key(interview, "note_libre"))
     )
     assert longest <= AMEND_CHAIN_LIMIT
+
+
+def test_a_title_taken_from_the_guide_reads_in_the_readers_language(tmp_path: Path) -> None:
+    with Survey.create(tmp_path / "visites.fieldkit") as survey:
+        assert survey.title == "Monographie d’initiative"
+        assert survey.title_in("en") == "Initiative monograph"
+        assert survey.title_in("fr") == "Monographie d’initiative"
+        # A title of someone's own stays in their words, whatever the language.
+        survey.log.write("survey", "survey", "title", "Visites de l’automne 2026")
+        assert survey.title_in("en") == "Visites de l’automne 2026"

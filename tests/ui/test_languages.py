@@ -89,6 +89,8 @@ def test_the_window_speaks_english_when_asked(
         assert window.overview.model.headerData(0, Qt.Orientation.Horizontal) == (
             "Initiative / visit"
         )
+        # The survey is named by its guide's title, in the window's language.
+        assert window.overview.title.text() == "Initiative monograph"
         interview = window.session.reader.interviews()[0].id if window.session else ""
         window.open_interview(interview)
         assert window.interview is not None and window.interview.page is not None

@@ -77,7 +77,7 @@ class ExportCommands(QObject):
             chosen.pseudonymize,
             chosen.include_drafts,
         )
-        title = reader.title or session.path.stem
+        title = reader.title_in(i18n.language()) or session.path.stem
         from ui.export.dialog import ExportDialog
 
         dialog = ExportDialog(window, title, initiatives, chosen)

@@ -7,7 +7,7 @@ again when they are done.
 
 from __future__ import annotations
 
-from ui.i18n import format_moment, plural
+from ui.i18n import format_moment, language, plural
 from ui.overview.model import (
     COMPLETION,
     INTERVIEWERS,
@@ -253,7 +253,7 @@ class OverviewPage(QWidget):
         self.model.load(self.session.reader, trash=self.trash_button.isChecked())
         self.view.expandAll()
         initiatives, interviews = self.model.counts()
-        title = self.session.reader.title or self.session.path.stem
+        title = self.session.reader.title_in(language()) or self.session.path.stem
         self.title.setText(title)
         if self.model.trash:
             self.summary.setText(self.tr("Corbeille : restaurez un élément avec Entrée."))

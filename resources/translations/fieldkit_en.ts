@@ -681,10 +681,6 @@
         <translation>Inter&amp;viewers</translation>
     </message>
     <message>
-        <source>Ajouter une personne</source>
-        <translation>Add a person</translation>
-    </message>
-    <message>
         <source>Commencer l’entretien</source>
         <translation>Start the interview</translation>
     </message>

@@ -365,3 +365,17 @@ def test_the_start_page_lists_recent_files_without_a_scroll_box(
     shown = recent.viewport().rect()
     for row in range(recent.count()):
         assert shown.contains(recent.visualItemRect(recent.item(row))), recent.item(row).text()
+
+
+def test_the_people_met_are_added_with_the_same_words_everywhere(
+    window: MainWindow, fresh_interview: tuple[Path, str]
+) -> None:
+    """The dialog that starts a visit and the visit itself name the button alike."""
+    path, interview = fresh_interview
+    view = open_visit(window, path, interview)
+    assert window.session is not None and view.page is not None
+    dialog = InterviewDialog(window, window.session.reader, "fr", "Camille Roussel")
+    assert dialog.people is not None
+    in_the_visit = view.page.repeats["personnes_rencontrees"].add_button.text()
+    assert dialog.people.add_button.text() == in_the_visit == "Ajouter une fiche"
+    dialog.deleteLater()

@@ -49,7 +49,6 @@ class RepeatEditor(QWidget):
         self,
         question: Question,
         language: str,
-        add_label: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,7 +72,7 @@ class RepeatEditor(QWidget):
         self.empty = QLabel(nothing, self)
         make_quiet(self.empty)
         layout.addWidget(self.empty)
-        self.add_button = QPushButton(add_label or add, self)
+        self.add_button = QPushButton(add, self)
         self.add_button.clicked.connect(lambda: self.add_row())
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._next_grid_row = 1

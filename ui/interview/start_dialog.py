@@ -170,7 +170,7 @@ class InterviewDialog(QDialog):
                 hint.setWordWrap(True)
                 make_quiet(hint)
                 layout.addWidget(hint)
-            self.people = RepeatEditor(self.repeat, language, self.tr("Ajouter une personne"))
+            self.people = RepeatEditor(self.repeat, language)
             layout.addWidget(self._scrolled(self.people), 1)
             # Below the cards rather than after them: always in sight, however many.
             layout.addWidget(self.people.add_button, 0, Qt.AlignmentFlag.AlignLeft)

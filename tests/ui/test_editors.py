@@ -8,7 +8,7 @@ from fieldkit.guide.loader import load_guide
 from fieldkit.guide.model import Question
 from tests.ui.keyboard import type_text
 from ui.interview.editors import ChoiceEditor, DateEditor, LongTextEditor, NumberEditor, ScaleEditor
-from ui.qt import Qt
+from ui.qt import QApplication, QLineEdit, Qt, QVBoxLayout, QWidget
 
 GUIDE = load_guide()
 
@@ -62,6 +62,38 @@ def test_a_single_choice_can_be_taken_back(qtbot: QtBot) -> None:
     assert editor.value() == "mixte" and not button.isChecked()
     qtbot.keyClick(editor.buttons["mixte"], Qt.Key.Key_Space)
     assert editor.value() is None
+
+
+def test_a_single_choice_is_one_tab_stop_walked_with_the_arrows(qtbot: QtBot) -> None:
+    """Tab stops on the chosen button (else the first); arrows move without choosing."""
+    before, after = QLineEdit(), QLineEdit()
+    editor = ChoiceEditor(question("origine_projet"), "fr")
+    form = QWidget()
+    layout = QVBoxLayout(form)
+    for widget in (before, editor, after):
+        layout.addWidget(widget)
+    qtbot.addWidget(form)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    buttons = list(editor.buttons.values())
+
+    def tab_from(widget: QWidget) -> QWidget | None:
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        return QApplication.focusWidget()
+
+    assert tab_from(before) is buttons[0]
+    assert tab_from(buttons[0]) is after, "one stop for the whole question"
+    buttons[0].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Down)
+    qtbot.keyClick(buttons[1], Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is buttons[2] and editor.value() is None
+    qtbot.keyClick(buttons[2], Qt.Key.Key_Space)
+    assert editor.value() == list(editor.buttons)[2]
+    assert tab_from(before) is buttons[2], "Tab comes back to the choice"
+    editor.set_value(list(editor.buttons)[3])  # another interview, another answer
+    assert tab_from(before) is buttons[3]
 
 
 def test_a_date_reads_as_words_and_may_be_empty(qtbot: QtBot, french: None) -> None:

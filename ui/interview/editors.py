@@ -9,6 +9,7 @@ or ``None`` for no answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from fieldkit.guide import Question
 from ui.qt import (
@@ -79,6 +80,9 @@ class AnswerEditor(QWidget):
         """
         self.setFocusProxy(inner)
         self.setFocusPolicy(inner.focusPolicy())
+
+    def _one_stop(self, buttons: list[QAbstractButton]) -> OneTabStop:
+        return OneTabStop(self, buttons, self._hand_focus_to)
 
     def set_read_only(self, read_only: bool) -> None:
         """Show the value without taking changes (a survey file nobody may write)."""
@@ -223,6 +227,59 @@ class LongTextEditor(AnswerEditor):
         self.text.setReadOnly(read_only)
 
 
+class OneTabStop(QObject):
+    """Buttons the keyboard reads as one field: Tab stops once, arrows move, Space chooses.
+
+    Eight radio buttons as eight Tab stops make a facilitator press Tab eight
+    times to pass one question. Tab stops on the chosen button, else the
+    first; arrows move between buttons without choosing (a choice is saved);
+    the button last reached is where Tab comes back to.
+    """
+
+    BACK = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Left})
+    FORWARD = frozenset({Qt.Key.Key_Down, Qt.Key.Key_Right})
+
+    def __init__(
+        self,
+        editor: QWidget,
+        buttons: list[QAbstractButton],
+        take_focus: Callable[[QWidget], None],
+    ) -> None:
+        super().__init__(editor)
+        self.buttons = buttons
+        self._take_focus = take_focus
+        for button in buttons:
+            button.installEventFilter(self)
+        self.reset()
+
+    def reset(self) -> None:
+        """Stop on the chosen button, else the first (after a value is shown)."""
+        if self.buttons:
+            self._stop_at(next((b for b in self.buttons if b.isChecked()), self.buttons[0]))
+
+    def _stop_at(self, stop: QAbstractButton) -> None:
+        for button in self.buttons:
+            tab = button is stop
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if tab else Qt.FocusPolicy.ClickFocus)
+        self._take_focus(stop)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched not in self.buttons:
+            return False
+        if event.type() == QEvent.Type.FocusIn:
+            self._stop_at(watched)  # type: ignore[arg-type]
+        elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = Qt.Key(event.key())
+            step = -1 if key in self.BACK else 1 if key in self.FORWARD else 0
+            if step:
+                index = self.buttons.index(watched) + step  # type: ignore[arg-type]
+                self.buttons[min(max(index, 0), len(self.buttons) - 1)].setFocus(
+                    Qt.FocusReason.TabFocusReason
+                )
+                return True
+        return False
+
+
 class ChoiceEditor(AnswerEditor):
     """Radio buttons (one choice) or check boxes (several), in the guide's order.
 
@@ -244,9 +301,10 @@ class ChoiceEditor(AnswerEditor):
             button.clicked.connect(lambda _checked, value=choice.value: self._clicked(value))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.buttons[choice.value] = button
-        first = next(iter(self.buttons.values()), None)
-        if first is not None:
-            self._hand_focus_to(first)
+        # Radio buttons are one field to the keyboard; check boxes each a Tab stop.
+        self.keys = None if self.multiple else self._one_stop(list(self.buttons.values()))
+        if self.multiple and self.buttons:
+            self._hand_focus_to(next(iter(self.buttons.values())))
 
     def _clicked(self, value: str) -> None:
         if not self.multiple and self.buttons[value].isChecked():
@@ -265,6 +323,8 @@ class ChoiceEditor(AnswerEditor):
         chosen = set(value) if isinstance(value, list) else {value}
         for choice, button in self.buttons.items():
             button.setChecked(choice in chosen)
+        if self.keys is not None:
+            self.keys.reset()
 
 
 class CompactChoiceEditor(AnswerEditor):
@@ -472,9 +532,7 @@ class ScaleEditor(AnswerEditor):
         if question.maximum_label:
             layout.addWidget(self._end_label(question.maximum_label.get(language)))
         layout.addStretch(1)
-        first = next(iter(self.buttons.values()), None)
-        if first is not None:
-            self._hand_focus_to(first)
+        self.keys = self._one_stop(list(self.buttons.values()))
 
     def _end_label(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -495,13 +553,6 @@ class ScaleEditor(AnswerEditor):
                 self.buttons[int(text)].click()
                 self.buttons[int(text)].setFocus()
                 return True
-            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()), 0)
-            if step and isinstance(watched, QPushButton):
-                numbers = list(self.buttons)
-                current = next(n for n, b in self.buttons.items() if b is watched)
-                index = min(max(numbers.index(current) + step, 0), len(numbers) - 1)
-                self.buttons[numbers[index]].setFocus()
-                return True
         return super().eventFilter(watched, event)
 
     def value(self) -> object:
@@ -510,6 +561,7 @@ class ScaleEditor(AnswerEditor):
     def set_value(self, value: object) -> None:
         for number, button in self.buttons.items():
             button.setChecked(number == value)
+        self.keys.reset()
 
 
 class NoteText(QLabel):

@@ -216,6 +216,7 @@ def test_long_work_reports_progress_and_can_be_cancelled(
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.value() > 0, timeout=20_000)
     assert dialog.labelText() == "Fusion en cours…"
+    assert dialog.windowTitle() == "Fusion"
     cancel = dialog.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "Annuler"
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)

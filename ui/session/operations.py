@@ -186,6 +186,7 @@ def run_operation(
     progress = Progress()
     dialog = QProgressDialog(label, QCoreApplication.translate("Operations", "Annuler"), 0, 0)
     dialog.setParent(parent, dialog.windowFlags())
+    dialog.setWindowTitle(label.rstrip("…. "))  # a window named by what it waits for
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)

@@ -143,10 +143,13 @@ def test_trash_and_restore_an_interview(window: MainWindow, qtbot: QtBot, demo_p
     assert overview is not None
     interview = overview.proxy.index(0, 0, overview.proxy.index(0, 0))
     interview_id = interview.data(Qt.ItemDataRole.UserRole + 2)
+    below = overview.view.indexBelow(interview).data(Qt.ItemDataRole.UserRole + 2)
     overview.view.setCurrentIndex(interview)
     overview.view.setFocus()
     qtbot.keyClick(overview.view, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: overview.model.counts() == (5, 8), timeout=SAVE_TIMEOUT)
+    # The row below takes the selection: Delete again would go on down the list.
+    qtbot.waitUntil(lambda: overview.selected_id() == below, timeout=SAVE_TIMEOUT)
     qtbot.mouseClick(overview.trash_button, Qt.MouseButton.LeftButton)
     assert overview.model.counts() == (1, 1)
     overview.select(interview_id)

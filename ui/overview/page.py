@@ -360,8 +360,12 @@ class OverviewPage(QWidget):
             initiative = str(index.parent().siblingAtColumn(NAME).data() or "")
             name = self.tr("%1, visite du %2").replace("%1", initiative).replace("%2", name)
 
+        after = self._neighbour(index)
+
         def trashed(_result: object) -> None:
             self.reload()
+            if after:  # the keyboard goes on from where the row was
+                self.select(after)
             self.trashed.emit(entity, item_id, name)
 
         self.session.executor.submit(
@@ -369,6 +373,16 @@ class OverviewPage(QWidget):
             trashed,
             lambda error: report_error(self, self.tr("Impossible de mettre à la corbeille"), error),
         )
+
+    @staticmethod
+    def _neighbour(index: QModelIndex) -> str:
+        """The row to select once ``index`` goes: the next one, else the one
+        before, else its initiative."""
+        row = index.row()
+        for near in (index.sibling(row + 1, 0), index.sibling(row - 1, 0), index.parent()):
+            if near.isValid():
+                return str(near.data(IdRole) or "")
+        return ""
 
     def restore_selected(self) -> None:
         index = self.view.currentIndex()

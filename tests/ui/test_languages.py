@@ -14,7 +14,7 @@ from fieldkit.resources import resource_path
 from tools import translations
 from ui import i18n
 from ui.app import build_window
-from ui.qt import QApplication, QDialog, Qt
+from ui.qt import QApplication, QDialog, Qt, QTest
 from ui.settings import Settings
 from ui.shell.main_window import MainWindow
 from ui.shell.settings_dialog import SettingsDialog
@@ -127,6 +127,60 @@ def test_english_is_chosen_in_the_settings_and_remembered(
         assert window.interview is not None and window.interview.interview_id == interview
         assert window.interview.sections.current == 2
         assert window.actions["quote"].text() == "Q&uote…"
+    finally:
+        i18n.install_language(qapp, "fr")
+
+
+def choose_english_as_on_screen(dialog: QDialog) -> int:
+    """The dialog takes the keyboard, and the window gets it back only later."""
+    assert isinstance(dialog, SettingsDialog)
+    dialog.show()
+    dialog.activateWindow()
+    QTest.qWaitForWindowActive(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.hide()
+    return 1
+
+
+def test_the_caret_stays_in_its_answer_across_a_change_of_language(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    assert window.open_path(demo_path)
+    assert window.session is not None
+    window.open_interview(window.session.reader.interviews()[1].id)
+    view = window.current_interview()
+    assert view is not None
+    view.go_to_question("note_libre")
+    monkeypatch.setattr(SettingsDialog, "exec", choose_english_as_on_screen)
+    window.open_settings()
+    try:
+        view = window.current_interview()
+        assert view is not None and view.page is not None
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window)
+        assert QApplication.focusWidget() is view.page.editors["note_libre"].focusProxy()
+    finally:
+        i18n.install_language(qapp, "fr")
+
+
+def test_the_overview_keeps_the_keyboard_and_its_row_across_a_change_of_language(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    assert window.open_path(demo_path)
+    overview = window.overview
+    assert overview is not None and window.session is not None
+    chosen = window.session.reader.interviews()[2].id
+    overview.select(chosen)
+    overview.view.setFocus()
+    monkeypatch.setattr(SettingsDialog, "exec", choose_english_as_on_screen)
+    window.open_settings()
+    try:
+        overview = window.overview
+        assert overview is not None
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window)
+        assert QApplication.focusWidget() is overview.view
+        assert overview.selected_id() == chosen
     finally:
         i18n.install_language(qapp, "fr")
 

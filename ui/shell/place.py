@@ -17,18 +17,20 @@ from ui.qt import QApplication, QLineEdit, QTimer, QWidget
 
 if TYPE_CHECKING:  # the interview's modules load when an interview is first opened
     from ui.interview import InterviewView
+    from ui.overview import OverviewPage
     from ui.session import SurveySession
 
 
 @dataclass(frozen=True)
 class Place:
-    """A spot in a survey; an empty interview means its overview."""
+    """A spot in a survey; an empty interview means its overview, on the ``row`` chosen."""
 
     survey: str
     interview: str = ""
     section: int = 0
     question: str = ""
     caret: int = -1
+    row: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -43,6 +45,7 @@ class Place:
                 section=int(str(data.get("section") or 0)),
                 question=str(data.get("question") or ""),
                 caret=int(str(data.get("caret", -1))),
+                row=str(data.get("row") or ""),
             )
         except (KeyError, ValueError):
             return None
@@ -56,6 +59,7 @@ class Window(Protocol):
     """What a place needs of the main window."""
 
     session: SurveySession | None
+    overview: OverviewPage | None
 
     def current_interview(self) -> InterviewView | None: ...
 
@@ -69,7 +73,8 @@ def here(window: Window) -> Place | None:
         return None
     view = window.current_interview()
     if view is None:
-        return Place(str(session.path))
+        overview = window.overview
+        return Place(str(session.path), row=overview.selected_id() if overview else "")
     question = view.current_question() or ""
     caret = _caret(QApplication.focusWidget()) if question else -1
     return Place(str(session.path), view.interview_id, view.sections.current, question, caret)
@@ -77,7 +82,11 @@ def here(window: Window) -> Place | None:
 
 def go_to(window: Window, place: Place) -> None:
     """Show ``place`` in the survey open in ``window`` (what is gone since is skipped)."""
-    if not place.interview or window.session is None:
+    if window.session is None:
+        return
+    if not place.interview:
+        if window.overview is not None and place.row:
+            window.overview.select(place.row)
         return
     try:
         window.session.reader.interview_fields(place.interview)

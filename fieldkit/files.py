@@ -25,6 +25,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -199,6 +200,25 @@ def atomic_write_text(target: Path, text: str) -> None:
 def atomic_write_bytes(target: Path, data: bytes) -> None:
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """A file read to be kept in a survey: its bytes, their SHA-256, its kind of content."""
+
+    data: bytes
+    sha256: str
+    media_type: str
+
+
+def read_to_keep(path: Path, what: str, limit: int) -> KeptFile:
+    """Read a file a person named, with what the survey stores beside its bytes."""
+    import hashlib  # loads OpenSSL: not on the way to the window's first screen
+    import mimetypes  # its tables load with the first file kept, not with every survey
+
+    data = read_named_file(path, what, limit)
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return KeptFile(data, hashlib.sha256(data).hexdigest(), media_type)
 
 
 def read_named_file(path: Path, what: str, limit: int) -> bytes:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit import guide as guides  # loads on first use: a listing needs no guide
 from fieldkit.errors import FieldkitError
-from fieldkit.files import read_named_file
+from fieldkit.files import read_to_keep
 from fieldkit.guide import check_constraint, clean_text, iso_date, normalize
 from fieldkit.ids import new_id
 from fieldkit.survey import narratives as _narratives
@@ -46,6 +46,10 @@ if TYPE_CHECKING:  # loaded on first use: a survey is opened and listed without 
     from fieldkit.survey.search import SearchHit
 
 
+#: The language a new survey's title is written in, from its guide.
+TITLE_LANGUAGE = "fr"
+
+
 class Survey:
     """An open survey file."""
 
@@ -66,7 +70,7 @@ class Survey:
             survey.log.write(*SURVEY_ID, new_survey_id())  # the first change (DESIGN.md §5)
             digest = survey.add_guide(guide)
             survey.log.write("survey", "survey", "guide", digest)
-            survey.log.write("survey", "survey", "title", guide.title.get())
+            survey.log.write("survey", "survey", "title", guide.title.get(TITLE_LANGUAGE))
         return survey
 
     @classmethod
@@ -135,20 +139,13 @@ class Survey:
         return text_of(state.value) if state else ""
 
     def title_in(self, language: str) -> str:
-        """The title as a reader of ``language`` should see it.
-
-        A new survey takes its guide's title, in French; read in English, that
-        title is the guide's English one. A title that is not the guide's is
-        someone's own words and stays as written.
-        """
+        """The title in ``language``: a new survey's title is its guide's, said in that
+        language's words; a title someone gave it stays as written."""
         title = self.title
-        try:
-            named = self.guide.title
-        except FieldkitError:  # no guide to say it otherwise
-            return title
-        if title in dict(named.translations).values():
-            return named.get(language)
-        return title
+        if language == TITLE_LANGUAGE or not title:
+            return title  # the guide is not read for nothing (the window's first screen)
+        named = self.guide.title
+        return named.get(language) if title in dict(named.translations).values() else title
 
     # -- initiatives and interviews ---------------------------------------------
 
@@ -490,26 +487,20 @@ class Survey:
         caption: str = "",
     ) -> str:
         """Copy a file into the survey as an attachment; return the attachment id."""
-        import hashlib  # loads OpenSSL: not on the way to the window's first screen
-
         self._require("interview", interview_id)
         if question:
             self._question(interview_id, question)
         path = Path(source)
-        data = read_named_file(path, "an attachment", MAX_ATTACHMENT_BYTES)
-        digest = hashlib.sha256(data).hexdigest()
-        import mimetypes  # its tables load with the first attachment, not with every survey
-
-        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        kept = read_to_keep(path, "an attachment", MAX_ATTACHMENT_BYTES)
         attachment_id = new_id()
         with self.log.transaction():
-            self.log.put_blob(digest, data)
+            self.log.put_blob(kept.sha256, kept.data)
             fields: dict[str, object] = {
                 "interview": interview_id,
-                "sha256": digest,
+                "sha256": kept.sha256,
                 "filename": path.name,
-                "media_type": media_type,
-                "size": len(data),
+                "media_type": kept.media_type,
+                "size": len(kept.data),
             }
             if question:
                 fields["question"] = question
@@ -595,31 +586,6 @@ class Survey:
             changes = [self.log.change(h) for h in state.heads]
             values = tuple(revision_of(c, True) for c in changes if c is not None)
             found.append(Conflict(state.entity, state.entity_id, state.field, values))
-        return found
-
-    def conflicted_questions(self, interview_id: str) -> dict[str, str]:
-        """The interview's questions whose answer is in conflict, with the conflict's id.
-
-        Someone about to type over one of two versions should see that there
-        are two. A question bound to the visit or the initiative counts, and a
-        cell of a repeat row counts for its group, which is what the page shows.
-        """
-        guide = self.guide_for(interview_id)
-        initiative = text_of(self.interview_fields(interview_id).get("initiative"))
-        owners = {"answer": interview_id, "interview": interview_id, "initiative": initiative}
-        bound = {tuple(q.bind.split(".", 1)): q.id for q in guide.questions if q.bind}
-        found: dict[str, str] = {}
-        for state in self.log.conflicted():
-            entity, entity_id, field = state.entity, state.entity_id, state.field
-            question: str | None = None
-            if entity == "row_answer":
-                row = self.log.fields("row", entity_id)
-                if row.get("interview") == interview_id:
-                    question = text_of(row.get("repeat"))
-            elif owners.get(entity) == entity_id:
-                question = field if entity == "answer" else bound.get((entity, field))
-            if question:
-                found.setdefault(question, f"{entity}/{entity_id}/{field}")
         return found
 
     def resolve(self, conflict_id: str, value: object) -> None:

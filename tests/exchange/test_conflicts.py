@@ -17,7 +17,7 @@ import pytest
 
 from fieldkit.exchange.conflicts import common_earlier, open_conflicts
 from fieldkit.exchange.merge import merge_files
-from fieldkit.survey import Survey
+from fieldkit.survey import Survey, conflicted_questions
 from fieldkit.survey.changes import Change, encode
 from fieldkit.survey.device import Device
 from tests.conftest import Cli
@@ -190,8 +190,8 @@ def test_an_interview_knows_which_of_its_questions_hold_two_versions(
     merge_files(paths[0], paths[1:], device=laptop("alice"))
 
     with Survey.open(paths[0], readonly=True) as survey:
-        first = survey.conflicted_questions("visite-1")
-        second = survey.conflicted_questions("visite-2")
+        first = conflicted_questions(survey, "visite-1")
+        second = conflicted_questions(survey, "visite-2")
 
     assert first == {
         "besoins_non_couverts": "answer/visite-1/besoins_non_couverts",

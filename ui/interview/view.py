@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldkit.guide import Guide, Question
-from fieldkit.survey import MissingAnswer, Survey, interview_completion
+from fieldkit.survey import MissingAnswer, Survey, conflicted_questions, interview_completion
 from ui.i18n import format_date
 from ui.interview.captures import Captures
 from ui.interview.missing_dialog import MissingAnswersDialog
@@ -135,7 +135,7 @@ class InterviewView(QWidget):
             if q.type == "repeat"
         }
         fields = reader.interview_fields(interview_id)
-        self.conflicts = reader.conflicted_questions(interview_id)
+        self.conflicts = conflicted_questions(reader, interview_id)
         self.status = str(fields.get("status") or "draft")
         if guide is not self.guide:
             self._set_guide(guide)
@@ -376,7 +376,7 @@ class InterviewView(QWidget):
         """After a save, drop the marks of conflicts that what was typed has settled."""
         if not self.conflicts or not self.interview_id:
             return
-        still = self.session.reader.conflicted_questions(self.interview_id)
+        still = conflicted_questions(self.session.reader, self.interview_id)
         if still == self.conflicts:
             return
         self.conflicts = still

@@ -12,6 +12,10 @@ Translating at the edge keeps the core's messages plain strings that tests
 and logs can read, and one catalogue serves the command line and the window.
 ``tools/messages.py`` lists the templates of the code, so that
 ``tests/test_messages.py`` fails while one has no French form.
+
+The command line also shows words that are not the core's messages (click's
+own sentences, the help of its commands): it reads them with a catalogue of
+its own added to this one (:class:`Catalogue`), by the same templates.
 """
 
 from __future__ import annotations
@@ -68,24 +72,52 @@ def catalogue_path() -> str:
     return str(resource_path("translations", "messages_fr.yaml"))
 
 
-@cache
-def catalogue() -> tuple[Template, ...]:
-    """The French catalogue, most specific templates first."""
-    with open(catalogue_path(), encoding="utf-8") as handle:
-        entries = yaml.load(handle, Loader=yaml.CSafeLoader) or {}
-    templates = [
-        Template(str(english), str(french), pattern_of(str(english)))
-        for english, french in entries.items()
-        if french
-    ]
+@dataclass(frozen=True, eq=False)
+class Catalogue:
+    """French forms by English template, the most specific first.
+
+    Told apart by identity rather than by content, so that the cache of
+    readings is keyed by a catalogue at no cost.
+    """
+
+    templates: tuple[Template, ...]
+
+    @classmethod
+    def of(cls, entries: Mapping[str, str]) -> Catalogue:
+        """The catalogue of ``{English template: French form}``; an empty form is left out."""
+        templates = [
+            Template(str(english), str(french), pattern_of(str(english)))
+            for english, french in entries.items()
+            if french
+        ]
+        return cls(_most_specific_first(templates))
+
+    def __add__(self, other: Catalogue) -> Catalogue:
+        """Both catalogues in one: words of a part of fieldkit beside the core's."""
+        return Catalogue(_most_specific_first([*self.templates, *other.templates]))
+
+
+def _most_specific_first(templates: list[Template]) -> tuple[Template, ...]:
     return tuple(sorted(templates, key=lambda t: t.weight, reverse=True))
 
 
-def translate(message: str, language: str) -> str:
-    """``message`` in ``language`` (``fr`` or ``en``); unchanged when no template fits."""
+@cache
+def catalogue() -> Catalogue:
+    """The French catalogue of the core's messages."""
+    with open(catalogue_path(), encoding="utf-8") as handle:
+        entries = yaml.load(handle, Loader=yaml.CSafeLoader) or {}
+    return Catalogue.of(entries)
+
+
+def translate(message: str, language: str, words: Catalogue | None = None) -> str:
+    """``message`` in ``language`` (``fr`` or ``en``); unchanged when no template fits.
+
+    ``words`` is the catalogue to read it with: the core's by default.
+    """
     if language != "fr":
         return message
-    return "\n".join(_reading(line, NESTING)[1] for line in message.split("\n"))
+    known = catalogue() if words is None else words
+    return "\n".join(_reading(line, NESTING, known)[1] for line in message.split("\n"))
 
 
 #: A line's indent: spaces, and the dash of a list item (``  - problem``).
@@ -93,7 +125,7 @@ INDENT = re.compile(r" *(?:- )?")
 
 
 @lru_cache(maxsize=4096)
-def _reading(line: str, depth: int) -> tuple[int, str]:
+def _reading(line: str, depth: int, words: Catalogue) -> tuple[int, str]:
     """The French of ``line`` that recognises the most of it, and how much it recognises.
 
     Several templates may fit one message ("{} has no {}" fits "line 4: the
@@ -101,19 +133,19 @@ def _reading(line: str, depth: int) -> tuple[int, str]:
     that recognises the most fixed text, values included, is the one meant.
     """
     text = INDENT.sub("", line, count=1)
-    best = _placed(text, depth)
-    for template in catalogue():
+    best = _placed(text, depth, words)
+    for template in words.templates:
         found = template.pattern.fullmatch(text)
         if found is None:
             continue
-        values = [_value(value, depth - 1) for value in found.groups()]
+        values = [_value(value, depth - 1, words) for value in found.groups()]
         weight = template.weight + sum(known for known, _ in values)
         if weight > best[0]:
             best = (weight, template.french.format(*(shown for _, shown in values)))
     return best[0], line[: len(line) - len(text)] + best[1]
 
 
-def _placed(text: str, depth: int) -> tuple[int, str]:
+def _placed(text: str, depth: int, words: Catalogue) -> tuple[int, str]:
     """``text`` read as ``PLACE: message``, two parts translated on their own.
 
     The core names the place of a problem in front of another message
@@ -123,19 +155,19 @@ def _placed(text: str, depth: int) -> tuple[int, str]:
     best = (0, text)
     start = text.find(": ") if depth > 0 else -1
     while start != -1:
-        place = _value(text[:start], depth - 1)
-        message = _reading(text[start + 2 :], depth - 1)
+        place = _value(text[:start], depth - 1, words)
+        message = _reading(text[start + 2 :], depth - 1, words)
         if message[0] and place[0] + message[0] > best[0]:
             best = (place[0] + message[0], PLACED.format(place[1], message[1]))
         start = text.find(": ", start + 1)
     return best
 
 
-def _value(value: str, depth: int) -> tuple[int, str]:
+def _value(value: str, depth: int, words: Catalogue) -> tuple[int, str]:
     # A message has words; a value of one word is a name (a file, a person, an
     # id), kept as it is even when it reads like a message ("complete", "draft").
     if depth > 0 and " " in value.strip():
-        return _reading(value, depth)
+        return _reading(value, depth, words)
     return 0, value
 
 

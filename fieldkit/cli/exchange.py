@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from fieldkit.cli.base import Messages, cli, opened, say, survey_argument, translated
+from fieldkit.cli.where import conflict_subject
 from fieldkit.exchange import (
     MergeReport,
     adopt,
@@ -128,8 +129,9 @@ def conflicts(survey: Path) -> None:
     """List open conflicts: every value with its author, device and time."""
     with opened(survey, readonly=True) as opened_survey:
         found = open_conflicts(opened_survey)
-    for item in found:
-        click.echo(f"{item.id}  {translated(item.what)}")
+        subjects = [conflict_subject(opened_survey, i.conflict, Messages.language) for i in found]
+    for item, subject in zip(found, subjects, strict=True):
+        click.echo(f"{item.id}  {subject}")
         if item.earlier is not None:
             click.echo(f"  {translated('earlier')}  {_revision_line(item.earlier)}")
         for number, revision in enumerate(item.conflict.values, start=1):

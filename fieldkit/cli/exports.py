@@ -28,7 +28,11 @@ output_option = click.option(
     help="File to write (replaced only once the export has succeeded).",
 )
 language_option = click.option(
-    "--lang", default="fr", type=click.Choice(["fr", "en"]), show_default=True
+    "--lang",
+    default="fr",
+    type=click.Choice(["fr", "en"]),
+    show_default=True,
+    help="Language of the document.",
 )
 pseudonymize_option = click.option(
     "--pseudonymize",

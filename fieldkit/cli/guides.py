@@ -93,7 +93,13 @@ def guide_export(guide_path: Path | None, output: Path) -> None:
 @guide.command(name="show")
 @click.argument("guide_path", type=click.Path(path_type=Path), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the guide as JSON.")
-@click.option("--lang", default="fr", type=click.Choice(["fr", "en"]), show_default=True)
+@click.option(
+    "--lang",
+    default="fr",
+    type=click.Choice(["fr", "en"]),
+    show_default=True,
+    help="Language of the guide's texts.",
+)
 def guide_show(guide_path: Path | None, as_json: bool, lang: str) -> None:
     """Print a guide's outline (the built-in guide without GUIDE_PATH)."""
     loaded = read_guide_file(guide_path)[0]

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from fieldkit.cli.base import UserError, cli, opened, say, survey_argument, translated
+from fieldkit.cli.base import Messages, UserError, cli, opened, say, survey_argument, translated
 from fieldkit.cli.guides import load_guide_warning
+from fieldkit.cli.where import row_words
 from fieldkit.errors import FieldkitError
 from fieldkit.guide import from_strings
 from fieldkit.survey import (
@@ -24,6 +26,9 @@ from fieldkit.survey import (
     read_dump,
     set_author,
 )
+
+if TYPE_CHECKING:
+    from fieldkit.survey import SearchHit
 
 
 @cli.command()
@@ -133,10 +138,19 @@ def search(survey: Path, text: str, limit: int) -> None:
     """Search every answer, note and quote (accents ignored, words as prefixes)."""
     with opened(survey, readonly=True) as opened_survey:
         hits = opened_survey.search(text, limit)
-    for hit in hits:
-        click.echo(f"{hit.interview or '-'}  {hit.entity}.{hit.field}  {hit.snippet}")
+        lines = [_hit_line(opened_survey, hit) for hit in hits]
+    for line in lines:
+        click.echo(line)
     if not hits:
         say("no match", err=True)
+
+
+def _hit_line(survey: Survey, hit: SearchHit) -> str:
+    """One hit: its visit, its field, the entry of a list it is in (two never alike), the words."""
+    where = f"{hit.interview or '-'}  {hit.entity}.{hit.field}"
+    if hit.entity == "row_answer":
+        where += f"  {row_words(survey, hit.entity_id, Messages.language)}"
+    return f"{where}  {hit.snippet}"
 
 
 @cli.command()

@@ -65,7 +65,13 @@ def read_text(source: Path) -> str:
 @cli.command(name="outline")
 @survey_argument
 @initiative_option
-@click.option("--lang", default="fr", type=click.Choice(["fr", "en"]), show_default=True)
+@click.option(
+    "--lang",
+    default="fr",
+    type=click.Choice(["fr", "en"]),
+    show_default=True,
+    help="Language of the outline.",
+)
 def outline(survey: Path, initiative_id: str, lang: str) -> None:
     """Print the outline of an initiative's monograph with the state of each section."""
     from fieldkit.export import section_states

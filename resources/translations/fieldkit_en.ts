@@ -1485,6 +1485,17 @@
     </message>
 </context>
 <context>
+    <name>SectionPage</name>
+    <message>
+        <source>Section suivante : %1 ›</source>
+        <translation>Next section: %1 ›</translation>
+    </message>
+    <message>
+        <source>Marquer l’entretien comme terminé</source>
+        <translation>Mark the interview as complete</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Réglages</source>

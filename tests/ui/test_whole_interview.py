@@ -15,6 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from fieldkit.survey import Survey
+from tests.ui.conftest import open_visit
 from tests.ui.keyboard import type_text
 from ui.app import build_window
 from ui.interview.editors import ChoiceEditor, LongTextEditor, NumberEditor, TextEditor
@@ -255,3 +256,31 @@ def test_a_whole_interview_by_keyboard_and_mouse(
         assert quote_item["question"] == "definition_innovation"
         [attachment] = survey.items("attachment", interview)
         assert survey.attachment_data(str(attachment["id"])) == photo.read_bytes()
+
+
+def test_each_section_ends_with_the_way_on(
+    window: MainWindow,
+    fresh_interview: tuple[Path, str],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The next section by its name; after the last one, finishing the interview."""
+    path, interview = fresh_interview
+    view = open_visit(window, path, interview)
+    view.show_section(0)
+    page = view.page
+    assert page is not None and page.way_on is not None
+    second = view.sections.section(1)
+    assert second is not None
+    assert page.way_on.text() == f"Section suivante : {second.title.get('fr')} ›"
+    qtbot.mouseClick(page.way_on, Qt.MouseButton.LeftButton)
+    assert view.sections.current == 1
+    assert view.current_question() is not None, "the cursor is in the new section"
+    finished: list[bool] = []
+    monkeypatch.setattr(view, "mark_complete", lambda: finished.append(True))
+    view.show_section(view.sections.rowCount() - 1)
+    last = view.page
+    assert last is not None and last.way_on is not None
+    assert last.way_on.text() == "Marquer l’entretien comme terminé"
+    qtbot.mouseClick(last.way_on, Qt.MouseButton.LeftButton)
+    assert finished == [True]

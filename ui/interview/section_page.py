@@ -3,7 +3,9 @@
 The page is built once per section and refilled with another interview's
 values when the person switches interviews, so switching is quick. Questions
 that skip logic hides are taken out of the layout; a follow-up question
-("autre, préciser") is set under the choice it details.
+("autre, préciser") is set under the choice it details. The page ends with
+the way on: the next section, named, or on the last one, finishing the
+interview.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ui.qt import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     Qt,
@@ -50,6 +53,9 @@ class SectionPage(QScrollArea):
     cell_edited = Signal(str, str, str)
     history_requested = Signal(str)
     conflict_requested = Signal(str)
+    # The button at the end of the page: on to the next section, or finish.
+    next_requested = Signal()
+    finish_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +67,8 @@ class SectionPage(QScrollArea):
         self.widgets: dict[str, QuestionWidget] = {}
         self.editors: dict[str, AnswerEditor] = {}
         self.repeats: dict[str, RepeatEditor] = {}
+        self.way_on: QPushButton | None = None
+        self._finishes = False
         self._language = "fr"
 
     def build(self, guide: Guide, section: Section, language: str) -> None:
@@ -86,6 +94,8 @@ class SectionPage(QScrollArea):
             layout.addWidget(widget)
             self.widgets[question.id] = widget
             previous = question
+        layout.addSpacing(12)
+        layout.addWidget(self._way_on(guide, section, language), 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
         # Centred once wider than a comfortable line; the spacers take the rest.
         content.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -96,6 +106,21 @@ class SectionPage(QScrollArea):
         outer_layout.addWidget(content, 1000)
         outer_layout.addStretch(1)
         self.setWidget(outer)
+
+    def _way_on(self, guide: Guide, section: Section, language: str) -> QPushButton:
+        """At the end of a section, the next one by its name; after the last, finishing."""
+        sections = list(guide.sections)
+        after = sections.index(section) + 1
+        if after < len(sections):
+            words = self.tr("Section suivante : %1 ›")
+            button = QPushButton(words.replace("%1", sections[after].title.get(language)))
+            button.clicked.connect(self.next_requested)
+        else:
+            button = QPushButton(self.tr("Marquer l’entretien comme terminé"))
+            button.clicked.connect(self.finish_requested)
+        self.way_on = button
+        self._finishes = after == len(sections)
+        return button
 
     def _question_widget(self, question: Question, follow_up: bool) -> QuestionWidget:
         editor: QWidget | None
@@ -163,6 +188,8 @@ class SectionPage(QScrollArea):
             editor.set_read_only(read_only)
         for repeat in self.repeats.values():
             repeat.setEnabled(not read_only)
+        if self.way_on is not None and self._finishes:  # finishing writes to the file
+            self.way_on.setEnabled(not read_only)
 
     def visible_questions(self) -> list[str]:
         return [q for q, w in self.widgets.items() if not w.isHidden()]

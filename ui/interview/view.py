@@ -212,6 +212,8 @@ class InterviewView(QWidget):
         page.cell_edited.connect(self._cell_edited)
         page.history_requested.connect(lambda question: self.show_history(question))
         page.conflict_requested.connect(self.conflict_requested)
+        page.next_requested.connect(self.next_section)
+        page.finish_requested.connect(self.mark_complete)
         return page
 
     @property

@@ -12,9 +12,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
 
 from fieldkit.survey import markup
 from fieldkit.survey.demo import demo_content
+from tests.ui.keyboard import type_text
 from ui.qt import QApplication, QTextCursor, QTextDocument
 from ui.writing.document import (
     fill,
@@ -189,3 +191,23 @@ def test_words_inserted_at_the_caret_stay_apart_from_their_neighbours(
     editor.insert_words("Mobilisation citoyenne")
 
     assert editor.toPlainText() == after
+
+
+def test_inserted_words_keep_their_no_break_spaces(qapp: QApplication) -> None:
+    """An answer « ainsi » : its guillemets and colon stay on the line of their word."""
+    editor = NarrativeEditor()
+    editor.insert_words("Le mot\u00a0: «\u00a0couveuse\u00a0»,  deux   fois.")
+    # Qt's plain text turns no-break spaces into spaces: the raw text keeps them.
+    assert editor.document().toRawText() == "Le mot\u00a0: «\u00a0couveuse\u00a0», deux fois."
+
+
+def test_typing_french_punctuation_after_a_space_keeps_it_on_the_line(
+    qtbot: QtBot,
+) -> None:
+    """As Word's French does: a space after «, and one before » : ; ! ?, never breaks."""
+    editor = NarrativeEditor()
+    qtbot.addWidget(editor)
+    type_text(editor, "Il dit « oui » : bien ! Et toi ?")
+    assert (
+        editor.document().toRawText() == "Il dit «\u00a0oui\u00a0»\u00a0: bien\u00a0! Et toi\u00a0?"
+    )

@@ -361,7 +361,7 @@ def test_bulleted_lists_are_made_and_unmade_from_the_keyboard(
     )
     qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     type_text(editor, "et le reste")
-    assert editor.text() == "Trois choses :\n\n- un café\n- une épicerie\n\n*et le reste*"
+    assert editor.text() == "Trois choses\u00a0:\n\n- un café\n- une épicerie\n\n*et le reste*"
     assert view.actions["italic"].isChecked() and not view.actions["bullets"].isChecked()
 
 

@@ -11,6 +11,8 @@ program fills it.
 
 from __future__ import annotations
 
+import re
+
 from ui.qt import (
     QFont,
     QFrame,
@@ -33,6 +35,10 @@ from ui.writing import document as doc
 TEXT_SCALE = 1.12
 # What may follow inserted words without a space: punctuation that closes or ends.
 CLOSING = ".,;:!?)]»…"
+NBSP = "\u00a0"
+# French typography keeps these on the line of the word before them, as Word's
+# French does when they are typed after a space; and the word after « on its line.
+AFTER_NO_BREAK = frozenset("»:;!?")
 # The size of a figure's photo in the text, in average characters of the font.
 FIGURE_WIDTH_CHARS, FIGURE_HEIGHT_CHARS = 60, 32
 
@@ -139,7 +145,11 @@ class NarrativeEditor(QTextEdit):
             cursor = self._fresh_block()  # never inside a quotation's words or a caption
         else:
             cursor.beginEditBlock()
-        paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+        # Spaces are tidied, but no-break ones (« ainsi » : in French) are kept.
+        paragraphs = [
+            " ".join(re.split(r"[ \t\r\n]+", p.strip(" \t\r\n"))) for p in text.split("\n\n")
+        ]
+        paragraphs = [p for p in paragraphs if p]
         text_in_block, at = cursor.block().text(), cursor.positionInBlock()
         before, after = text_in_block[:at], text_in_block[at:]
         if paragraphs and before and not before[-1].isspace():
@@ -256,7 +266,26 @@ class NarrativeEditor(QTextEdit):
             cursor.endEditBlock()
             self.setTextCursor(cursor)
             return
+        if self._typed_with_french_spacing(event.text()):
+            return
         super().keyPressEvent(event)
+
+    def _typed_with_french_spacing(self, typed: str) -> bool:
+        """A space after «, or » : ; ! ? after a space: typed with a no-break space, so
+        that no line of the text starts with » or ends with «."""
+        cursor = self.textCursor()
+        if len(typed) != 1 or cursor.hasSelection() or cursor.atBlockStart():
+            return False
+        before = cursor.block().text()[cursor.positionInBlock() - 1]
+        if typed == " " and before == "«":
+            cursor.insertText(NBSP)
+        elif typed in AFTER_NO_BREAK and before == " ":
+            cursor.deletePreviousChar()
+            cursor.insertText(NBSP + typed)
+        else:
+            return False
+        self.setTextCursor(cursor)
+        return True
 
     def _leaves_block(self) -> bool:
         """Entrée on a figure, after an attribution or in an empty quoted line: a new paragraph."""

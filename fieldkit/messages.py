@@ -13,9 +13,10 @@ and logs can read, and one catalogue serves the command line and the window.
 ``tools/messages.py`` lists the templates of the code, so that
 ``tests/test_messages.py`` fails while one has no French form.
 
-The command line also shows words that are not the core's messages (click's
-own sentences, the help of its commands): it reads them with a catalogue of
-its own added to this one (:class:`Catalogue`), by the same templates.
+The catalogue also holds the help of the command line's commands and
+options (``tools/messages.py`` reads their docstrings and ``help=``). Click's
+own sentences, which are not written in fieldkit's code, are a catalogue of
+their own that the command line adds to this one (:class:`Catalogue`).
 """
 
 from __future__ import annotations

@@ -145,6 +145,46 @@ def test_the_tool_leaves_data_and_short_texts_alone(source: str) -> None:
     assert list(TOOL.templates_in(source)) == []
 
 
+COMMANDS_SOURCE = '''
+@cli.command()
+@click.option("--limit", default=50, help="Most hits "
+    "to show.")
+def search(survey, text, limit):
+    """Search every answer, note and quote.
+
+    Accents are ignored, and each word
+    is the start of a word.
+    \f
+    What click never shows.
+    """
+
+
+@export.group()
+def export():
+    """Write monographs."""
+
+
+def read_text(source):
+    """A text file's content: said to nobody."""
+'''
+
+
+def test_the_tool_finds_the_help_as_the_command_line_shows_it() -> None:
+    assert sorted(TOOL.help_in(COMMANDS_SOURCE)) == [
+        "Accents are ignored, and each word is the start of a word.",
+        "Most hits to show.",
+        "Search every answer, note and quote.",
+        "Write monographs.",
+    ]
+
+
+def test_the_help_of_the_command_line_is_in_the_catalogue() -> None:
+    from fieldkit.cli.base import cli
+
+    assert cli.help in TOOL.code_templates()
+    assert CATALOGUE[str(cli.help)].startswith("fieldkit\u00a0: mener des entretiens")
+
+
 # -- translating ----------------------------------------------------------------------
 
 
@@ -287,8 +327,9 @@ def test_a_skipped_file_is_explained_in_french_inside_the_warning(
     (folder / "autre.fieldkit").write_bytes(bytes(range(256)))
     result = run("--lang", "fr", "sync", survey_path, folder)
     assert stderr_of(result, 0) == (
-        f"attention{NBSP}: {folder / 'autre.fieldkit'}{NBSP}: pas un fichier d’enquête fieldkit "
-        f"(pas une base SQLite) (fichier ignoré{NBSP}; il sera relu la prochaine fois)\n"
+        f"attention{NBSP}: {folder / 'autre.fieldkit'}{NBSP}: pas un fichier d’enquête fieldkit"
+        f"{NBSP}: ce fichier contient autre chose (fichier ignoré{NBSP}; il sera relu la prochaine "
+        "fois)\n"
     )
 
 

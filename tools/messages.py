@@ -1,4 +1,4 @@
-"""Keep the French catalogue of the core's messages in step with the code.
+"""Keep the French catalogue of fieldkit's messages and help in step with the code.
 
     python tools/messages.py update    # add the code's new templates to the catalogue
     python tools/messages.py missing   # list the templates that have no French form yet
@@ -9,13 +9,16 @@ person: raised as a FieldkitError or GuideError, printed by the command line
 (``say``, ``translated``, ``UserError``, a ``UsageError``), filed as a guide
 problem or warning, made by an error class's constructor (a GuideError's
 heading), or by the property that lays out a list of problems or warnings
-(``line 3: …``). ``update`` keeps every French form already written and adds
-new templates with an empty one, to be written before the tests pass again.
+(``line 3: …``). The command line's help is found too: each paragraph of a
+command's docstring, on one line as click rewraps it, and each ``help=``.
+``update`` keeps every French form already written and adds new templates
+with an empty one, to be written before the tests pass again.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,11 +45,20 @@ SINKS = frozenset(
         "error",
         "warn",
         "note",
+        # Where a leak is in an exported file, and what it is.
+        "Piece",
+        "Leak",
     }
 )
 #: Lists whose appended texts are messages (``problems.append(f"…")``), and the
 #: functions or properties of the same name that lay such a list out.
-MESSAGE_LISTS = frozenset({"problems", "warnings", "skipped"})
+MESSAGE_LISTS = frozenset({"problems", "warnings", "skipped", "notices"})
+#: The command line's package: its commands' docstrings and ``help=`` are read as help.
+COMMAND_LINE = ROOT / "fieldkit" / "cli"
+#: What a command is made by (``@cli.command()``, ``@export.group()``, ``@click.group(…)``).
+COMMAND_MAKERS = frozenset({"command", "group"})
+#: Where click breaks and rewraps a help paragraph (not at a no-break space).
+BREAKABLE = re.compile(r"[ \t\n]+")
 #: Shortest fixed text for a template: below it, a text is a value, not a message.
 SHORTEST = 4
 
@@ -132,11 +144,40 @@ def _fixed_text(template: str) -> int:
     return len(template.replace("{}", "").strip(" :.,;()«»-"))
 
 
+def help_in(source: str) -> Iterator[str]:
+    """The help of a command-line module, as the command line looks it up.
+
+    A command's docstring is shown a paragraph at a time (up to click's
+    ``\\f``), each rewrapped to the terminal; an option's ``help=`` whole.
+    """
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and any(map(_makes_command, node.decorator_list)):
+            text = (ast.get_docstring(node) or "").partition("\f")[0]
+            yield from (_as_template(p) for p in text.split("\n\n") if p.strip())
+        elif isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                if keyword.arg == "help" and isinstance(keyword.value, ast.Constant):
+                    yield _as_template(str(keyword.value.value))
+
+
+def _makes_command(decorator: ast.expr) -> bool:
+    return isinstance(decorator, ast.Call) and _callee(decorator) in COMMAND_MAKERS
+
+
+def _as_template(paragraph: str) -> str:
+    """A paragraph of help on one line, its braces doubled as a template's are."""
+    line = " ".join(BREAKABLE.split(paragraph.strip()))
+    return line.replace("{", "{{").replace("}", "}}")
+
+
 def code_templates() -> list[str]:
-    """Every message template of the core, in a stable order."""
+    """Every message template of fieldkit, and every help text of its command line, in order."""
     found: set[str] = set()
     for path in sorted((ROOT / "fieldkit").rglob("*.py")):
-        found.update(templates_in(path.read_text(encoding="utf-8")))
+        source = path.read_text(encoding="utf-8")
+        found.update(templates_in(source))
+        if path.parent == COMMAND_LINE:
+            found.update(help_in(source))
     return sorted(found)
 
 
@@ -154,7 +195,7 @@ def update() -> int:
     merged = {template: known.get(template, "") for template in code_templates()}
     text = yaml.safe_dump(merged, allow_unicode=True, sort_keys=True, width=1000)
     header = (
-        "# French forms of the core's messages, by English template ({} = a value).\n"
+        "# French forms of fieldkit's messages and help, by English template ({} = a value).\n"
         "# Kept in step with the code by tools/messages.py; written by people.\n"
     )
     Path(catalogue_path()).write_text(header + text, encoding="utf-8")

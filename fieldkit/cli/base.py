@@ -21,10 +21,10 @@ from typing import IO, Any
 import click
 
 from fieldkit import __version__
-from fieldkit.cli.french import CLICK, HELP, ITEMS, french_spacing
+from fieldkit.cli.french import CLICK, french_spacing
 from fieldkit.errors import FieldkitError
 from fieldkit.files import DiskFull, is_disk_full
-from fieldkit.messages import LANGUAGES, Catalogue, catalogue, language_of, translate
+from fieldkit.messages import LANGUAGES, PLACED, Catalogue, catalogue, language_of, translate
 from fieldkit.survey import Survey, sqlite_failure
 
 
@@ -36,8 +36,8 @@ class Messages:
 
 @cache
 def words() -> Catalogue:
-    """The core's catalogue with the command line's own words (click's, the help texts)."""
-    return catalogue() + Catalogue.of(french_spacing({**CLICK, **HELP, **ITEMS}))
+    """The catalogue of fieldkit's messages and help, with click's own sentences beside it."""
+    return catalogue() + Catalogue.of(french_spacing(CLICK))
 
 
 def translated(text: str) -> str:
@@ -50,6 +50,12 @@ def translated(text: str) -> str:
 def say(text: str, err: bool = False) -> None:
     """Print a message for a person, in the run's language (data is echoed as it is)."""
     click.echo(translated(text), err=err)
+
+
+def placed(place: object, text: str) -> str:
+    """``PLACE: text`` spaced as the run's language is printed (French: a no-break space
+    before the colon), for a text already in that language, which no template recognises."""
+    return (PLACED if Messages.language == "fr" else "{}: {}").format(place, text)
 
 
 #: Where a line may break: not at the no-break spaces of French typography.

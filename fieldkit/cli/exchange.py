@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from fieldkit.cli.base import Messages, cli, opened, say, survey_argument, translated
+from fieldkit.cli.base import Messages, cli, opened, placed, say, survey_argument, translated
 from fieldkit.cli.where import conflict_subject
 from fieldkit.exchange import (
     MergeReport,
@@ -29,7 +29,7 @@ def _echo_sources(report: MergeReport, name_only: bool = False) -> None:
         if name_only and source.skipped is not None:
             continue
         where = source.path.name if name_only else source.path
-        click.echo(f"{where}: {source.describe(Messages.language)}")
+        click.echo(placed(where, source.describe(Messages.language)))
     if sum(s.brought_anything for s in read) > 1:
         say(f"total: {report.total.describe(Messages.language)}")
 

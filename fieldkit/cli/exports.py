@@ -112,7 +112,7 @@ def export_working_file(
         written = write_working_file(
             opened_survey, initiative_id, out, template, lang, pseudonymize
         )
-    click.echo(f"wrote {written}")
+    say(f"wrote {written}")
 
 
 @export.command(name="synthesis")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from fieldkit.cli.base import UserError, cli, opened, survey_argument
+from fieldkit.cli.base import UserError, cli, opened, placed, say, survey_argument, translated
+
+if TYPE_CHECKING:
+    from fieldkit.export import Leak
 
 
 @cli.group()
@@ -38,10 +42,16 @@ def privacy_check(survey: Path, files: tuple[Path, ...], named: bool) -> None:
         results = check_files(opened_survey, files, named)
     for path, leaks in results.items():
         for leak in leaks:
-            click.echo(f"{path}: {leak.describe()}")
+            click.echo(placed(path, leak_words(leak)))
         if not leaks:
-            click.echo(f"{path}: no leak")
+            say(f"{path}: no leak")
     leaky = [path for path, leaks in results.items() if leaks]
     if leaky:
         count = sum(len(leaks) for leaks in results.values())
         raise UserError(f"{count} leak(s) found in {len(leaky)} file(s)")
+
+
+def leak_words(leak: Leak) -> str:
+    """Where a leak is and what it is, in the run's language; what was found, as it is."""
+    found = f" ({leak.found!r})" if leak.found else ""
+    return placed(translated(leak.where), translated(leak.what) + found)

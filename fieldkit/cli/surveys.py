@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from fieldkit.cli.base import Messages, UserError, cli, opened, say, survey_argument, translated
+from fieldkit.cli.base import (
+    Messages,
+    UserError,
+    cli,
+    opened,
+    placed,
+    say,
+    survey_argument,
+    translated,
+)
 from fieldkit.cli.guides import load_guide_warning
 from fieldkit.cli.where import row_words
 from fieldkit.errors import FieldkitError
@@ -118,7 +127,7 @@ def check(survey: Path) -> None:
         for problem in problems:
             say(f"problem: {problem}", err=True)
         raise UserError(f"{survey}: {len(problems)} problem(s) found")
-    say(f"{survey}: ok")
+    click.echo(placed(survey, "ok"))
 
 
 @cli.command()

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from fieldkit.cli.base import cli, opened, survey_argument
+from fieldkit.cli.base import cli, opened, survey_argument, translated
 from fieldkit.errors import FieldkitError
+
+if TYPE_CHECKING:
+    from fieldkit.survey import Narrative
 
 initiative_option = click.option(
     "--initiative", "initiative_id", required=True, help="Id of the initiative."
 )
-
-#: How ``fieldkit outline`` names each state of a section.
-STATE_WORDS = {"written": "written", "material": "material only", "empty": "empty"}
 
 
 @cli.command(name="write")
@@ -78,13 +79,29 @@ def outline(survey: Path, initiative_id: str, lang: str) -> None:
 
     with opened(survey, readonly=True) as opened_survey:
         states = section_states(opened_survey, initiative_id)
-    width = max((len(s.section.id) for s in states), default=0)
-    for state in states:
-        line = f"{state.section.id:<{width}}  {STATE_WORDS[state.state]:<13}  "
-        line += state.section.title.get(lang)
-        narrative = state.narrative
-        if narrative is not None:
-            line += f"  (by {', '.join(narrative.authors)})"
-            if narrative.conflict:
-                line += f"  [conflict {narrative.conflict}]"
-        click.echo(line)
+    said = [state_words(s.state) for s in states]
+    ids = max((len(s.section.id) for s in states), default=0)
+    width = max(map(len, said), default=0)
+    for state, words in zip(states, said, strict=True):
+        title = state.section.title.get(lang)
+        click.echo(
+            f"{state.section.id:<{ids}}  {words:<{width}}  {title}{by_whom(state.narrative)}"
+        )
+
+
+def state_words(state: str) -> str:
+    """A section's state as ``fieldkit outline`` says it, in the run's language
+    (the section titles are in the outline's own ``--lang``, as the guide has them)."""
+    if state == "written":
+        return translated("written")
+    return translated("material only" if state == "material" else "empty")
+
+
+def by_whom(narrative: Narrative | None) -> str:
+    """Who wrote a section's text, and the conflict it is in, in the run's language."""
+    if narrative is None:
+        return ""
+    said = "  " + translated(f"(text by {', '.join(narrative.authors)})")
+    if narrative.conflict:
+        said += "  " + translated(f"[conflict {narrative.conflict}]")
+    return said

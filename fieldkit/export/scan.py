@@ -126,9 +126,7 @@ def _xml(name: str, data: bytes) -> Iterator[Piece]:
         local = etree.QName(element).localname
         if local in _PARAGRAPHS:
             paragraphs += 1
-            yield Piece(
-                f"{name}, {_label(element, local, paragraphs)}", "".join(element.itertext())
-            )
+            yield _paragraph(name, element, local, paragraphs)
         elif element.text and element.text.strip() and not _in_paragraph(element):
             yield Piece(f"{name}, <{local}>", element.text)
         if attributes:
@@ -138,12 +136,18 @@ def _xml(name: str, data: bytes) -> Iterator[Piece]:
                     yield Piece(f"{name}, <{local} {attribute}>", value)
 
 
-def _label(element: etree._Element, local: str, number: int) -> str:
-    """Where a paragraph is, in words: "paragraph 12", "cell B3", "shared string 4"."""
+def _paragraph(name: str, element: etree._Element, local: str, number: int) -> Piece:
+    """A paragraph's text, and where it is in words: "paragraph 12", "cell B3", "shared string 4".
+
+    Each place is written whole, so that the command line finds its French.
+    """
+    text = "".join(element.itertext())
     if local == "is":
         parent = element.getparent()
-        return f"cell {parent.get('r') if parent is not None else number}"
-    return f"shared string {number}" if local == "si" else f"paragraph {number}"
+        return Piece(f"{name}, cell {parent.get('r') if parent is not None else number}", text)
+    if local == "si":
+        return Piece(f"{name}, shared string {number}", text)
+    return Piece(f"{name}, paragraph {number}", text)
 
 
 def _in_paragraph(element: etree._Element) -> bool:
@@ -181,7 +185,7 @@ def _json_values(name: str, where: str, value: object) -> Iterator[Piece]:
         yield Piece(f"{name}, {where}", value)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield Piece(f"{name}, {where} (key)", str(key))
+            yield Piece(f"{name}, {where} (key name)", str(key))
             yield from _json_values(name, f"{where}.{key}", item)
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -191,11 +195,9 @@ def _json_values(name: str, where: str, value: object) -> Iterator[Piece]:
 def _picture(name: str, data: bytes) -> Iterator[Piece]:
     """What a picture says about itself: every metadata field, as text."""
     for key, value in metadata(data).items():
-        where = f"{name}, metadata {_tag_name(key)}"
-        if key.startswith(_GPS_TAGS):
-            yield Piece(where, "", gps=True)
-        else:
-            yield Piece(where, _as_text(key, value))
+        gps = key.startswith(_GPS_TAGS)
+        text = "" if gps else _as_text(key, value)
+        yield Piece(f"{name}, metadata {_tag_name(key)}", text, gps=gps)
 
 
 def _tag_name(key: str) -> str:

@@ -23,8 +23,8 @@ from fieldkit.survey.changes import decode
 from fieldkit.survey.device import Device, current_device
 from fieldkit.survey.hlc import to_iso
 from fieldkit.survey.identity import SURVEY_ID, SurveyIdentity, new_survey_id, read_identity
+from fieldkit.survey.opening import missing_item
 from fieldkit.survey.records import (
-    ENTITY_LABELS,
     MAX_ATTACHMENT_BYTES,
     Conflict,
     InitiativeInfo,
@@ -241,10 +241,10 @@ class Survey:
         self.log.write(entity, entity_id, "deleted", False)
 
     def _require(self, entity: str, entity_id: str) -> dict[str, object]:
+        """An item's fields; an id the survey lacks is refused naming the thing in words."""
         fields = self.log.fields(entity, entity_id)
         if not fields:
-            label = ENTITY_LABELS.get(entity, entity)
-            raise FieldkitError(f"{self.path}: no {label} with id {entity_id!r}")
+            raise missing_item(self.path, entity, entity_id)
         return fields
 
     def initiative(self, initiative_id: str) -> InitiativeInfo:

@@ -1,4 +1,5 @@
-"""Connecting to a survey file: where SQLite reads it from, and how its failures are told.
+"""Connecting to a survey file: where SQLite reads it from, and how its failures are told
+(SQLite's own, and an id asked for that the file does not hold).
 
 A survey on read-only media (a CD, a locked share, another user's folder)
 must still be listed, dumped, checked and exported. SQLite reads a file in
@@ -34,6 +35,28 @@ def sqlite_failure(path: Path, error: sqlite3.Error) -> FieldkitError:
     if is_disk_full(error, path.parent):
         return DiskFull(path)
     return FieldkitError(f"{path}: the file is damaged or unreadable ({error})")
+
+
+def missing_item(path: Path, entity: str, entity_id: str) -> FieldkitError:
+    """Word an id a survey does not hold, naming the thing asked for as a facilitator does.
+
+    One sentence per kind of item, never its internal word ("row"): French
+    gives each its own article ("aucun entretien", "aucune citation").
+    """
+    match entity:
+        case "initiative":
+            return FieldkitError(f"{path}: no initiative with id {entity_id!r}")
+        case "interview":
+            return FieldkitError(f"{path}: no interview with id {entity_id!r}")
+        case "row":  # an entry of a list of the guide (a person met…)
+            return FieldkitError(f"{path}: no entry with id {entity_id!r}")
+        case "quote":
+            return FieldkitError(f"{path}: no quote with id {entity_id!r}")
+        case "note":
+            return FieldkitError(f"{path}: no note with id {entity_id!r}")
+        case "attachment":
+            return FieldkitError(f"{path}: no attachment with id {entity_id!r}")
+    return FieldkitError(f"{path}: nothing with id {entity_id!r}")
 
 
 def connect(where: str, uri: bool) -> sqlite3.Connection:

@@ -18,15 +18,6 @@ from fieldkit.survey.hlc import to_iso
 #: a USB key and in an e-mail to a colleague.
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
-ENTITY_LABELS = {
-    "initiative": "initiative",
-    "interview": "interview",
-    "row": "row",
-    "note": "note",
-    "quote": "quote",
-    "attachment": "attachment",
-}
-
 
 @dataclass(frozen=True)
 class InitiativeInfo:

@@ -149,7 +149,7 @@ def sniff(path: Path) -> None:
     if header != SQLITE_HEADER:
         if not header:
             raise FieldkitError(f"{path}: the file is empty, not a fieldkit survey file")
-        raise FieldkitError(f"{path}: not a fieldkit survey file (not an SQLite database)")
+        raise FieldkitError(f"{path}: not a fieldkit survey file: this file holds something else")
 
 
 def wal_may_complete(path: Path) -> bool:
@@ -198,9 +198,7 @@ def check_identity(connection: sqlite3.Connection, path: Path) -> int:
     except sqlite3.DatabaseError as error:
         raise FieldkitError(f"{path}: the file is damaged ({error})") from None
     if application_id != APPLICATION_ID:
-        raise FieldkitError(
-            f"{path}: not a fieldkit survey file (an SQLite database of another application)"
-        )
+        raise FieldkitError(f"{path}: not a fieldkit survey file: a database of another program")
     if version > SCHEMA_VERSION:
         raise FieldkitError(
             f"{path}: made by a newer fieldkit (schema version {version}, this one reads up to "

@@ -19,11 +19,12 @@ import pytest
 from click.testing import Result
 
 from fieldkit.cli import cli
-from fieldkit.cli.french import CLICK, HELP, ITEMS
+from fieldkit.cli.french import CLICK
 from fieldkit.exchange.merge import merge_files
 from fieldkit.survey import Survey
 from fieldkit.survey.device import Device
 from tests.conftest import Cli
+from tests.test_messages import CATALOGUE, TOOL
 
 NBSP = "\u00a0"
 Laptop = Callable[[str], Device]
@@ -39,6 +40,7 @@ def _commands(group: click.Group, prefix: str = "") -> Iterator[tuple[str, click
 
 
 COMMANDS = list(_commands(cli))
+CODE_TEMPLATES = set(TOOL.code_templates())
 
 
 def help_texts(command: click.Command) -> list[str]:
@@ -56,7 +58,7 @@ def flat(text: str) -> str:
 
 
 def french(english: str) -> str:
-    return HELP[english].replace(" :", f"{NBSP}:").replace(" ;", f"{NBSP};")
+    return CATALOGUE[english]
 
 
 def mistake(result: Result) -> str:
@@ -75,20 +77,17 @@ def french_locale(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n or "fieldkit" for n, _ in COMMANDS])
-def test_every_help_text_has_a_french_form(name: str, command: click.Command) -> None:
-    missing = [text for text in help_texts(command) if not HELP.get(text)]
-    assert not missing, f"write their French form in fieldkit/cli/french.py: {missing}"
+def test_every_help_text_is_a_template_with_a_french_form(
+    name: str, command: click.Command
+) -> None:
+    unseen = set(help_texts(command)) - CODE_TEMPLATES
+    assert not unseen, f"tools/messages.py does not find them: {unseen}"
+    missing = [text for text in help_texts(command) if not CATALOGUE.get(text)]
+    assert not missing, f"write their French form in messages_fr.yaml: {missing}"
 
 
-def test_the_french_help_holds_only_texts_of_the_commands() -> None:
-    written = {text for _, command in COMMANDS for text in help_texts(command)}
-    assert set(HELP) - written == set()
-
-
-def test_the_command_lines_words_do_not_shadow_the_cores_catalogue() -> None:
-    from tests.test_messages import CATALOGUE
-
-    assert not (set(CLICK) | set(HELP) | set(ITEMS)) & set(CATALOGUE)
+def test_clicks_words_do_not_shadow_the_cores_catalogue() -> None:
+    assert not set(CLICK) & set(CATALOGUE)
 
 
 @pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n or "fieldkit" for n, _ in COMMANDS])
@@ -372,6 +371,156 @@ def test_a_thing_not_found_is_named_in_words(
     assert in_english.stderr == f"fieldkit: {survey_path}: {english_words}\n"
 
 
-@pytest.mark.parametrize("english", sorted(ITEMS))
+@pytest.mark.parametrize("english", sorted(t for t in CATALOGUE if " with id " in t))
 def test_every_kind_of_thing_has_its_own_words_in_french(english: str) -> None:
-    assert "élément" not in ITEMS[english] and "«" not in ITEMS[english]
+    assert "élément" not in CATALOGUE[english] and "«" not in CATALOGUE[english]
+
+
+# -- what commands print -------------------------------------------------------------------
+
+
+@pytest.fixture
+def visited(survey_path: Path) -> str:
+    """An initiative with one visit that gave the "besoins" section its material."""
+    with Survey.open(survey_path) as survey:
+        garage = survey.add_initiative("Garage solidaire du Val", id="garage")
+        survey.add_interview(garage, "2026-11-14", "Dijon", id="visite-1")
+        survey.set_answer("visite-1", "besoins_non_couverts", "Plus de garage.")
+    return garage
+
+
+def test_an_export_says_what_it_wrote_in_the_readers_language(
+    run: Cli, french_locale: None, survey_path: Path, visited: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "dossier.docx"
+    french = run("export", "working-file", survey_path, "--initiative", visited, "-o", out)
+    assert french.stdout == f"fichier écrit{NBSP}: {out}\n"
+    english = run("--lang", "en", "export", "working-file", survey_path, "--initiative", visited)
+    assert mistake(english)  # -o is required: nothing written
+    written = run(
+        "--lang", "en", "export", "working-file", survey_path, "--initiative", visited, "-o", out
+    )
+    assert written.stdout == f"wrote {out}\n"
+
+
+@pytest.fixture
+def written_apart(tmp_path: Path, laptop: Laptop, survey_path: Path, visited: str) -> Path:
+    """Alice's file, where she and Bruno wrote the "besoins" section apart, and she the summary."""
+    bruno = tmp_path / "bruno.fieldkit"
+    shutil.copyfile(survey_path, bruno)
+    with Survey.open(survey_path, device=laptop("Alice")) as survey:
+        survey.set_narrative(visited, "besoins", "Selon Alice.")
+        survey.set_narrative(visited, "chapeau", "Un garage.")
+    with Survey.open(bruno, device=laptop("Bruno")) as survey:
+        survey.set_narrative(visited, "besoins", "Selon Bruno.")
+    merge_files(survey_path, [bruno], device=laptop("Alice"))
+    return survey_path
+
+
+def _outline_lines(result: Result) -> dict[str, str]:
+    assert result.exit_code == 0, result.output
+    return {line.split()[0]: line for line in result.stdout.splitlines()}
+
+
+def _state(line: str) -> str:
+    """The second column of an outline's line: the section's state."""
+    return re.split(" {2,}", line)[1]
+
+
+def test_the_outline_says_each_state_wholly_in_french(
+    run: Cli, french_locale: None, written_apart: Path, visited: str
+) -> None:
+    lines = _outline_lines(run("outline", written_apart, "--initiative", visited))
+    assert _state(lines["chapeau"]) == "écrite"
+    assert lines["chapeau"].endswith("(texte de Alice)")
+    assert _state(lines["besoins"]) == "écrite"
+    assert f"[conflit initiative/{visited}/narrative:besoins]" in lines["besoins"]
+    assert _state(lines["axe5"]) == "matière seule"
+    assert _state(lines["innovation"]) == "vide"
+    shown = "\n".join(lines.values())
+    for english in ("written", "material only", "empty", "(by ", "text by", "[conflict"):
+        assert english not in shown
+
+
+def test_the_outline_says_each_state_wholly_in_english(
+    run: Cli, french_locale: None, written_apart: Path, visited: str
+) -> None:
+    lines = _outline_lines(run("--lang", "en", "outline", written_apart, "--initiative", visited))
+    assert _state(lines["chapeau"]) == "written"
+    assert lines["chapeau"].endswith("(text by Alice)")
+    assert f"[conflict initiative/{visited}/narrative:besoins]" in lines["besoins"]
+    assert _state(lines["axe5"]) == "material only"
+    assert _state(lines["innovation"]) == "empty"
+
+
+@pytest.fixture
+def leaky_files(survey_path: Path, tmp_path: Path) -> dict[str, Path]:
+    """A survey that met Agnès Martin (who did not agree to be named) and holds her address;
+    files that name her, hold her address, or say nothing of her."""
+    with Survey.open(survey_path) as survey:
+        garage = survey.add_initiative("Garage solidaire du Val")
+        visit = survey.add_interview(garage, "2026-11-14")
+        survey.add_row(visit, "personnes_rencontrees", {"personne_nom": "Agnès Martin"})
+        survey.set_answer(visit, "description_initiative", "Écrire à contact@garage.example")
+    files = {
+        "notes": ("notes.txt", "Rencontre avec Agnès Martin.\n"),
+        "table": ("table.csv", "lieu,contact\nDijon,contact@garage.example\n"),
+        "clean": ("propre.txt", "Un garage solidaire.\n"),
+    }
+    for name, text in files.values():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return {key: tmp_path / name for key, (name, _) in files.items()}
+
+
+def test_privacy_check_tells_each_leak_wholly_in_french(
+    run: Cli, french_locale: None, survey_path: Path, leaky_files: dict[str, Path]
+) -> None:
+    notes, table, clean = leaky_files["notes"], leaky_files["table"], leaky_files["clean"]
+    result = run("privacy", "check", survey_path, notes, table, clean)
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines() == [
+        f"{notes}{NBSP}: notes.txt, ligne 1{NBSP}: le nom de la personne Agnès Martin "
+        "('Agnès Martin')",
+        f"{table}{NBSP}: table.csv, ligne 2, colonne 2{NBSP}: une adresse électronique "
+        "('contact@garage.example')",
+        f"{clean}{NBSP}: aucune fuite",
+    ]
+    assert result.stderr == "fieldkit: 2 fuite(s) trouvée(s) dans 2 fichier(s)\n"
+
+
+def test_privacy_check_tells_each_leak_wholly_in_english(
+    run: Cli, french_locale: None, survey_path: Path, leaky_files: dict[str, Path]
+) -> None:
+    notes, table, clean = leaky_files["notes"], leaky_files["table"], leaky_files["clean"]
+    result = run("--lang", "en", "privacy", "check", survey_path, notes, table, clean)
+    assert result.stdout.splitlines() == [
+        f"{notes}: notes.txt, line 1: the name of Agnès Martin ('Agnès Martin')",
+        f"{table}: table.csv, row 2, column 2: an e-mail address ('contact@garage.example')",
+        f"{clean}: no leak",
+    ]
+
+
+def test_a_file_named_before_what_is_said_of_it_is_spaced_as_french_is(
+    run: Cli, french_locale: None, survey_path: Path, visited: str, tmp_path: Path
+) -> None:
+    assert run("check", survey_path).stdout == f"{survey_path}{NBSP}: ok\n"
+    target = tmp_path / "fusion.fieldkit"
+    merged = run("merge", target, survey_path)
+    assert merged.stdout.startswith(f"{survey_path}{NBSP}: 1 nouvelle initiative, ")
+    assert run("--lang", "en", "check", survey_path).stdout == f"{survey_path}: ok\n"
+
+
+def test_a_sync_that_finds_this_computer_signing_elsewhere_says_so_in_french(
+    run: Cli, french_locale: None, survey_path: Path, visited: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "partage"
+    folder.mkdir()
+    copy = tmp_path / "copie.fieldkit"
+    shutil.copyfile(survey_path, copy)
+    run("initiative", "add", copy, "Recyclerie du quartier")
+    assert run("sync", copy, folder).exit_code == 0
+    result = run("sync", survey_path, folder)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"attention{NBSP}: {folder}")
+    assert "modifications signées" in result.stderr
+    assert "signed with" not in result.stderr

@@ -52,7 +52,7 @@ def test_the_outline_says_which_sections_are_written_have_material_or_are_empty(
 
     assert list(lines)[:3] == ["chapeau", "initiative", "besoins"]
     assert "written" in lines["chapeau"] and "En bref" in lines["chapeau"]
-    assert lines["chapeau"].endswith("(by Camille Roussel)")
+    assert lines["chapeau"].endswith("(text by Camille Roussel)")
     assert "material only" in lines["besoins"]
     assert "material only" in lines["axe5"]  # besoins_non_couverts feeds axis 5 too
     assert " empty " in lines["innovation"]
@@ -154,7 +154,8 @@ def test_two_laptops_write_two_sections_and_merge_then_collide_on_one(
     assert "conflict" not in merged.output
     assert run("conflicts", survey_path).stdout == ""
     lines = _outline(run, survey_path, garage)
-    assert lines["besoins"].endswith("(by Alice)") and lines["axe6"].endswith("(by Bruno)")
+    assert lines["besoins"].endswith("(text by Alice)")
+    assert lines["axe6"].endswith("(text by Bruno)")
 
     run(
         "write",

@@ -86,10 +86,10 @@ def hot_journal(path: Path) -> None:
 
 #: name: (how the file is spoiled, what the message must say)
 SPOILED: dict[str, tuple[Callable[[Path], None], str]] = {
-    "not SQLite": (not_sqlite, r"not a fieldkit survey file \(not an SQLite database\)"),
+    "not SQLite": (not_sqlite, "not a fieldkit survey file: this file holds something else"),
     "another application's SQLite": (
         other_application,
-        r"not a fieldkit survey file \(an SQLite database of another application\)",
+        "not a fieldkit survey file: a database of another program",
     ),
     "truncated": (truncated, "the file is truncated"),
     "newer schema": (

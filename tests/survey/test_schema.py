@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from fieldkit.errors import FieldkitError
+from fieldkit.messages import translate
 from fieldkit.survey import Survey, schema
+
+NBSP = "\u00a0"
 
 
 def _version(path: Path) -> int:
@@ -68,3 +72,39 @@ def test_an_older_file_is_not_upgraded_by_a_read_only_open(
     with pytest.raises(FieldkitError, match="older fieldkit"):
         Survey.open(survey_path, readonly=True)
     assert survey_path.read_bytes() == before
+
+
+def _another_programs_database(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+
+
+def _text(path: Path) -> None:
+    path.write_text("Compte rendu de la visite.\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("make", "english", "french"),
+    [
+        (_text, "this file holds something else", "ce fichier contient autre chose"),
+        (
+            _another_programs_database,
+            "a database of another program",
+            "une base de données d’un autre logiciel",
+        ),
+    ],
+    ids=["text", "another-program"],
+)
+def test_a_file_that_is_no_survey_is_told_in_plain_words(
+    tmp_path: Path, make: Callable[[Path], None], english: str, french: str
+) -> None:
+    path = tmp_path / "visite.fieldkit"
+    make(path)
+    with pytest.raises(FieldkitError) as raised:
+        Survey.open(path)
+    message = str(raised.value)
+    assert message == f"{path}: not a fieldkit survey file: {english}"
+    assert translate(message, "fr") == (
+        f"{path}{NBSP}: pas un fichier d’enquête fieldkit{NBSP}: {french}"
+    )
+    assert "SQLite" not in message and "SQLite" not in translate(message, "fr")

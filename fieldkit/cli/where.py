@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fieldkit.cli.french import french_spacing
 from fieldkit.errors import FieldkitError
-from fieldkit.survey import NARRATIVE_PREFIX, Conflict, Survey
+from fieldkit.survey import NARRATIVE_PREFIX, Conflict, Survey, row_place
 
 #: The sentences, by language; ``{}`` names are filled from the survey (French spaced
 #: as French is printed).
@@ -167,30 +167,10 @@ def _row_interview(survey: Survey, row_id: str) -> str:
 
 
 def row_words(survey: Survey, row_id: str, language: str) -> str:
-    """An entry of a list (a person met), as the interview shows it: its number, its name.
-
-    Two entries of one list never read the same: each has its own number, the
-    entries in the trash theirs among themselves.
-    """
-    fields = survey.log.fields("row", row_id)
-    interview, repeat = str(fields.get("interview", "")), str(fields.get("repeat", ""))
-    every = survey.rows(interview, repeat, include_deleted=True) if interview else []
-    trashed = {row.id for row in every} - {row.id for row in survey.rows(interview, repeat)}
-    kind = "row in the trash" if row_id in trashed else "row"
-    alike = [row.id for row in every if (row.id in trashed) == (row_id in trashed)]
-    number = alike.index(row_id) + 1 if row_id in alike else "?"
-    row = WORDS[language][kind].format(number=number)
-    name = _row_name(survey, interview, repeat, row_id)
-    return WORDS[language]["named row"].format(row=row, name=name) if name else row
-
-
-def _row_name(survey: Survey, interview: str, repeat: str, row_id: str) -> str:
-    """What an entry is called: its first answered column (a person's name), in guide order."""
-    values = survey.log.fields("row_answer", row_id)
-    try:
-        group = survey.guide_for(interview).question(repeat)
-    except FieldkitError:
-        group = None
-    order = [column.id for column in group.columns] if group is not None else sorted(values)
-    named = next((values[c] for c in order if values.get(c) not in (None, "", [])), "")
-    return ", ".join(map(str, named)) if isinstance(named, list) else str(named)
+    """An entry of a list (a person met), as the interview shows it: its number, its name."""
+    place = row_place(survey, row_id)
+    kind = "row in the trash" if place.trashed else "row"
+    row = WORDS[language][kind].format(number=place.number or "?")
+    if not place.name:
+        return row
+    return WORDS[language]["named row"].format(row=row, name=place.name)

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from fieldkit.survey.conflicted import conflicted_questions
     from fieldkit.survey.demo import build_demo
     from fieldkit.survey.dump import dump_text, load_dump, read_dump
+    from fieldkit.survey.entries import RowPlace, row_place
     from fieldkit.survey.intake import Absorbed, Transition, forged_message
     from fieldkit.survey.search import SearchHit
 
@@ -82,6 +83,8 @@ __getattr__ = on_first_use(
         "Transition": "fieldkit.survey.intake",
         "forged_message": "fieldkit.survey.intake",
         "SearchHit": "fieldkit.survey.search",
+        "RowPlace": "fieldkit.survey.entries",
+        "row_place": "fieldkit.survey.entries",
     },
 )
 
@@ -103,6 +106,7 @@ __all__ = [
     "MissingAnswer",
     "Narrative",
     "Revision",
+    "RowPlace",
     "SearchHit",
     "Survey",
     "SurveyIdentity",
@@ -131,6 +135,7 @@ __all__ = [
     "read_dump",
     "read_identity",
     "renew_device",
+    "row_place",
     "schema",
     "set_author",
     "short_tag",

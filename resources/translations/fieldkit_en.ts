@@ -1444,6 +1444,17 @@
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <source>fiche %1 à la corbeille</source>
+        <translation>entry %1 in the trash</translation>
+    </message>
+    <message>
+        <source>fiche %1</source>
+        <translation>entry %1</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Rechercher… (Ctrl+F)</source>

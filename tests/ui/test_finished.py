@@ -251,6 +251,24 @@ def test_a_search_that_finds_nothing_says_so(
     assert window.current_interview() is None, "nothing to open"
 
 
+def test_search_results_in_a_list_say_which_entry_each_is(
+    window: MainWindow, fresh_interview: tuple[Path, str]
+) -> None:
+    """Two people met with the same role: two results that do not read the same."""
+    path, interview = fresh_interview
+    with Survey.open(path) as survey:
+        for name in ("Agnès Roy", "Bruno Petit"):
+            values = {"personne_nom": name, "personne_role": "Bénévole"}
+            survey.add_row(interview, "personnes_rencontrees", values)
+    assert window.open_path(path)
+    window.search.run("bénévole")
+    model = window.search_box.results
+    places = sorted(model.index(r, 0).data(HtmlRole).where for r in range(model.rowCount()))
+    assert len(places) == 2
+    assert places[0].endswith("Rôle dans l’initiative · fiche 1 (Agnès Roy)")
+    assert places[1].endswith("Rôle dans l’initiative · fiche 2 (Bruno Petit)")
+
+
 def test_the_chosen_search_result_reads_in_the_selections_colours(
     window: MainWindow, qtbot: QtBot, demo_path: Path
 ) -> None:

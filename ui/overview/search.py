@@ -21,6 +21,7 @@ from ui.i18n import format_date
 from ui.qt import (
     QAbstractListModel,
     QColor,
+    QCoreApplication,
     QLineEdit,
     QModelIndex,
     QPainter,
@@ -132,7 +133,11 @@ def found_words(snippet: str) -> list[str]:
 
 
 def describe(survey: Survey, hit: SearchHit, language: str, labels: dict[str, str]) -> Result:
-    """Where a hit is, in words: *Garage solidaire · 14 novembre 2026 · Question…*."""
+    """Where a hit is, in words: *Garage solidaire · 14 novembre 2026 · Question…*.
+
+    A hit in a list says which entry: two people met with the same role would
+    otherwise read as the same line.
+    """
     parts: list[str] = []
     try:
         if hit.interview:
@@ -143,6 +148,8 @@ def describe(survey: Survey, hit: SearchHit, language: str, labels: dict[str, st
                 question = survey.guide_for(hit.interview).question(hit.field)
                 if question is not None:
                     parts.append(question.label.get(language))
+            if hit.entity == "row_answer":
+                parts.append(_entry_words(survey, hit.entity_id))
         elif hit.entity == "initiative":
             parts.append(survey.initiative(hit.entity_id).name)
     except FieldkitError:
@@ -150,6 +157,19 @@ def describe(survey: Survey, hit: SearchHit, language: str, labels: dict[str, st
     if hit.entity in labels:
         parts.append(labels[hit.entity])
     return Result(hit, " · ".join(p for p in parts if p), hit.snippet)
+
+
+def _entry_words(survey: Survey, row_id: str) -> str:
+    """*fiche 2 (Bruno Petit)*: an entry of a list by its number and its name."""
+    from fieldkit.survey import row_place  # with the first hit in a list
+
+    place = row_place(survey, row_id)
+    if place.trashed:
+        words = QCoreApplication.translate("Search", "fiche %1 à la corbeille")
+    else:
+        words = QCoreApplication.translate("Search", "fiche %1")
+    entry = words.replace("%1", str(place.number or "?"))
+    return f"{entry} ({place.name})" if place.name else entry
 
 
 class ResultDelegate(QStyledItemDelegate):

@@ -128,10 +128,12 @@ class _FolderSync:
         own = self.own
         if own.exists() and not own.is_file():
             self.blocked = True
-            what = "a folder" if own.is_dir() else "something that is not a file"
             self.notices.append(
-                f"{own}: {what} stands where this laptop's own file goes; this laptop's "
+                f"{own}: a folder stands where this laptop's own file goes; this laptop's "
                 "changes reach the folder once it is moved or renamed"
+                if own.is_dir()
+                else f"{own}: something that is not a file stands where this laptop's own "
+                "file goes; this laptop's changes reach the folder once it is moved or renamed"
             )
         for file in self._own_files():
             if self._read_own_file(file.path):

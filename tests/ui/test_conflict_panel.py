@@ -219,3 +219,32 @@ def test_the_combined_version_shows_without_scrolling_on_a_laptop(
     for widget in (*detail.cards, detail.combined, detail.combine_button):
         corner = widget.mapTo(scroll, widget.rect().bottomRight())
         assert seen.contains(corner), type(widget).__name__
+
+
+def test_tab_walks_the_versions_then_the_combined_text_and_types_no_tab(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path, _interview = merged(tmp_path)
+    assert window.open_path(path)
+    window.exchange.show_conflicts()
+    panel = window.exchange.panel
+    assert panel is not None
+    detail = panel.detail
+    first, second = detail.cards
+    wanted = [
+        first.value,
+        first.keep_button,
+        second.value,
+        second.keep_button,
+        detail.combined,
+        detail.combine_button,
+    ]
+    combined = detail.combined.toPlainText()
+    # The panel's own keyboard focus, whichever window the test machine makes active.
+    panel.list.setFocus(Qt.FocusReason.TabFocusReason)
+    reached = []
+    for _stop in wanted:
+        QTest.keyClick(panel.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(panel.focusWidget())
+    assert reached == wanted
+    assert detail.combined.toPlainText() == combined

@@ -232,6 +232,10 @@ class TextBox(QPlainTextEdit):
 
     LINES = 5
 
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)  # Tab goes on to the buttons, it types no tab
+
     def sizeHint(self) -> QSize:
         margins = self.contentsMargins()
         inside = 2 * int(self.document().documentMargin()) + margins.top() + margins.bottom()
@@ -336,6 +340,7 @@ class ConflictDetail(QWidget):
         self.item = item
         for card in self.cards:
             self.values_row.removeWidget(card)
+            card.hide()  # out of sight and of the Tab order now, deleted later
             card.deleteLater()
         self.cards = []
         self.setVisible(item is not None)
@@ -361,6 +366,7 @@ class ConflictDetail(QWidget):
             card = ValueCard(self, number, item, revision, devices[revision.device])
             self.values_row.addWidget(card, 1)
             self.cards.append(card)
+        self._tab_in_reading_order()
         texts = [item.text(v.value, language) for v in item.conflict.values]
         unique = [t for i, t in enumerate(texts) if t and t not in texts[:i]]
         combinable = item.combinable
@@ -370,6 +376,20 @@ class ConflictDetail(QWidget):
             widget.setVisible(combinable)
         self.not_combinable.setVisible(not combinable)
         self._update_combine_button()
+
+    def _tab_in_reading_order(self) -> None:
+        """Each version and its *Garder* button, then the combined text and its button.
+
+        The cards are made for each conflict shown, after the combined text: left
+        to Qt, Tab would reach them last, behind the window's own buttons.
+        """
+        anchor = self.combined.previousInFocusChain()
+        while anchor is not self.window() and anchor.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            anchor = anchor.previousInFocusChain()
+        stops = [w for card in self.cards for w in (card.value, card.keep_button)]
+        for stop in [*stops, self.combined, self.combine_button]:
+            QWidget.setTabOrder(anchor, stop)
+            anchor = stop
 
     def _update_combine_button(self) -> None:
         self.combine_button.setEnabled(bool(self.combined.toPlainText().strip()))
@@ -412,6 +432,7 @@ class ConflictPanel(QWidget):
         scroll = QScrollArea(splitter)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
         self.detail = ConflictDetail(scroll)
         self.detail.setMaximumWidth(reading_width(self) * 2)
         scroll.setWidget(self.detail)

@@ -269,3 +269,19 @@ def test_refresh_shows_what_changed_elsewhere(window: MainWindow, demo_path: Pat
     window.refresh()
     assert window.interview is not None
     assert window.interview.values["note_libre"] == "Écrit sur un autre portable."
+
+
+def test_an_interview_opens_with_the_keyboard_on_its_first_question(
+    window: MainWindow, qtbot: QtBot, demo_path: Path
+) -> None:
+    assert window.open_path(demo_path)
+    overview = window.overview
+    assert overview is not None
+    visit = overview.proxy.index(0, 0, overview.proxy.index(0, 0))
+    overview.view.setCurrentIndex(visit)
+    overview.view.setFocus()
+    qtbot.keyClick(overview.view, Qt.Key.Key_Return)
+    view = window.current_interview()
+    assert view is not None and view.page is not None
+    first = view.page.visible_questions()[0]
+    assert view.current_question() == first

@@ -365,6 +365,9 @@ class MainWindow(QMainWindow):
         self.interview.set_read_only(self.session.readonly)
         self.interview.side.setVisible(self.actions["side_panel"].isChecked())
         self.stack.setCurrentWidget(self.interview)
+        page = self.interview.page
+        if page is not None and not page.isAncestorOf(QApplication.focusWidget()):
+            page.next_question(None)  # the keyboard is for the answers, not the way back
         self._update_actions()
         self.update_status()
 

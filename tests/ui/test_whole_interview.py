@@ -284,3 +284,29 @@ def test_each_section_ends_with_the_way_on(
     assert last.way_on.text() == "Marquer l’entretien comme terminé"
     qtbot.mouseClick(last.way_on, Qt.MouseButton.LeftButton)
     assert finished == [True]
+
+
+def test_the_line_being_typed_stays_in_sight_as_the_answer_grows(
+    window: MainWindow, fresh_interview: tuple[Path, str], qtbot: QtBot
+) -> None:
+    path, interview = fresh_interview
+    window.resize(1366, 728)
+    view = open_visit(window, path, interview)
+    view.go_to_question("definition_innovation")
+    page = view.page
+    assert page is not None
+    editor = page.editors["definition_innovation"]
+    assert isinstance(editor, LongTextEditor)
+    box = editor.text
+    box.setFocus()
+
+    def caret_in_sight() -> bool:
+        caret = box.cursorRect()
+        bottom = box.viewport().mapTo(page.viewport(), caret.bottomLeft()).y()
+        return 0 <= bottom <= page.viewport().height()
+
+    type_text(box, "D’abord, une phrase.\n")
+    qtbot.waitUntil(caret_in_sight)
+    # Notes pasted at once: the box grows by many lines after the caret has moved.
+    box.insertPlainText("".join(f"Ligne {n} des notes prises sur place.\n" for n in range(30)))
+    qtbot.waitUntil(caret_in_sight)

@@ -125,6 +125,16 @@ def test_a_quote_takes_several_lines_and_is_corrected_later(
     assert quote["speaker"] == "Agnès Roy"
 
 
+def test_ctrl_enter_saves_a_quote_from_the_speakers_field(qtbot: QtBot) -> None:
+    dialog = QuoteDialog(None, ["Agnès Roy"], "", "On a appris à se parler.")
+    qtbot.addWidget(dialog)
+    field = dialog.speaker.lineEdit()
+    type_text(field, "Hugo")
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.speaker_name() == "Hugo"
+
+
 def test_an_interview_put_in_the_trash_comes_back_with_ctrl_z(
     window: MainWindow, qtbot: QtBot, demo_path: Path
 ) -> None:

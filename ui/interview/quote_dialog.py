@@ -44,6 +44,8 @@ class QuoteDialog(QDialog):
         self.setWindowTitle(
             self.tr("Modifier la citation") if editing else self.tr("Nouvelle citation")
         )
+        # Where Ctrl+Entrée saves: filled as the fields are made, left alone after.
+        self._saving_fields: list[QObject] = []
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.text = QPlainTextEdit(self)
@@ -51,6 +53,7 @@ class QuoteDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("Les mots exacts de la personne…"))
         self.text.installEventFilter(self)
+        self._saving_fields.append(self.text)
         self.text.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         form.addRow(self.tr("&Citation"), self.text)
@@ -64,6 +67,8 @@ class QuoteDialog(QDialog):
             self.speaker.addItem(speaker)
         self.speaker.setCurrentText(speaker)
         self.speaker.lineEdit().setPlaceholderText(self.tr("Qui parle ?"))
+        self.speaker.lineEdit().installEventFilter(self)
+        self._saving_fields.append(self.speaker.lineEdit())
         form.addRow(self.tr("&Personne"), self.speaker)
         layout.addLayout(form, 1)
         self.on_question = QCheckBox(
@@ -88,10 +93,11 @@ class QuoteDialog(QDialog):
         self.ok.setEnabled(bool(self.quote_text()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Ctrl+Entrée saves the quote; Entrée alone is a new line, as in any text.
+        # Ctrl+Entrée saves the quote from either field; Entrée alone is a new line
+        # in the text, as in any text.
         if (
             event.type() == QEvent.Type.KeyPress
-            and watched is getattr(self, "text", None)  # not once the dialog is being deleted
+            and any(watched is field for field in self._saving_fields)
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and event.modifiers() & Qt.KeyboardModifier.ControlModifier

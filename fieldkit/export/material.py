@@ -59,6 +59,9 @@ class MaterialItem:
     #: speaker did not agree names them by role and initials.
     speaker: str = ""
     consent: bool | None = None
+    #: The name a quote is attributed to in every document (a pseudonym for
+    #: someone who did not agree to be named).
+    shown_as: str = ""
     #: A photo's attachment id.
     attachment: str | None = None
     #: What inserting it adds to the narrative (see fieldkit.survey.markup).
@@ -159,6 +162,7 @@ class _Reader:
             quote.text,
             speaker=quote.speaker,
             consent=consent,
+            shown_as=named,
             markup=markup.quote_markup(quote.text, attribution),
         )
 

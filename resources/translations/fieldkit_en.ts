@@ -901,8 +901,8 @@
         <translation>“%1”</translation>
     </message>
     <message>
-        <source>⚠ N’a pas accepté d’être nommé·e : cité·e par son rôle</source>
-        <translation>⚠ Did not agree to be named: quoted by their role</translation>
+        <source>⚠ N’a pas accepté d’être nommé·e : cité·e comme « %1 »</source>
+        <translation>⚠ Did not agree to be named: quoted as “%1”</translation>
     </message>
 </context>
 <context>

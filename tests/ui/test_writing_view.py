@@ -237,7 +237,8 @@ def test_quoting_someone_who_did_not_agree_to_be_named_warns_and_hides_the_name(
     row = material_row(view, "quote", "à tour de rôle")
     item = view.material.item(row)
     assert item is not None and item.consent is False
-    assert view.material_delegate.warning(item).startswith("⚠ N’a pas accepté d’être nommé·e")
+    card = view.material_delegate.warning(item)
+    assert card.startswith("⚠ N’a pas accepté d’être nommé·e\u00a0: cité·e comme «\u00a0")
     view.editor.moveCursor(view.editor.textCursor().MoveOperation.End)
     double_click_material(view, qtbot, row)
     assert view.consent_bar.isVisible()
@@ -245,6 +246,9 @@ def test_quoting_someone_who_did_not_agree_to_be_named_warns_and_hides_the_name(
     assert warning.startswith("Julie Perraud n’a pas accepté d’être nommé·e")
     attribution = warning.split("attribuée à", 1)[1]
     assert "12 mars 2026" in attribution and "Perraud" not in attribution  # her pseudonym
+    # The card and the bar give her the same name: the one the documents print.
+    shown_as = card.split("«\u00a0", 1)[1].rstrip("\u00a0»")
+    assert shown_as and shown_as in attribution
     saved(window, qtbot)
     text = narrative(demo, GENERATEUR, "chapeau")
     assert "On tient le café à tour de rôle." in text and "Perraud" not in text

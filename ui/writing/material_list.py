@@ -120,7 +120,8 @@ class MaterialDelegate(QStyledItemDelegate):
 
     def warning(self, item: MaterialItem) -> str:
         if item.kind == QUOTE and item.consent is False:
-            return self.tr("⚠ N’a pas accepté d’être nommé·e : cité·e par son rôle")
+            words = self.tr("⚠ N’a pas accepté d’être nommé·e : cité·e comme « %1 »")
+            return i18n.french_spacing(words).replace("%1", item.shown_as)
         return ""
 
     # -- measures --------------------------------------------------------------------

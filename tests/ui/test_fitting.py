@@ -379,3 +379,21 @@ def test_the_people_met_are_added_with_the_same_words_everywhere(
     in_the_visit = view.page.repeats["personnes_rencontrees"].add_button.text()
     assert dialog.people.add_button.text() == in_the_visit == "Ajouter une fiche"
     dialog.deleteLater()
+
+
+def test_a_person_met_shows_whole_in_the_dialog_that_starts_a_visit(
+    window: MainWindow, fresh_interview: tuple[Path, str], qtbot: QtBot
+) -> None:
+    path, _interview = fresh_interview
+    assert window.open_path(path) and window.session is not None
+    dialog = InterviewDialog(window, window.session.reader, "fr", "Camille Roussel")
+    qtbot.addWidget(dialog)
+    assert dialog.people is not None
+    dialog.show()
+    row = dialog.people.add_row()
+    area = dialog.people.parentWidget().parentWidget()  # the scrolling area's viewport, then it
+    last = dialog.people.row_editors(row)[-1]
+    qtbot.waitUntil(lambda: last.isVisible())
+    bottom = last.mapTo(area, last.rect().bottomLeft()).y()
+    assert bottom <= area.height(), "the whole card shows without scrolling"
+    assert dialog.height() <= HEIGHT

@@ -34,8 +34,9 @@ from ui.style import make_quiet
 from ui.widgets import ok_cancel
 
 NEW_INITIATIVE = "__new__"
-# The people met show this many lines of text before they scroll.
-PEOPLE_LINES = 14
+# The people met show this many lines of text before they scroll: a whole card
+# of the people met (five lines of two fields), and the start of the next.
+PEOPLE_LINES = 24
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ class InterviewDialog(QDialog):
                 area.ensureWidgetVisible(first)
 
         def fit() -> None:
-            # As tall as the cards, up to about two of them; the rest scrolls.
+            # As tall as the cards, up to one and a bit; the rest scrolls.
             tallest = self.fontMetrics().height() * PEOPLE_LINES
             area.setMinimumHeight(min(people.sizeHint().height(), tallest))
             self.adjustSize()

@@ -24,7 +24,7 @@ from fieldkit.export.privacy import Leak, LeakCheck, check_files
 from fieldkit.export.pseudonym import Pseudonyms
 from fieldkit.export.synthesis import write_synthesis
 from fieldkit.export.tables import Written, write_csv
-from fieldkit.export.typography import clean, long_date
+from fieldkit.export.typography import clean, french, long_date
 from fieldkit.export.wording import WORDS, word
 from fieldkit.export.working_file import write_working_file
 from fieldkit.export.xlsx import write_xlsx
@@ -42,6 +42,7 @@ __all__ = [
     "check_language",
     "clean",
     "export_files",
+    "french",
     "long_date",
     "section_material",
     "section_states",

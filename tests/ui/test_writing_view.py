@@ -10,6 +10,7 @@ nothing. The preview is the monograph itself, opened in the word processor.
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -472,3 +473,17 @@ def test_every_section_title_shows_whole_in_the_outline_on_the_smallest_screen(
         len(wrapped_lines(row.title, outline.font(), room)) for row in view.outline.rows()
     )
     assert longest <= TITLE_LINES
+
+
+def test_the_material_reads_as_the_documents_will_print_it(
+    window: MainWindow, qtbot: QtBot, demo: Path
+) -> None:
+    """A list of choices in French: the no-break space before each ;, as in the monograph."""
+    assert window.open_path(demo)
+    view = open_writing(window, qtbot, GENERATEUR)
+    choose_section(view, qtbot, "besoins")
+    lists = [item for item in view.material.items() if item.kind == "answer" and ";" in item.text]
+    assert lists, "the demo answers a multiple choice in this section"
+    for item in lists:
+        shown = view.material_delegate.body(item)
+        assert "; " in shown and not re.search(r"\S;", shown), shown

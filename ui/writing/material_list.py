@@ -9,7 +9,7 @@ is allowed, and names them by role and initials.
 
 from __future__ import annotations
 
-from fieldkit.export import MaterialItem
+from fieldkit.export import MaterialItem, french
 from ui import i18n
 from ui.qt import (
     QAbstractItemView,
@@ -114,9 +114,12 @@ class MaterialDelegate(QStyledItemDelegate):
         return when
 
     def body(self, item: MaterialItem) -> str:
+        """The words, set as the documents will print them (in French, « » and the
+        no-break space before ; : ! ?)."""
+        text = french(item.text) if i18n.language() == "fr" else item.text
         if item.kind == QUOTE:
-            return i18n.french_spacing(self.tr("« %1 »")).replace("%1", item.text)
-        return item.text
+            return i18n.french_spacing(self.tr("« %1 »")).replace("%1", text)
+        return text
 
     def warning(self, item: MaterialItem) -> str:
         if item.kind == QUOTE and item.consent is False:

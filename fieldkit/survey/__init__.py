@@ -56,7 +56,7 @@ if TYPE_CHECKING:
         missing_in_row,
         question_answered,
     )
-    from fieldkit.survey.conflicted import conflicted_questions
+    from fieldkit.survey.conflicted import conflicted_interviews, conflicted_questions
     from fieldkit.survey.demo import build_demo
     from fieldkit.survey.dump import dump_text, load_dump, read_dump
     from fieldkit.survey.entries import RowPlace, row_place
@@ -69,6 +69,7 @@ __getattr__ = on_first_use(
     {
         "markup": "fieldkit.survey.markup",
         "check_survey": "fieldkit.survey.check",
+        "conflicted_interviews": "fieldkit.survey.conflicted",
         "conflicted_questions": "fieldkit.survey.conflicted",
         "MissingAnswer": "fieldkit.survey.completion",
         "interview_completion": "fieldkit.survey.completion",
@@ -117,6 +118,7 @@ __all__ = [
     "check_field",
     "check_survey",
     "config_dir",
+    "conflicted_interviews",
     "conflicted_questions",
     "current_device",
     "decode",

@@ -31,3 +31,18 @@ def conflicted_questions(survey: Survey, interview_id: str) -> dict[str, str]:
         if question:
             found.setdefault(question, f"{entity}/{entity_id}/{field}")
     return found
+
+
+def conflicted_interviews(survey: Survey) -> set[str]:
+    """The interviews holding a conflict: in an answer, a field of the visit, a list's
+    entry, or a quote, note or attachment of the visit (for the overview's marks)."""
+    found: set[str] = set()
+    for state in survey.log.conflicted():
+        if state.entity in {"answer", "interview"}:
+            found.add(state.entity_id)
+            continue
+        owner = "row" if state.entity == "row_answer" else state.entity
+        interview = survey.log.fields(owner, state.entity_id).get("interview")
+        if isinstance(interview, str) and interview:
+            found.add(interview)
+    return found

@@ -1090,6 +1090,10 @@
         <translation>Last change</translation>
     </message>
     <message>
+        <source>%1 · ⚠ conflit</source>
+        <translation>%1 · ⚠ conflict</translation>
+    </message>
+    <message>
         <source>%1 visite</source>
         <translation>%1 visit</translation>
     </message>

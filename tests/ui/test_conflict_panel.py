@@ -248,3 +248,21 @@ def test_tab_walks_the_versions_then_the_combined_text_and_types_no_tab(
         reached.append(panel.focusWidget())
     assert reached == wanted
     assert detail.combined.toPlainText() == combined
+
+
+def test_the_overview_marks_the_visit_in_conflict(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path, interview = merged(tmp_path)
+    assert window.open_path(path)
+    overview = window.overview
+    assert overview is not None
+    statuses = {}
+    for top in range(overview.proxy.rowCount()):
+        parent = overview.proxy.index(top, 0)
+        for row in range(overview.proxy.rowCount(parent)):
+            visit = overview.proxy.index(row, 0, parent)
+            status = overview.proxy.index(row, 3, parent).data()
+            statuses[visit.data(Qt.ItemDataRole.UserRole + 2)] = status
+    assert statuses.pop(interview) == "Brouillon · ⚠ conflit"
+    assert statuses and all("conflit" not in status for status in statuses.values())

@@ -73,11 +73,16 @@ class OverviewModel(QAbstractItemModel):
         self.trash = False
         self._titled_in = ""
         self._column_titles: tuple[str, ...] = ()
+        # Visits holding a conflict: their status says so.
+        self._conflicted: set[str] = set()
 
     def load(self, survey: Survey, trash: bool = False) -> None:
         """Read the survey again (after a change, or to show the trash)."""
+        from fieldkit.survey import conflicted_interviews  # with the first overview
+
         initiatives = survey.initiatives(include_deleted=True)
         interviews = survey.interviews(include_deleted=True)
+        conflicted = conflicted_interviews(survey)
         by_initiative: dict[str, list[InterviewInfo]] = {}
         for interview in interviews:
             by_initiative.setdefault(interview.initiative, []).append(interview)
@@ -98,6 +103,7 @@ class OverviewModel(QAbstractItemModel):
                 child.row = position
         self.beginResetModel()
         self._roots = roots
+        self._conflicted = conflicted
         self.trash = trash
         self.endResetModel()
 
@@ -221,7 +227,11 @@ class OverviewModel(QAbstractItemModel):
 
     def status_words(self) -> list[str]:
         """The words the status column can show (to size it)."""
-        return [self.tr("Brouillon"), self.tr("Terminé"), self.tr("%1 visites")]
+        words = [self.tr("Brouillon"), self.tr("Terminé"), self.tr("%1 visites")]
+        return words + [self._in_conflict(word) for word in words[:2]]
+
+    def _in_conflict(self, status: str) -> str:
+        return self.tr("%1 · ⚠ conflit").replace("%1", status)
 
     def _text(self, node: Node, column: int) -> str:
         if node.texts is None:
@@ -241,6 +251,8 @@ class OverviewModel(QAbstractItemModel):
                 format_moment(self._last_change(node)) if self._last_change(node) else "",
             )
         status = self.tr("Terminé") if interview.status == "complete" else self.tr("Brouillon")
+        if interview.id in self._conflicted:
+            status = self._in_conflict(status)
         return (
             format_date(interview.date),
             interview.place,

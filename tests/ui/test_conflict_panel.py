@@ -55,6 +55,8 @@ def test_two_conflicts_are_resolved_in_the_panel(
     assert cards["Camille Roussel"].origin.text().startswith("sur cet ordinateur · ")
     qtbot.mouseClick(yanis.keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)
+    # The keyboard goes on with the next conflict's first version.
+    assert panel.focusWidget() is detail.cards[0].keep_button
     assert window.conflict_label.text() == "⚠ 1 conflit"
     assert panel.count.text() == "1 conflit ouvert"
 

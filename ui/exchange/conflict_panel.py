@@ -516,6 +516,13 @@ class ConflictPanel(QWidget):
             conflict = item.id
             self._write(lambda survey: resolve_with(survey, conflict, [text]))
 
+    def _go_on(self) -> None:
+        """The keyboard, lost while the panel waited for the file, goes on: to the
+        first version of the conflict now shown, else to the button that closes."""
+        cards = self.detail.cards
+        target = cards[0].keep_button if cards else self.close_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _write(self, work: Callable[[Survey], None]) -> None:
         """Resolve on the writer thread; then the window and the panel read again."""
         if self.busy or not self._still_open():
@@ -531,11 +538,13 @@ class ConflictPanel(QWidget):
             self.setEnabled(True)
             self._on_resolved()
             self.reload(row)
+            self._go_on()
 
         def failed(error: BaseException) -> None:
             self.busy = False
             self.setEnabled(True)
             report_error(self, self.tr("Impossible de régler ce conflit"), error)
             self.reload(row)
+            self._go_on()
 
         self.session.executor.submit(work, done, failed)

@@ -1149,6 +1149,10 @@
         <translation>Move to trash</translation>
     </message>
     <message>
+        <source>La corbeille est vide.</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
         <source>Corbeille : restaurez un élément avec Entrée.</source>
         <translation>Trash: restore an item with Enter.</translation>
     </message>

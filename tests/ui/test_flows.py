@@ -141,6 +141,9 @@ def test_trash_and_restore_an_interview(window: MainWindow, qtbot: QtBot, demo_p
     assert window.open_path(demo_path)
     overview = window.overview
     assert overview is not None
+    qtbot.mouseClick(overview.trash_button, Qt.MouseButton.LeftButton)
+    assert overview.summary.text() == "La corbeille est vide."
+    qtbot.mouseClick(overview.trash_button, Qt.MouseButton.LeftButton)
     interview = overview.proxy.index(0, 0, overview.proxy.index(0, 0))
     interview_id = interview.data(Qt.ItemDataRole.UserRole + 2)
     below = overview.view.indexBelow(interview).data(Qt.ItemDataRole.UserRole + 2)

@@ -255,7 +255,9 @@ class OverviewPage(QWidget):
         initiatives, interviews = self.model.counts()
         title = self.session.reader.title_in(language()) or self.session.path.stem
         self.title.setText(title)
-        if self.model.trash:
+        if self.model.trash and not initiatives:
+            self.summary.setText(self.tr("La corbeille est vide."))
+        elif self.model.trash:
             self.summary.setText(self.tr("Corbeille : restaurez un élément avec Entrée."))
         else:
             counts = (

@@ -8,6 +8,7 @@ bar are taken off.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -397,3 +398,13 @@ def test_a_person_met_shows_whole_in_the_dialog_that_starts_a_visit(
     bottom = last.mapTo(area, last.rect().bottomLeft()).y()
     assert bottom <= area.height(), "the whole card shows without scrolling"
     assert dialog.height() <= HEIGHT
+
+
+def test_the_missing_answers_read_one_apart_from_the_next(qtbot: QtBot) -> None:
+    missing = [MissingAnswer(q) for q in GUIDE.questions if q.required][:4]
+    dialog = MissingAnswersDialog(None, GUIDE, missing, "fr")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    rows = [dialog.list.visualItemRect(dialog.list.item(n)) for n in range(len(missing))]
+    gaps = [below.top() - above.bottom() for above, below in itertools.pairwise(rows)]
+    assert min(gaps) >= 4, "a gap between two missing answers"

@@ -51,6 +51,9 @@ class MissingAnswersDialog(QDialog):
         layout.addWidget(intro)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
+        # Each question with its place on two lines: air and a tint tell one from the next.
+        self.list.setSpacing(3)
+        self.list.setAlternatingRowColors(True)
         names = row_names or {}
         for answer in missing:
             # Where it is, said as such, so that a section never reads as one more question.

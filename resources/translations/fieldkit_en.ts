@@ -866,6 +866,10 @@
         <translation>⚠ %1 conflicts</translation>
     </message>
     <message>
+        <source>Tout est enregistré</source>
+        <translation>Everything is saved</translation>
+    </message>
+    <message>
         <source>Impossible d’enregistrer votre nom</source>
         <translation>Your name could not be saved</translation>
     </message>

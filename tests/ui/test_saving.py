@@ -104,6 +104,8 @@ def test_a_focus_change_saves_at_once(
     assert window.open_path(path)
     window.open_interview(interview)
     assert window.interview is not None and window.interview.page is not None
+    # Before anything is typed, the bar says where things stand too.
+    assert window.state_label.text().endswith("Tout est enregistré")
     place = window.interview.page.editors["visite_lieu"]
     assert isinstance(place, TextEditor)
     place.line.setFocus()

@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
         if session.saver.last_saved is not None:
             moment = time.strftime("%H:%M:%S", time.localtime(session.saver.last_saved))
             return self.tr("Enregistré à %1").replace("%1", moment)
-        return ""
+        return self.tr("Tout est enregistré")  # nothing typed yet: the file holds it all
 
     def _update_actions(self) -> None:
         opened = self.session is not None

@@ -874,6 +874,10 @@
         <translation>Your name could not be saved</translation>
     </message>
     <message>
+        <source>Cette page</source>
+        <translation>This page</translation>
+    </message>
+    <message>
         <source>À propos de fieldkit</source>
         <translation>About fieldkit</translation>
     </message>
@@ -1560,6 +1564,10 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
+        <source>Dans toute la fenêtre</source>
+        <translation>Anywhere in the window</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>Action</translation>
     </message>
@@ -1952,6 +1960,10 @@
 </context>
 <context>
     <name>WritingView</name>
+    <message>
+        <source>Rédaction de la monographie</source>
+        <translation>Writing the monograph</translation>
+    </message>
     <message>
         <source>‹ Liste des entretiens</source>
         <translation>‹ List of interviews</translation>

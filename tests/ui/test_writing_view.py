@@ -37,6 +37,7 @@ from ui.qt import (
     QUrl,
 )
 from ui.shell.main_window import SMALLEST_SCREEN, MainWindow
+from ui.widgets.shortcuts_dialog import ShortcutsDialog
 from ui.writing.outline_list import MATERIAL, TITLE_LINES, WRITTEN
 from ui.writing.text_lines import wrapped_lines
 from ui.writing.view import WritingView
@@ -487,3 +488,24 @@ def test_the_material_reads_as_the_documents_will_print_it(
     for item in lists:
         shown = view.material_delegate.body(item)
         assert "; " in shown and not re.search(r"\S;", shown), shown
+
+
+def test_f1_in_the_writing_view_lists_its_own_commands_first(
+    window: MainWindow, qtbot: QtBot, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed: list[tuple[str, str]] = []
+
+    def collect(dialog: ShortcutsDialog) -> int:
+        table = dialog.table
+        listed.extend((table.item(r, 0).text(), table.item(r, 1).text()) for r in range(3))
+        return 0
+
+    monkeypatch.setattr(ShortcutsDialog, "exec", collect)
+    assert window.open_path(demo)
+    open_writing(window, qtbot, GENERATEUR)
+    window.show_shortcuts()
+    assert listed == [
+        ("Rédaction de la monographie", ""),
+        ("Gras", "Ctrl+B"),
+        ("Italique", "Ctrl+I"),
+    ]

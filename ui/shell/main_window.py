@@ -571,7 +571,10 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from ui.widgets import ShortcutsDialog
 
-        ShortcutsDialog(self, [*self.actions.actions.values(), *self._survey_extras]).exec()
+        shown = self.stack.currentWidget()
+        own = QWidget.actions(shown) if shown is not None else []  # the page's own keys
+        page = (shown.windowTitle() or self.tr("Cette page"), own) if own else None
+        ShortcutsDialog(self, [*self.actions.actions.values(), *self._survey_extras], page).exec()
 
     def about(self) -> None:
         from fieldkit import __version__

@@ -22,24 +22,36 @@ from ui.widgets.shortcuts import keys_of
 
 
 class ShortcutsDialog(QDialog):
-    """F1: every action that has a shortcut, with its keys."""
+    """F1: every action that has a shortcut, with its keys.
 
-    def __init__(self, parent: QWidget | None, actions: Iterable[QAction]) -> None:
+    The page on screen may have commands of its own (the writing view's Gras,
+    Ctrl+B): they come first, under the page's name, then the window's.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        actions: Iterable[QAction],
+        page: tuple[str, Iterable[QAction]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Raccourcis clavier"))
         layout = QVBoxLayout(self)
-        rows = [
-            (
-                action.text().replace("&", ""),
-                keys_of(action),
-            )
-            for action in actions
-            if not action.shortcut().isEmpty()
-        ]
+        rows: list[tuple[str, str]] = []
+        if page is not None:
+            name, own = page
+            rows += [(name, ""), *_rows(own), (self.tr("Dans toute la fenêtre"), "")]
+        rows += _rows(actions)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Touches")])
         for row, (text, keys) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            if not keys:  # a group's heading, across the table
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                self.table.setSpan(row, 0, 1, 2)
+            self.table.setItem(row, 0, item)
             self.table.setItem(row, 1, QTableWidgetItem(keys))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -54,3 +66,12 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 84, 520)
+
+
+def _rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """(words, keys) of each action that has a shortcut."""
+    return [
+        (action.text().replace("&", ""), keys_of(action))
+        for action in actions
+        if not action.shortcut().isEmpty()
+    ]

@@ -66,6 +66,7 @@ class WritingView(QWidget):
         self._loading: set[str] = set()
         self.preview = Preview(self, session)
         self._build()
+        self.setWindowTitle(self.tr("Rédaction de la monographie"))  # F1 names its commands so
         self._make_actions()
         session.saver.saved.connect(self._saved)
         session.saver.refused.connect(self._refused)

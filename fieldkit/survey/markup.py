@@ -32,7 +32,9 @@ _BULLET = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 _FIGURE = re.compile(r"^!\[((?:[^\]\\]|\\.)*)\]\(" + ATTACHMENT_SCHEME + r"([\w-]+)\)$")
 _ATTRIBUTION = re.compile(r"^(?:—|--|―)\s*(.+)$")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~—―])")
+#: A line that would read as a quotation's attribution if it ended one.
+_LOOKS_ATTRIBUTED = re.compile(r"^(\s*)(—|--|―)")
 _ESCAPABLE = re.compile(r"([\\*_\[\]`#>!])")
 #: Inline emphasis, strongest first (the first wins where two start together);
 #: an underscore only counts between words, so snake_case stays as it is.
@@ -207,7 +209,7 @@ def _emphasis(text: str, bold: bool, italic: bool) -> list[Run]:
 
 def _reveal(text: str) -> str:
     return "".join(
-        chr(ord(ch) - _PRIVATE) if _PRIVATE <= ord(ch) < _PRIVATE + 128 else ch for ch in text
+        chr(ord(ch) - _PRIVATE) if _PRIVATE <= ord(ch) <= _PRIVATE + ord("―") else ch for ch in text
     )
 
 
@@ -222,7 +224,7 @@ def plain(text: str) -> str:
 
 def escape(text: str) -> str:
     """Protect typed text from being read as markup (``*``, ``_``, ``>``…)."""
-    return _ESCAPABLE.sub(r"\\\1", text)
+    return _LOOKS_ATTRIBUTED.sub(r"\1\\\2", _ESCAPABLE.sub(r"\\\1", text), count=1)
 
 
 def quote_markup(text: str, attribution: str = "") -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fieldkit.survey.markup import (
     Bullet,
     Figure,
@@ -84,3 +86,12 @@ def test_escape_and_plain_are_inverse_for_typed_text() -> None:
 def test_any_text_parses() -> None:
     for text in ("", "\n\n\n", "***", "> ", "- ", "![](attachment:)", "*a **b* c**", "\\"):
         parse(text)
+
+
+@pytest.mark.parametrize("line", ["--0", "— voilà", "― ou ainsi"])
+def test_a_quoted_line_that_starts_like_an_attribution_stays_a_quoted_line(line: str) -> None:
+    """Only the attribution a person gave is one: typed words keep their dash."""
+    (quotation,) = parse(quote_markup(f"Premier mot.\n{line}"))
+    assert isinstance(quotation, Quotation)
+    assert quotation.attribution == ""
+    assert quotation.paragraphs[-1].endswith(line)

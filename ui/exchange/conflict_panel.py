@@ -47,7 +47,7 @@ from ui.qt import (
 )
 from ui.session import SurveySession
 from ui.style import calm_selection, heading, make_quiet, reading_width, scaled_font
-from ui.widgets import answer_text
+from ui.widgets import answer_text, tab_before
 
 EARLIER_PREVIEW_CHARS = 600
 TEXT_TYPES = {"text", "long_text"}
@@ -383,13 +383,8 @@ class ConflictDetail(QWidget):
         The cards are made for each conflict shown, after the combined text: left
         to Qt, Tab would reach them last, behind the window's own buttons.
         """
-        anchor = self.combined.previousInFocusChain()
-        while anchor is not self.window() and anchor.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            anchor = anchor.previousInFocusChain()
         stops = [w for card in self.cards for w in (card.value, card.keep_button)]
-        for stop in [*stops, self.combined, self.combine_button]:
-            QWidget.setTabOrder(anchor, stop)
-            anchor = stop
+        tab_before(self.combined, stops)
 
     def _update_combine_button(self) -> None:
         self.combine_button.setEnabled(bool(self.combined.toPlainText().strip()))

@@ -31,6 +31,7 @@ from ui.qt import (
     Signal,
 )
 from ui.style import ACCENT, make_quiet
+from ui.widgets import tab_before
 
 # Up to this many questions a group is a table; beyond, each row is a card.
 TABLE_COLUMNS = 4
@@ -142,7 +143,8 @@ class RepeatEditor(QWidget):
         editors: list[QWidget] = list(cells.values())
         # Tab reads the row as the eye does: in a card, × ends its first line.
         after = CARD_COLUMNS if self.as_cards else len(editors)
-        self._place_in_tab_order([*editors[:after], remove, *editors[after:]])
+        # Before *Ajouter*, after the rows above: a row made later would come last.
+        tab_before(self.add_button, [*editors[:after], remove, *editors[after:]])
         self._cells[row_id] = cells
         self._row_widgets[row_id] = shown
         # Shown now rather than on the layout's next pass, so the new row can take the focus.
@@ -179,22 +181,6 @@ class RepeatEditor(QWidget):
         fields.addWidget(remove, 0, CARD_COLUMNS, 2, 1, Qt.AlignmentFlag.AlignTop)
         self.grid.addWidget(card, grid_row, 0)
         return card
-
-    def _place_in_tab_order(self, widgets: list[QWidget]) -> None:
-        """Tab walks a new row after the rows above it and before *Ajouter*, as it reads.
-
-        A widget made later would otherwise come last in its window's Tab order,
-        after the dialog's own buttons.
-        """
-        anchor = self.add_button.previousInFocusChain()
-        # Qt orders only widgets that take the focus: skip labels and layouts' holders.
-        while anchor is not self.window() and anchor.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            anchor = anchor.previousInFocusChain()
-        if anchor is self.window():
-            return
-        for stop in widgets:
-            QWidget.setTabOrder(anchor, stop)
-            anchor = stop
 
     def _drop(self, row_id: str) -> None:
         for widget in self._row_widgets.pop(row_id, []):

@@ -10,6 +10,7 @@ from ui.widgets.answer_words import answer_text
 from ui.widgets.banner import Banner, BannerArea, NoticeBar
 from ui.widgets.errors import show_error
 from ui.widgets.shortcuts import ShortcutGuard, with_shortcut
+from ui.widgets.tab_order import tab_before
 from ui.widgets.window_actions import WindowActions, make_action
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ __all__ = [
     "make_action",
     "ok_cancel",
     "show_error",
+    "tab_before",
     "with_shortcut",
 ]
 
